@@ -1,0 +1,41 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'data/', 'apps/web/dist/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  prettier,
+  {
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The domain is pure: no framework, no store, no I/O.
+    files: ['libs/domain/**/*.ts', 'libs/protocol/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@nestjs/*',
+                '@app/event-store',
+                '@app/projections',
+                'better-sqlite3',
+                '@eventstore/*',
+                'node:fs',
+                'fs',
+              ],
+              message: 'The domain and the renderer stay pure: no framework, store or I/O imports.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+);
