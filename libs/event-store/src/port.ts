@@ -1,0 +1,111 @@
+import type { Observable } from 'rxjs';
+
+/**
+ * The event-store port. It has EventStoreDB's semantics so that every adapter
+ * (sqlite, eventstoredb, memory) behaves alike; the contract suite proves it.
+ */
+
+/** Expected revision of a stream when appending; a bigint is the revision of its last event. */
+export type ExpectedRevision = 'any' | 'no_stream' | 'stream_exists' | bigint;
+
+/** Global position in `$all`. For sqlite and memory both fields are the same sequence number. */
+export interface Position {
+  readonly commit: bigint;
+  readonly prepare: bigint;
+}
+
+export type JsonObject = { [key: string]: unknown };
+
+/** An event to append. `id` is a UUID chosen by the caller (idempotency rests on it). */
+export interface EventData {
+  readonly id: string;
+  readonly type: string;
+  readonly data: JsonObject;
+  readonly metadata?: JsonObject;
+}
+
+export interface StoredEvent {
+  readonly id: string;
+  readonly type: string;
+  readonly data: JsonObject;
+  readonly metadata: JsonObject;
+  readonly streamId: string;
+  /** 0-based revision of the event in its stream. */
+  readonly revision: bigint;
+  readonly position: Position;
+  readonly created: Date;
+}
+
+export interface AppendResult {
+  /** Revision of the stream's last event after the append. */
+  readonly nextExpectedRevision: bigint;
+  readonly position: Position;
+}
+
+export interface AppendOptions {
+  readonly expectedRevision?: ExpectedRevision;
+}
+
+export type Direction = 'forwards' | 'backwards';
+
+export interface ReadStreamOptions {
+  readonly direction?: Direction;
+  /** Inclusive start; `'start'` / `'end'` or a revision. */
+  readonly fromRevision?: 'start' | 'end' | bigint;
+  readonly maxCount?: number;
+}
+
+export interface ReadAllOptions {
+  readonly direction?: Direction;
+  /** Inclusive start; `'start'` / `'end'` or a position. */
+  readonly fromPosition?: 'start' | 'end' | Position;
+  readonly maxCount?: number;
+}
+
+export interface SubscriptionFilter {
+  /** Only streams whose id starts with one of these prefixes. */
+  readonly streamPrefixes?: readonly string[];
+  /** Only events of these types. */
+  readonly eventTypes?: readonly string[];
+}
+
+export interface SubscribeToAllOptions {
+  /** Exclusive: the subscription delivers events *after* this position. Default: from the start. */
+  readonly fromPosition?: 'start' | 'end' | Position;
+  readonly filter?: SubscriptionFilter;
+}
+
+export interface EventStore {
+  appendToStream(
+    stream: string,
+    events: readonly EventData[],
+    options?: AppendOptions,
+  ): Promise<AppendResult>;
+  /** Throws StreamNotFoundError when the stream has no events. */
+  readStream(stream: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
+  readAll(options?: ReadAllOptions): Promise<StoredEvent[]>;
+  /** Catch-up then live; completes only when unsubscribed or the store is closed. */
+  subscribeToAll(options?: SubscribeToAllOptions): Observable<StoredEvent>;
+  /** Is the store reachable? Used by /health. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export class WrongExpectedVersionError extends Error {
+  constructor(
+    readonly streamId: string,
+    readonly expected: ExpectedRevision,
+    /** The stream's current revision, or 'no_stream'. */
+    readonly actual: bigint | 'no_stream',
+  ) {
+    super(`Wrong expected version on ${streamId}: expected ${String(expected)}, actual ${String(actual)}`);
+    this.name = 'WrongExpectedVersionError';
+  }
+}
+
+export class StreamNotFoundError extends Error {
+  constructor(readonly streamId: string) {
+    super(`Stream not found: ${streamId}`);
+    this.name = 'StreamNotFoundError';
+  }
+}
