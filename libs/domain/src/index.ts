@@ -1,1 +1,1 @@
-export const DOMAIN_PLACEHOLDER = 'domain';
+export * from './events.js';

@@ -1,0 +1,421 @@
+/**
+ * The event catalogue: what a clerk records, in past tense. Events are facts; they carry
+ * enough (member names and parties, texts) to render the protocol without other sources,
+ * because a protocol of record must not change when a member register changes later.
+ *
+ * Streams:
+ *   meeting-<uuid>               the meeting: schedule, attendance, justerare, opening/closing,
+ *                                protocol justering and anslag
+ *   paragraph-<uuid>             one ärende (§) through its life
+ *   numbering-<bodyId>-<year>    reservations of § numbers, so that § numbers are unique per
+ *                                body and calendar year (see docs/adr/0004-paragraph-numbering-stream.md)
+ *
+ * Times are ISO-8601 strings (instants: `2024-05-14T09:00:00+02:00`; dates: `2024-05-14`).
+ * They come in with each command: the domain has no clock.
+ */
+
+// ─── shared value types ──────────────────────────────────────────────────────────────
+
+export type MemberRole = 'ledamot' | 'ersattare';
+
+/** A person of the body as registered when the meeting was scheduled. */
+export interface Member {
+  readonly memberId: string;
+  readonly name: string;
+  /** Party abbreviation as printed in protocols: S, M, L, C, V, KD, MP, SD … */
+  readonly party: string;
+  readonly role: MemberRole;
+}
+
+/** A member as named inside a paragraph's events (snapshot: name and party at the time). */
+export interface MemberRef {
+  readonly memberId: string;
+  readonly name: string;
+  readonly party: string;
+}
+
+export interface Body {
+  /** Stable slug used in stream names, e.g. `ks-au`. */
+  readonly id: string;
+  /** Name as written at the start of a sentence, e.g. `Kommunstyrelsens arbetsutskott`. */
+  readonly name: string;
+  /** Short name, e.g. `KSAU`. */
+  readonly shortName: string;
+}
+
+/** A person who is not a member (secretary, officials). */
+export interface Person {
+  readonly name: string;
+  readonly title?: string;
+}
+
+/**
+ * The proposal before the body, e.g. kommunstyrelsekontorets tjänsteutlåtande.
+ * `proposer` and `document` are base forms in lower case ("kommunstyrelsekontoret",
+ * "tjänsteutlåtande"); the renderer forms the genitive.
+ */
+export interface Proposal {
+  readonly proposer: string;
+  readonly document?: string;
+  readonly decision: DecisionContent;
+}
+
+/**
+ * What a decision (or a proposal for one) says.
+ * - `proposesTo`: what the body proposes another body decide ("föreslår: Kommunstyrelsen beslutar: 1. … 2. …").
+ * - `ownDecisions`: what it decides itself ("beslutar för egen del att …"); each item begins with "att".
+ */
+export interface DecisionContent {
+  readonly proposesTo?: { readonly body: string; readonly items: readonly string[] };
+  readonly ownDecisions?: readonly string[];
+}
+
+/** What the chair puts to the body, or what a vote is between. */
+export type ProposalRef =
+  { readonly kind: 'proposal' } | { readonly kind: 'motion'; readonly motionId: string };
+
+export type MotionKind =
+  | 'bifall' // support the proposal (or, with `refersTo`, another motion)
+  | 'avslag' // reject the proposal
+  | 'andring' // ändringsyrkande: change the proposal
+  | 'tillagg' // tilläggsyrkande: add to the proposal
+  | 'aterremiss' // send back for more preparation; `motivation` required
+  | 'bordlaggning' // postpone to a later meeting
+  | 'fritt'; // free text: "yrkar på följande: …"
+
+export type VoteChoice = 'ja' | 'nej' | 'avstar';
+
+// ─── meeting stream ──────────────────────────────────────────────────────────────────
+
+export interface MeetingScheduled {
+  readonly type: 'MeetingScheduled';
+  readonly data: {
+    readonly meetingId: string;
+    readonly body: Body;
+    /** Local date `YYYY-MM-DD`. */
+    readonly date: string;
+    /** Local time `HH:MM`. */
+    readonly startTime: string;
+    readonly place: string;
+    readonly chair: string; // memberId of the ordförande
+    readonly secretary: Person;
+    readonly members: readonly Member[];
+  };
+}
+
+/**
+ * Attendance from `effectiveFrom` on (the first record covers the whole meeting; a later one
+ * records an ersättare stepping in mid-meeting). Each record is complete: it replaces the last.
+ */
+export interface AttendanceRecorded {
+  readonly type: 'AttendanceRecorded';
+  readonly data: {
+    readonly meetingId: string;
+    readonly effectiveFrom: string;
+    readonly present: readonly string[]; // memberIds of present ledamöter and ersättare
+    readonly absent: readonly string[];
+    /** Ersättare who serve (tjänstgör), and for whom. */
+    readonly servingSubstitutes: readonly { readonly substituteId: string; readonly forMemberId: string }[];
+    readonly others?: readonly Person[]; // övriga närvarande (officials)
+  };
+}
+
+export interface AdjustersAppointed {
+  readonly type: 'AdjustersAppointed';
+  readonly data: {
+    readonly meetingId: string;
+    readonly adjusters: readonly string[]; // memberIds
+    /** When and where the protocol is to be justerat. */
+    readonly justeringAt: string;
+    readonly justeringPlace: string;
+  };
+}
+
+export interface MeetingOpened {
+  readonly type: 'MeetingOpened';
+  readonly data: { readonly meetingId: string; readonly at: string };
+}
+
+export interface MeetingClosed {
+  readonly type: 'MeetingClosed';
+  readonly data: { readonly meetingId: string; readonly at: string };
+}
+
+/** The whole protocol justerat by the chair and the justerare. */
+export interface ProtocolJustified {
+  readonly type: 'ProtocolJustified';
+  readonly data: { readonly meetingId: string; readonly by: readonly MemberRef[]; readonly at: string };
+}
+
+/** Tillkännagivande on the anslagstavla; the appeal period ends on `appealEndsOn`. */
+export interface ProtocolAnnounced {
+  readonly type: 'ProtocolAnnounced';
+  readonly data: {
+    readonly meetingId: string;
+    readonly announcedOn: string; // YYYY-MM-DD
+    readonly appealEndsOn: string; // YYYY-MM-DD, computed by the domain's appeal-period rule
+    readonly protocolKeptAt: string; // where the protocol is kept (förvaringsplats)
+  };
+}
+
+export type MeetingEvent =
+  | MeetingScheduled
+  | AttendanceRecorded
+  | AdjustersAppointed
+  | MeetingOpened
+  | MeetingClosed
+  | ProtocolJustified
+  | ProtocolAnnounced;
+
+// ─── numbering stream ────────────────────────────────────────────────────────────────
+
+export interface ParagraphNumberReserved {
+  readonly type: 'ParagraphNumberReserved';
+  readonly data: {
+    readonly bodyId: string;
+    readonly year: number;
+    readonly number: number;
+    readonly paragraphId: string;
+    readonly meetingId: string;
+  };
+}
+
+export type NumberingEvent = ParagraphNumberReserved;
+
+// ─── paragraph stream ────────────────────────────────────────────────────────────────
+
+export interface ParagraphOpened {
+  readonly type: 'ParagraphOpened';
+  readonly data: {
+    readonly paragraphId: string;
+    readonly meetingId: string;
+    readonly body: Body;
+    readonly year: number;
+    readonly number: number; // § number
+    readonly caseNumber: string; // Dnr, e.g. "KS 2024-15"
+    readonly title: string;
+    /** Sammanfattning av ärendet, one string per paragraph of text. */
+    readonly summary: readonly string[];
+    /** Beslutsunderlag. */
+    readonly basisDocuments: readonly string[];
+    readonly proposal: Proposal;
+    /** When the matter returns after återremiss or bordläggning: the earlier paragraph. */
+    readonly previous?: { readonly paragraphId: string; readonly number: number; readonly year: number };
+  };
+}
+
+export interface RecusalDeclared {
+  readonly type: 'RecusalDeclared';
+  readonly data: { readonly paragraphId: string; readonly member: MemberRef; readonly reason?: string };
+}
+
+export interface MotionProposed {
+  readonly type: 'MotionProposed';
+  readonly data: {
+    readonly paragraphId: string;
+    readonly motionId: string;
+    readonly proposer: MemberRef;
+    readonly kind: MotionKind;
+    /** The yrkande's own words (fritt, andring, tillagg; optional for the others). */
+    readonly text?: string;
+    /** Required for återremiss: why the matter should go back. */
+    readonly motivation?: string;
+    /** For bifall/avslag: what it supports or rejects (default: the proposal). */
+    readonly refersTo?: ProposalRef;
+  };
+}
+
+export interface MotionSupported {
+  readonly type: 'MotionSupported';
+  readonly data: { readonly paragraphId: string; readonly motionId: string; readonly member: MemberRef };
+}
+
+export interface MotionWithdrawn {
+  readonly type: 'MotionWithdrawn';
+  readonly data: { readonly paragraphId: string; readonly motionId: string };
+}
+
+/**
+ * Proposition: the chair puts one proposal ("frågar om … kan besluta i enlighet med X") or
+ * several against each other ("ställer proposition på X mot Y"), and announces a finding.
+ * `finding` is the proposal the chair finds adopted, or 'rejected' when a single proposal put
+ * alone is found rejected.
+ */
+export interface ChairAskedQuestion {
+  readonly type: 'ChairAskedQuestion';
+  readonly data: {
+    readonly paragraphId: string;
+    readonly questionId: string;
+    readonly puts: readonly ProposalRef[];
+    readonly finding: ProposalRef | 'rejected';
+  };
+}
+
+export interface VoteRequested {
+  readonly type: 'VoteRequested';
+  readonly data: {
+    readonly paragraphId: string;
+    readonly voteId: string;
+    readonly requestedBy: MemberRef;
+    /** The question whose finding is contested. */
+    readonly questionId: string;
+  };
+}
+
+/**
+ * The voteringsproposition, approved by the body before the roll call.
+ * `kind`: 'kontraproposition' picks the counter-proposal among several; 'huvudvotering' decides.
+ */
+export interface VotePropositionApproved {
+  readonly type: 'VotePropositionApproved';
+  readonly data: {
+    readonly paragraphId: string;
+    readonly voteId: string;
+    readonly kind: 'huvudvotering' | 'kontraproposition';
+    readonly ja: ProposalRef;
+    readonly nej: ProposalRef;
+  };
+}
+
+export interface VoteHeld {
+  readonly type: 'VoteHeld';
+  readonly data: {
+    readonly paragraphId: string;
+    readonly voteId: string;
+    /** Roll call in the order members were called; the chair votes last. */
+    readonly votes: readonly { readonly member: MemberRef; readonly vote: VoteChoice }[];
+    readonly tally: { readonly ja: number; readonly nej: number; readonly avstar: number };
+    /** The chair's utslagsröst on a tie. */
+    readonly castingVote?: 'ja' | 'nej';
+    readonly outcome: 'ja' | 'nej';
+  };
+}
+
+export interface DecisionAdopted {
+  readonly type: 'DecisionAdopted';
+  readonly data: {
+    readonly paragraphId: string;
+    readonly decisionId: string;
+    readonly kind: 'sakbeslut' | 'aterremiss' | 'bordlaggning';
+    /** For sakbeslut: what the body decided. */
+    readonly content?: DecisionContent;
+    /** For återremiss: the motivation, as adopted. */
+    readonly motivation?: string;
+    /** The questions and vote that reached it. */
+    readonly basedOn: { readonly questionIds: readonly string[]; readonly voteId?: string };
+    /** Who took part in the decision (serving members not recused), for the protocol. */
+    readonly participants: readonly MemberRef[];
+  };
+}
+
+export interface ReservationEntered {
+  readonly type: 'ReservationEntered';
+  readonly data: {
+    readonly paragraphId: string;
+    readonly reservationId: string;
+    readonly member: MemberRef;
+    readonly decisionId: string;
+    /** e.g. "till förmån för eget yrkande"; written reasons may follow until justering. */
+    readonly reasons?: string;
+  };
+}
+
+export interface ReservationReasonsSubmitted {
+  readonly type: 'ReservationReasonsSubmitted';
+  readonly data: { readonly paragraphId: string; readonly reservationId: string; readonly reasons: string };
+}
+
+export interface ProtocolNoteEntered {
+  readonly type: 'ProtocolNoteEntered';
+  readonly data: {
+    readonly paragraphId: string;
+    readonly noteId: string;
+    readonly member: MemberRef;
+    readonly text: string;
+  };
+}
+
+export interface DistributionSet {
+  readonly type: 'DistributionSet';
+  readonly data: { readonly paragraphId: string; readonly recipients: readonly string[] };
+}
+
+/**
+ * A mistaken entry struck before justering. History keeps both; the protocol leaves the
+ * struck entry out and auditors see why.
+ */
+export interface EntryStruck {
+  readonly type: 'EntryStruck';
+  readonly data: {
+    readonly paragraphId: string;
+    /** motionId, questionId, voteId, decisionId, reservationId or noteId. */
+    readonly entryId: string;
+    readonly reason: string;
+  };
+}
+
+export interface ParagraphJustified {
+  readonly type: 'ParagraphJustified';
+  readonly data: {
+    readonly paragraphId: string;
+    readonly by: readonly MemberRef[];
+    readonly at: string;
+    /** Omedelbar justering at the meeting, rather than with the protocol. */
+    readonly immediate: boolean;
+  };
+}
+
+/** Rättelse of an obvious error after justering: the only change allowed then. */
+export interface CorrectionRecorded {
+  readonly type: 'CorrectionRecorded';
+  readonly data: {
+    readonly paragraphId: string;
+    readonly correctionId: string;
+    /** What is corrected, e.g. 'title', 'summary', 'decision', 'caseNumber'. */
+    readonly field: string;
+    readonly from: string;
+    readonly to: string;
+    readonly why: string;
+    readonly by: Person;
+  };
+}
+
+export interface ExtractCertified {
+  readonly type: 'ExtractCertified';
+  readonly data: { readonly paragraphId: string; readonly by: Person; readonly at: string };
+}
+
+export interface DecisionDispatched {
+  readonly type: 'DecisionDispatched';
+  readonly data: { readonly paragraphId: string; readonly recipient: string; readonly at: string };
+}
+
+export type ParagraphEvent =
+  | ParagraphOpened
+  | RecusalDeclared
+  | MotionProposed
+  | MotionSupported
+  | MotionWithdrawn
+  | ChairAskedQuestion
+  | VoteRequested
+  | VotePropositionApproved
+  | VoteHeld
+  | DecisionAdopted
+  | ReservationEntered
+  | ReservationReasonsSubmitted
+  | ProtocolNoteEntered
+  | DistributionSet
+  | EntryStruck
+  | ParagraphJustified
+  | CorrectionRecorded
+  | ExtractCertified
+  | DecisionDispatched;
+
+export type DomainEvent = MeetingEvent | NumberingEvent | ParagraphEvent;
+export type DomainEventType = DomainEvent['type'];
+
+export const streamIds = {
+  meeting: (meetingId: string) => `meeting-${meetingId}`,
+  paragraph: (paragraphId: string) => `paragraph-${paragraphId}`,
+  numbering: (bodyId: string, year: number) => `numbering-${bodyId}-${year}`,
+} as const;
