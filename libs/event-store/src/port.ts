@@ -109,3 +109,19 @@ export class StreamNotFoundError extends Error {
     this.name = 'StreamNotFoundError';
   }
 }
+
+/**
+ * An event id is already stored somewhere other than the place this append would put it
+ * (another stream, or elsewhere in this stream), so the append is neither new nor an
+ * idempotent retry. The embedded adapters keep event ids unique across the whole store.
+ */
+export class DuplicateEventIdError extends Error {
+  constructor(
+    readonly eventId: string,
+    /** Stream that already holds the id. */
+    readonly existingStreamId: string,
+  ) {
+    super(`Event id ${eventId} is already stored in stream ${existingStreamId}`);
+    this.name = 'DuplicateEventIdError';
+  }
+}
