@@ -1,0 +1,298 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import Database, { type Database as Db, type Statement } from 'better-sqlite3';
+import type { Observable } from 'rxjs';
+import { decideAppend, resolveDuplicateIds, resultAt, type HistoryView } from '../internal/append-rules.js';
+import { LiveHub, type Page } from '../internal/live.js';
+import { compileFilter, validateAppend, type EventMatcher } from '../internal/validate.js';
+import {
+  StreamNotFoundError,
+  type AppendOptions,
+  type AppendResult,
+  type EventData,
+  type EventStore,
+  type ExpectedRevision,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type StoredEvent,
+  type SubscribeToAllOptions,
+} from '../port.js';
+import { migrate } from './schema.js';
+
+/** See docs/adr/0002-sqlite-synchronous-full.md: FULL survives power loss, NORMAL only process crashes. */
+export type SqliteSynchronous = 'FULL' | 'NORMAL';
+
+export interface SqliteEventStoreOptions {
+  /** File path (its folder is created), or ':memory:'. */
+  readonly path: string;
+  /** Default FULL. */
+  readonly synchronous?: SqliteSynchronous;
+  /** How often to look for appends by other processes while subscriptions exist. Default 200 ms. */
+  readonly pollIntervalMs?: number;
+  /** How long to wait for another process's write lock. Default 5000 ms. */
+  readonly busyTimeoutMs?: number;
+}
+
+/** position, stream_id, revision, event_id, type, data, metadata, created */
+type Row = [number, string, number, string, string, string, string, number];
+
+const COLUMNS = 'position, stream_id, revision, event_id, type, data, metadata, created';
+const NO_LIMIT = -1;
+const LAST = Number.MAX_SAFE_INTEGER;
+
+/**
+ * The embedded event store: one SQLite file in WAL mode, one `events` table whose rowid is
+ * the global position. Appends run in one IMMEDIATE transaction that checks the expected
+ * revision under the write lock, so concurrent writers (in this or another process) serialise.
+ */
+export class SqliteEventStore implements EventStore {
+  private readonly db: Db;
+  private readonly hub: LiveHub;
+  private readonly pollIntervalMs: number;
+  private poll: NodeJS.Timeout | undefined;
+  private lastSeenPosition = 0;
+  private closed = false;
+
+  // Prepared once: statement preparation would otherwise dominate small appends.
+  private readonly currentRevisionStmt: Statement<[string], number>;
+  private readonly eventsAfterStmt: Statement<[string, number, number], { id: string; position: number }>;
+  private readonly locateStmt: Statement<[string], { streamId: string; revision: number; position: number }>;
+  private readonly insertStmt: Statement<[string, number, string, string, string, string, number]>;
+  private readonly streamForwardStmt: Statement<[string, number, number], Row>;
+  private readonly streamBackwardStmt: Statement<[string, number, number], Row>;
+  private readonly allForwardStmt: Statement<[number, number], Row>;
+  private readonly allBackwardStmt: Statement<[number, number], Row>;
+  private readonly afterStmt: Statement<[number, number], Row>;
+  private readonly maxPositionStmt: Statement<[], number | null>;
+  private readonly appendTx: (
+    stream: string,
+    events: readonly EventData[],
+    expected: ExpectedRevision,
+    payloads: string[],
+  ) => AppendResult;
+
+  readonly path: string;
+  readonly synchronous: SqliteSynchronous;
+
+  constructor(options: SqliteEventStoreOptions) {
+    this.path = options.path;
+    this.synchronous = options.synchronous ?? 'FULL';
+    this.pollIntervalMs = options.pollIntervalMs ?? 200;
+    if (this.path !== ':memory:' && !this.path.startsWith('file:')) {
+      mkdirSync(dirname(resolve(this.path)), { recursive: true });
+    }
+    this.db = new Database(this.path, { timeout: options.busyTimeoutMs ?? 5000 });
+    try {
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma(`synchronous = ${this.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
+      migrate(this.db);
+    } catch (err) {
+      this.db.close();
+      throw err;
+    }
+    this.hub = new LiveHub((size) => this.onSubscriptionCount(size));
+
+    const db = this.db;
+    this.currentRevisionStmt = db
+      .prepare<[string], number>(
+        'SELECT revision FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1',
+      )
+      .pluck();
+    this.eventsAfterStmt = db.prepare(
+      'SELECT event_id AS id, position FROM events WHERE stream_id = ? AND revision > ? ORDER BY revision LIMIT ?',
+    );
+    this.locateStmt = db.prepare(
+      'SELECT stream_id AS streamId, revision, position FROM events WHERE event_id = ?',
+    );
+    this.insertStmt = db.prepare(
+      'INSERT INTO events (stream_id, revision, event_id, type, data, metadata, created) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    const raw = <P extends unknown[]>(sql: string) => db.prepare<P, Row>(sql).raw(true);
+    this.streamForwardStmt = raw(
+      `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
+    );
+    this.streamBackwardStmt = raw(
+      `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+    );
+    this.allForwardStmt = raw(`SELECT ${COLUMNS} FROM events WHERE position >= ? ORDER BY position LIMIT ?`);
+    this.allBackwardStmt = raw(
+      `SELECT ${COLUMNS} FROM events WHERE position <= ? ORDER BY position DESC LIMIT ?`,
+    );
+    this.afterStmt = raw(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`);
+    this.maxPositionStmt = db.prepare<[], number | null>('SELECT max(position) FROM events').pluck();
+
+    const view = this.view();
+    const insert = this.insertStmt;
+    this.appendTx = db.transaction((stream, events, expected, payloads): AppendResult => {
+      const decision = decideAppend(view, stream, events, expected);
+      if (!decision.write) return decision.result;
+      const created = Date.now();
+      let revision = decision.firstRevision;
+      let position = 0;
+      for (let i = 0; i < events.length; i++) {
+        const e = events[i];
+        position = insert.run(
+          stream,
+          revision++,
+          e.id.toLowerCase(),
+          e.type,
+          payloads[2 * i],
+          payloads[2 * i + 1],
+          created,
+        ).lastInsertRowid as number;
+      }
+      return resultAt(revision - 1, position);
+    }).immediate;
+  }
+
+  async appendToStream(
+    stream: string,
+    events: readonly EventData[],
+    options: AppendOptions = {},
+  ): Promise<AppendResult> {
+    this.assertOpen();
+    const expected = options.expectedRevision ?? 'any';
+    validateAppend(stream, events, expected);
+    // Serialise before taking the write lock, so the lock is held only for the inserts.
+    const payloads: string[] = new Array(events.length * 2);
+    for (let i = 0; i < events.length; i++) {
+      payloads[2 * i] = JSON.stringify(events[i].data);
+      const m = events[i].metadata;
+      payloads[2 * i + 1] = m === undefined ? '{}' : JSON.stringify(m);
+    }
+    let result: AppendResult;
+    try {
+      result = this.appendTx(stream, events, expected, payloads);
+    } catch (err) {
+      // The transaction rolled back; an id already stored is a retry or a duplicate.
+      if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
+        return resolveDuplicateIds(this.view(), stream, events, expected);
+      }
+      throw err;
+    }
+    if (this.hub.size > 0) this.hub.notify();
+    return result;
+  }
+
+  async readStream(stream: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+    this.assertOpen();
+    const backwards = options.direction === 'backwards';
+    const from = options.fromRevision ?? (backwards ? 'end' : 'start');
+    const limit = options.maxCount ?? NO_LIMIT;
+    const rows = backwards
+      ? this.streamBackwardStmt.all(
+          stream,
+          from === 'end' ? LAST : from === 'start' ? 0 : Number(from),
+          limit,
+        )
+      : this.streamForwardStmt.all(
+          stream,
+          from === 'start' ? 0 : from === 'end' ? LAST : Number(from),
+          limit,
+        );
+    if (rows.length === 0 && this.currentRevisionStmt.get(stream) === undefined) {
+      throw new StreamNotFoundError(stream);
+    }
+    return rows.map(toStored);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
+    this.assertOpen();
+    const backwards = options.direction === 'backwards';
+    const from = options.fromPosition ?? (backwards ? 'end' : 'start');
+    const limit = options.maxCount ?? NO_LIMIT;
+    const at = from === 'start' ? 0 : from === 'end' ? LAST : Number(from.commit);
+    const rows = backwards
+      ? this.allBackwardStmt.all(from === 'start' ? -1 : at, limit)
+      : this.allForwardStmt.all(at, limit);
+    const out = new Array<StoredEvent>(rows.length);
+    for (let i = 0; i < rows.length; i++) out[i] = toStored(rows[i]);
+    return out;
+  }
+
+  subscribeToAll(options: SubscribeToAllOptions = {}): Observable<StoredEvent> {
+    const from = options.fromPosition ?? 'start';
+    return this.hub.observe(
+      (after, limit, match) => this.page(after, limit, match),
+      () => {
+        this.assertOpen();
+        if (from === 'start') return 0;
+        if (from === 'end') return this.maxPositionStmt.get() ?? 0;
+        return Number(from.commit);
+      },
+      compileFilter(options.filter),
+    );
+  }
+
+  async ping(): Promise<void> {
+    this.assertOpen();
+    this.maxPositionStmt.get();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.hub.completeAll();
+    this.stopPolling();
+    this.db.close();
+  }
+
+  private page(after: number, limit: number, match: EventMatcher): Page {
+    const rows = this.afterStmt.all(after, limit);
+    const events: StoredEvent[] = [];
+    for (const r of rows) if (!match || match(r[1], r[4])) events.push(toStored(r));
+    const scannedTo = rows.length ? rows[rows.length - 1][0] : after;
+    return { events, scannedTo, exhausted: rows.length < limit };
+  }
+
+  private view(): HistoryView {
+    return {
+      currentRevision: (stream) => this.currentRevisionStmt.get(stream),
+      eventsAfter: (stream, after, count) => this.eventsAfterStmt.all(stream, after, count),
+      locate: (id) => this.locateStmt.get(id),
+    };
+  }
+
+  /** Poll for other processes' appends only while someone listens; never keep the process alive for it. */
+  private onSubscriptionCount(size: number): void {
+    if (size > 0 && !this.poll && !this.closed) {
+      this.lastSeenPosition = this.maxPositionStmt.get() ?? 0;
+      this.poll = setInterval(() => this.checkForeignAppends(), this.pollIntervalMs);
+      this.poll.unref();
+    } else if (size === 0) {
+      this.stopPolling();
+    }
+  }
+
+  private checkForeignAppends(): void {
+    if (this.closed) return;
+    const max = this.maxPositionStmt.get() ?? 0;
+    if (max > this.lastSeenPosition) {
+      this.lastSeenPosition = max;
+      this.hub.notify();
+    }
+  }
+
+  private stopPolling(): void {
+    if (this.poll) clearInterval(this.poll);
+    this.poll = undefined;
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error(`SqliteEventStore(${this.path}) is closed`);
+  }
+}
+
+function toStored(r: Row): StoredEvent {
+  const position = BigInt(r[0]);
+  return {
+    id: r[3],
+    type: r[4],
+    data: JSON.parse(r[5]),
+    metadata: JSON.parse(r[6]),
+    streamId: r[1],
+    revision: BigInt(r[2]),
+    position: { commit: position, prepare: position },
+    created: new Date(r[7]),
+  };
+}
