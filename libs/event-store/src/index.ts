@@ -1,3 +1,12 @@
 export * from './port.js';
 export { MemoryEventStore } from './memory/index.js';
 export { SqliteEventStore, type SqliteEventStoreOptions, type SqliteSynchronous } from './sqlite/index.js';
+export { EventStoreDbEventStore, type EventStoreDbEventStoreOptions } from './eventstoredb/index.js';
+export {
+  createEventStore,
+  parseEventStoreConfig,
+  EventStoreConfigError,
+  DEFAULT_SQLITE_PATH,
+  type EventStoreConfig,
+  type EventStoreEnv,
+} from './config.js';

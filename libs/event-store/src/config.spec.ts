@@ -1,0 +1,118 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createEventStore, EventStoreConfigError, parseEventStoreConfig } from './config.js';
+import { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store.js';
+import { MemoryEventStore } from './memory/memory-event-store.js';
+import { SqliteEventStore } from './sqlite/sqlite-event-store.js';
+
+function configError(env: Record<string, string>): EventStoreConfigError {
+  try {
+    parseEventStoreConfig(env);
+  } catch (e) {
+    expect(e).toBeInstanceOf(EventStoreConfigError);
+    return e as EventStoreConfigError;
+  }
+  throw new Error('expected a configuration error');
+}
+
+describe('parseEventStoreConfig', () => {
+  it('defaults to sqlite in ./data/paragraf.db with synchronous FULL', () => {
+    expect(parseEventStoreConfig({})).toEqual({
+      kind: 'sqlite',
+      path: './data/paragraf.db',
+      synchronous: 'FULL',
+    });
+  });
+
+  it('treats empty values as unset', () => {
+    expect(parseEventStoreConfig({ PARAGRAF_EVENT_STORE: '', PARAGRAF_SQLITE_PATH: ' ' })).toEqual({
+      kind: 'sqlite',
+      path: './data/paragraf.db',
+      synchronous: 'FULL',
+    });
+  });
+
+  it('reads the sqlite path and synchronous level (case-insensitive)', () => {
+    expect(
+      parseEventStoreConfig({
+        PARAGRAF_EVENT_STORE: 'SQLite',
+        PARAGRAF_SQLITE_PATH: '/var/lib/paragraf/x.db',
+        PARAGRAF_SQLITE_SYNCHRONOUS: 'normal',
+      }),
+    ).toEqual({ kind: 'sqlite', path: '/var/lib/paragraf/x.db', synchronous: 'NORMAL' });
+  });
+
+  it('selects memory', () => {
+    expect(parseEventStoreConfig({ PARAGRAF_EVENT_STORE: 'memory' })).toEqual({ kind: 'memory' });
+  });
+
+  it('selects eventstoredb with its connection string', () => {
+    expect(
+      parseEventStoreConfig({
+        PARAGRAF_EVENT_STORE: 'eventstoredb',
+        EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113?tls=false',
+      }),
+    ).toEqual({ kind: 'eventstoredb', connectionString: 'esdb://localhost:2113?tls=false' });
+  });
+
+  it('an unknown store names the variable and the allowed values', () => {
+    const err = configError({ PARAGRAF_EVENT_STORE: 'postgres' });
+    expect(err.variable).toBe('PARAGRAF_EVENT_STORE');
+    expect(err.message).toContain('PARAGRAF_EVENT_STORE="postgres"');
+    expect(err.message).toContain('sqlite, eventstoredb, memory');
+  });
+
+  it('an unknown synchronous level names the variable and the allowed values', () => {
+    const err = configError({ PARAGRAF_SQLITE_SYNCHRONOUS: 'OFF' });
+    expect(err.variable).toBe('PARAGRAF_SQLITE_SYNCHRONOUS');
+    expect(err.message).toContain('FULL, NORMAL');
+  });
+
+  it('eventstoredb without a connection string is refused', () => {
+    const err = configError({ PARAGRAF_EVENT_STORE: 'eventstoredb' });
+    expect(err.variable).toBe('EVENTSTORE_CONNECTION_STRING');
+    expect(err.message).toContain('EVENTSTORE_CONNECTION_STRING is required');
+  });
+
+  it('a connection string that is not esdb:// is refused', () => {
+    const err = configError({
+      PARAGRAF_EVENT_STORE: 'eventstoredb',
+      EVENTSTORE_CONNECTION_STRING: 'http://localhost:2113',
+    });
+    expect(err.variable).toBe('EVENTSTORE_CONNECTION_STRING');
+    expect(err.message).toContain('esdb://');
+  });
+});
+
+describe('createEventStore', () => {
+  it('creates the sqlite folder and opens the file with the configured level', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'paragraf-config-'));
+    try {
+      const path = join(dir, 'nested', 'deeper', 'paragraf.db');
+      const store = createEventStore({ PARAGRAF_SQLITE_PATH: path, PARAGRAF_SQLITE_SYNCHRONOUS: 'NORMAL' });
+      expect(store).toBeInstanceOf(SqliteEventStore);
+      expect((store as SqliteEventStore).synchronous).toBe('NORMAL');
+      expect(existsSync(path)).toBe(true);
+      await store.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('creates the memory and eventstoredb adapters without connecting', async () => {
+    const memory = createEventStore({ PARAGRAF_EVENT_STORE: 'memory' });
+    expect(memory).toBeInstanceOf(MemoryEventStore);
+    await memory.close();
+    const esdb = createEventStore({
+      PARAGRAF_EVENT_STORE: 'eventstoredb',
+      EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:1?tls=false',
+    });
+    expect(esdb).toBeInstanceOf(EventStoreDbEventStore);
+    await esdb.close();
+  });
+
+  it('throws the configuration error before opening anything', () => {
+    expect(() => createEventStore({ PARAGRAF_EVENT_STORE: 'nope' })).toThrow(EventStoreConfigError);
+  });
+});

@@ -1,0 +1,84 @@
+import { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store.js';
+import { MemoryEventStore } from './memory/memory-event-store.js';
+import type { EventStore } from './port.js';
+import { SqliteEventStore, type SqliteSynchronous } from './sqlite/sqlite-event-store.js';
+
+export type EventStoreConfig =
+  | { readonly kind: 'sqlite'; readonly path: string; readonly synchronous: SqliteSynchronous }
+  | { readonly kind: 'eventstoredb'; readonly connectionString: string }
+  | { readonly kind: 'memory' };
+
+export type EventStoreEnv = Readonly<Record<string, string | undefined>>;
+
+export const DEFAULT_SQLITE_PATH = './data/paragraf.db';
+
+/** Configuration the process cannot run with; the message names the variable and what it accepts. */
+export class EventStoreConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'EventStoreConfigError';
+  }
+}
+
+/** Unset and empty (as docker env files often leave them) mean the same. */
+const read = (env: EventStoreEnv, name: string): string | undefined => {
+  const v = env[name]?.trim();
+  return v ? v : undefined;
+};
+
+function oneOf<T extends string>(env: EventStoreEnv, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  const found = allowed.find((a) => a.toLowerCase() === raw.toLowerCase());
+  if (!found) {
+    throw new EventStoreConfigError(
+      name,
+      `${name}="${raw}" is not valid; allowed values: ${allowed.join(', ')} (default ${fallback})`,
+    );
+  }
+  return found;
+}
+
+/** Reads and validates the event-store settings; throws EventStoreConfigError on bad input. */
+export function parseEventStoreConfig(env: EventStoreEnv = process.env): EventStoreConfig {
+  const kind = oneOf(env, 'PARAGRAF_EVENT_STORE', ['sqlite', 'eventstoredb', 'memory'] as const, 'sqlite');
+  if (kind === 'memory') return { kind };
+  if (kind === 'eventstoredb') {
+    const connectionString = read(env, 'EVENTSTORE_CONNECTION_STRING');
+    if (!connectionString) {
+      throw new EventStoreConfigError(
+        'EVENTSTORE_CONNECTION_STRING',
+        'EVENTSTORE_CONNECTION_STRING is required when PARAGRAF_EVENT_STORE=eventstoredb ' +
+          '(e.g. esdb://localhost:2113?tls=false)',
+      );
+    }
+    if (!/^esdb(\+discover)?:\/\/.+/.test(connectionString)) {
+      throw new EventStoreConfigError(
+        'EVENTSTORE_CONNECTION_STRING',
+        `EVENTSTORE_CONNECTION_STRING must start with esdb:// or esdb+discover:// (got "${connectionString}")`,
+      );
+    }
+    return { kind, connectionString };
+  }
+  return {
+    kind,
+    path: read(env, 'PARAGRAF_SQLITE_PATH') ?? DEFAULT_SQLITE_PATH,
+    synchronous: oneOf(env, 'PARAGRAF_SQLITE_SYNCHRONOUS', ['FULL', 'NORMAL'] as const, 'FULL'),
+  };
+}
+
+/** The configured adapter. For sqlite the file's folder is created and migrations run now. */
+export function createEventStore(env: EventStoreEnv = process.env): EventStore {
+  const config = parseEventStoreConfig(env);
+  switch (config.kind) {
+    case 'memory':
+      return new MemoryEventStore();
+    case 'eventstoredb':
+      return new EventStoreDbEventStore({ connectionString: config.connectionString });
+    case 'sqlite':
+      return new SqliteEventStore({ path: config.path, synchronous: config.synchronous });
+  }
+}
