@@ -1,0 +1,71 @@
+/**
+ * Small pieces of Swedish grammar the protocol needs. Kept apart from the house-style
+ * template because they are language rules, not a municipality's choice of words.
+ */
+
+/**
+ * A name as written mid-sentence: the first letter lower-cased and nothing else, so proper
+ * names inside stay ("Kommunstyrelsens arbetsutskott för Lidingö" → "kommunstyrelsens
+ * arbetsutskott för Lidingö").
+ */
+export function midSentence(name: string): string {
+  return name.length === 0 ? name : name.charAt(0).toLocaleLowerCase('sv-SE') + name.slice(1);
+}
+
+/** A phrase as written at the start of a sentence: the first letter upper-cased. */
+export function sentenceStart(text: string): string {
+  return text.length === 0 ? text : text.charAt(0).toLocaleUpperCase('sv-SE') + text.slice(1);
+}
+
+/**
+ * The genitive: add -s unless the word already ends in s, x or z ("kommunstyrelsekontorets",
+ * "tjänsteutlåtandes", but "Robert Beronius", "Max", "Fritz").
+ */
+export function genitive(word: string): string {
+  const trimmed = word.trimEnd();
+  return /[sxz]$/i.test(trimmed) ? trimmed : `${trimmed}s`;
+}
+
+/** A member as printed in a protocol: "Robert Beronius (L)". */
+export function personWithParty(name: string, party: string): string {
+  return party ? `${name} (${party})` : name;
+}
+
+/**
+ * The genitive of a member with party: the -s goes on the name, the party follows
+ * ("Anna Anderssons (S) yrkande", "Robert Beronius (L) yrkande").
+ */
+export function personGenitive(name: string, party: string): string {
+  return personWithParty(genitive(name), party);
+}
+
+/** "A", "A och B", "A, B och C" — Swedish lists take no comma before "och". */
+export function joinList(items: readonly string[], conjunction = 'och'): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
+}
+
+/** "1 ja-röst", "11 ja-röster": the count with the singular or plural noun. */
+export function countNoun(count: number, singular: string, plural: string): string {
+  return `${count} ${count === 1 ? singular : plural}`;
+}
+
+/** The local date of an ISO-8601 instant or date as written in the protocol: "2024-05-14". */
+export function dateOf(iso: string): string {
+  return iso.slice(0, 10);
+}
+
+/**
+ * The local time of an ISO-8601 instant as recorded (with its own offset): "09:00". A bare
+ * time ("09:00") is returned as it is.
+ */
+export function timeOf(iso: string): string {
+  const match = /T?(\d{2}:\d{2})/.exec(iso.length <= 5 ? iso : iso.slice(10));
+  return match ? match[1]! : iso;
+}
+
+/** End a sentence with a full stop unless it already ends with punctuation. */
+export function sentence(text: string): string {
+  const trimmed = text.trimEnd();
+  return /[.!?:…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}

@@ -1,0 +1,648 @@
+/**
+ * Read models the renderer works from: the state a projection holds. Each is a pure fold of
+ * one stream's events, plain JSON (no Maps, no Dates, `null` rather than `undefined`), so a
+ * projection can store it as JSON and a rebuild from position 0 gives an equal value.
+ *
+ * `evolveMeetingView` / `evolveParagraphView` apply one event at a time (what a projection
+ * runner calls); `meetingView` / `paragraphView` fold a whole stream with them.
+ *
+ * Struck entries (EntryStruck) stay in the view with `struck` set, so auditors can see them;
+ * the renderer leaves them out.
+ */
+import type {
+  Body,
+  DecisionContent,
+  MeetingEvent,
+  Member,
+  MemberRef,
+  MotionKind,
+  ParagraphEvent,
+  Person,
+  ProposalRef,
+  VoteChoice,
+} from '@app/domain';
+
+// ─── meeting ─────────────────────────────────────────────────────────────────────────
+
+export interface AttendanceView {
+  readonly effectiveFrom: string;
+  /** Members present (ledamöter and ersättare), in the register's order. */
+  readonly present: MemberRef[];
+  readonly absent: MemberRef[];
+  readonly servingSubstitutes: { readonly substitute: MemberRef; readonly forMember: MemberRef }[];
+  readonly others: Person[];
+}
+
+export interface MeetingView {
+  readonly meetingId: string;
+  readonly body: Body;
+  readonly date: string;
+  readonly startTime: string;
+  readonly place: string;
+  readonly chair: MemberRef | null;
+  readonly secretary: Person;
+  readonly members: Member[];
+  /** Every attendance record in order; the last one is in force. */
+  readonly attendance: AttendanceView[];
+  readonly adjusters: MemberRef[];
+  readonly justeringAt: string | null;
+  readonly justeringPlace: string | null;
+  readonly openedAt: string | null;
+  readonly closedAt: string | null;
+  readonly justified: { readonly by: MemberRef[]; readonly at: string } | null;
+  readonly announced: {
+    readonly announcedOn: string;
+    readonly appealEndsOn: string;
+    readonly protocolKeptAt: string;
+  } | null;
+  /** How many of this stream's events the view has applied. */
+  readonly version: number;
+}
+
+type EventLike = { readonly type: string; readonly data: unknown };
+
+function ref(member: Member): MemberRef {
+  return { memberId: member.memberId, name: member.name, party: member.party };
+}
+
+/** A member id the register does not know still renders, as the bare id, rather than failing. */
+function lookup(members: readonly Member[], memberId: string): MemberRef {
+  const member = members.find((m) => m.memberId === memberId);
+  return member ? ref(member) : { memberId, name: memberId, party: '' };
+}
+
+/** Apply one event to a meeting view. Events of other streams leave it unchanged. */
+export function evolveMeetingView(view: MeetingView | null, event: EventLike): MeetingView | null {
+  const e = event as MeetingEvent;
+  if (e.type === 'MeetingScheduled') {
+    const d = e.data;
+    return {
+      meetingId: d.meetingId,
+      body: { ...d.body },
+      date: d.date,
+      startTime: d.startTime,
+      place: d.place,
+      chair: d.members.some((m) => m.memberId === d.chair) ? lookup(d.members, d.chair) : null,
+      secretary: { ...d.secretary },
+      members: d.members.map((m) => ({ ...m })),
+      attendance: [],
+      adjusters: [],
+      justeringAt: null,
+      justeringPlace: null,
+      openedAt: null,
+      closedAt: null,
+      justified: null,
+      announced: null,
+      version: 1,
+    };
+  }
+  if (view === null) return null;
+  const next = { ...view, version: view.version + 1 };
+  switch (e.type) {
+    case 'AttendanceRecorded': {
+      const d = e.data;
+      const byId = (id: string) => lookup(view.members, id);
+      // Keep the register's order so the protocol lists members as the body does.
+      const inRegisterOrder = (ids: readonly string[]) =>
+        view.members
+          .filter((m) => ids.includes(m.memberId))
+          .map(ref)
+          .concat(ids.filter((id) => !view.members.some((m) => m.memberId === id)).map(byId));
+      return {
+        ...next,
+        attendance: [
+          ...view.attendance,
+          {
+            effectiveFrom: d.effectiveFrom,
+            present: inRegisterOrder(d.present),
+            absent: inRegisterOrder(d.absent),
+            servingSubstitutes: d.servingSubstitutes.map((s) => ({
+              substitute: byId(s.substituteId),
+              forMember: byId(s.forMemberId),
+            })),
+            others: (d.others ?? []).map((p) => ({ ...p })),
+          },
+        ],
+      };
+    }
+    case 'AdjustersAppointed':
+      return {
+        ...next,
+        adjusters: e.data.adjusters.map((id) => lookup(view.members, id)),
+        justeringAt: e.data.justeringAt,
+        justeringPlace: e.data.justeringPlace,
+      };
+    case 'MeetingOpened':
+      return { ...next, openedAt: e.data.at };
+    case 'MeetingClosed':
+      return { ...next, closedAt: e.data.at };
+    case 'ProtocolJustified':
+      return { ...next, justified: { by: e.data.by.map(copyRef), at: e.data.at } };
+    case 'ProtocolAnnounced':
+      return {
+        ...next,
+        announced: {
+          announcedOn: e.data.announcedOn,
+          appealEndsOn: e.data.appealEndsOn,
+          protocolKeptAt: e.data.protocolKeptAt,
+        },
+      };
+    default:
+      return view;
+  }
+}
+
+/** Fold a meeting stream. Throws if it has no MeetingScheduled (nothing to render). */
+export function meetingView(events: readonly EventLike[]): MeetingView {
+  const view = events.reduce<MeetingView | null>(evolveMeetingView, null);
+  if (view === null) throw new Error('meetingView: the events hold no MeetingScheduled');
+  return view;
+}
+
+/** The attendance in force (the last record), or null before attendance is recorded. */
+export function currentAttendance(view: MeetingView): AttendanceView | null {
+  return view.attendance[view.attendance.length - 1] ?? null;
+}
+
+/**
+ * Who may decide under an attendance record: present ledamöter whose seat is not taken by a
+ * substitute, and the serving ersättare.
+ */
+export function servingMembers(view: MeetingView, attendance: AttendanceView): MemberRef[] {
+  const role = (id: string) => view.members.find((m) => m.memberId === id)?.role;
+  const replaced = new Set(attendance.servingSubstitutes.map((s) => s.forMember.memberId));
+  const serving = new Set(attendance.servingSubstitutes.map((s) => s.substitute.memberId));
+  return attendance.present.filter(
+    (m) => serving.has(m.memberId) || (role(m.memberId) !== 'ersattare' && !replaced.has(m.memberId)),
+  );
+}
+
+// ─── paragraph ───────────────────────────────────────────────────────────────────────
+
+export interface MotionView {
+  readonly motionId: string;
+  readonly proposer: MemberRef;
+  readonly kind: MotionKind;
+  readonly text: string | null;
+  readonly motivation: string | null;
+  /** What a bifall or avslag refers to; the proposal when none was given. */
+  readonly refersTo: ProposalRef;
+  readonly supporters: MemberRef[];
+  readonly withdrawn: boolean;
+  readonly struck: boolean;
+}
+
+/** One step of the beslutsgång, in the order it happened. */
+export type ProceedingView =
+  | {
+      readonly kind: 'question';
+      readonly questionId: string;
+      readonly puts: ProposalRef[];
+      readonly finding: ProposalRef | 'rejected';
+      readonly struck: boolean;
+    }
+  | {
+      readonly kind: 'voteRequested';
+      readonly voteId: string;
+      readonly questionId: string;
+      readonly requestedBy: MemberRef;
+      readonly struck: boolean;
+    }
+  | {
+      readonly kind: 'voteProposition';
+      readonly voteId: string;
+      readonly voteKind: 'huvudvotering' | 'kontraproposition';
+      readonly ja: ProposalRef;
+      readonly nej: ProposalRef;
+      readonly struck: boolean;
+    }
+  | {
+      readonly kind: 'vote';
+      readonly voteId: string;
+      readonly votes: { readonly member: MemberRef; readonly vote: VoteChoice }[];
+      readonly tally: { readonly ja: number; readonly nej: number; readonly avstar: number };
+      readonly castingVote: 'ja' | 'nej' | null;
+      readonly outcome: 'ja' | 'nej';
+      readonly struck: boolean;
+    };
+
+export interface DecisionView {
+  readonly decisionId: string;
+  readonly kind: 'sakbeslut' | 'aterremiss' | 'bordlaggning';
+  readonly content: DecisionContent | null;
+  readonly motivation: string | null;
+  readonly basedOn: { readonly questionIds: string[]; readonly voteId: string | null };
+  readonly participants: MemberRef[];
+  readonly struck: boolean;
+}
+
+export interface ReservationView {
+  readonly reservationId: string;
+  readonly member: MemberRef;
+  readonly decisionId: string;
+  /** As announced at the meeting, e.g. "till förmån för eget yrkande". */
+  readonly reasons: string | null;
+  /** Written reasons handed in later (before justering). */
+  readonly writtenReasons: string | null;
+  readonly struck: boolean;
+}
+
+export interface ProtocolNoteView {
+  readonly noteId: string;
+  readonly member: MemberRef;
+  readonly text: string;
+  readonly struck: boolean;
+}
+
+export interface CorrectionView {
+  readonly correctionId: string;
+  readonly field: string;
+  readonly from: string;
+  readonly to: string;
+  readonly why: string;
+  readonly by: Person;
+  /** False when the field is unknown or `from` was not found: shown, but nothing changed. */
+  readonly applied: boolean;
+}
+
+export type ParagraphStatus = 'open' | 'decided' | 'justified';
+
+export interface ParagraphView {
+  readonly paragraphId: string;
+  readonly meetingId: string;
+  readonly body: Body;
+  readonly year: number;
+  readonly number: number;
+  readonly caseNumber: string;
+  readonly title: string;
+  readonly summary: string[];
+  readonly basisDocuments: string[];
+  readonly proposal: {
+    readonly proposer: string;
+    readonly document: string | null;
+    readonly decision: DecisionContent;
+  };
+  /**
+   * The earlier paragraph of a matter that returns after återremiss or bordläggning. `date` and
+   * `outcome` are filled when the event carries them (ParagraphOpened does not yet).
+   */
+  readonly previous: {
+    readonly paragraphId: string;
+    readonly number: number;
+    readonly year: number;
+    readonly date: string | null;
+    readonly outcome: 'aterremiss' | 'bordlaggning' | null;
+  } | null;
+  readonly recusals: { readonly member: MemberRef; readonly reason: string | null }[];
+  readonly motions: MotionView[];
+  readonly proceedings: ProceedingView[];
+  readonly decisions: DecisionView[];
+  readonly reservations: ReservationView[];
+  readonly notes: ProtocolNoteView[];
+  readonly recipients: string[];
+  readonly dispatches: { readonly recipient: string; readonly at: string }[];
+  readonly justering: { readonly by: MemberRef[]; readonly at: string; readonly immediate: boolean } | null;
+  readonly corrections: CorrectionView[];
+  readonly certifications: { readonly by: Person; readonly at: string }[];
+  /** Every EntryStruck, in order, for auditors. */
+  readonly strikes: { readonly entryId: string; readonly reason: string }[];
+  readonly status: ParagraphStatus;
+  readonly version: number;
+}
+
+function previousOf(p: { paragraphId: string; number: number; year: number }): ParagraphView['previous'] {
+  // Read fields a later event version may add, without depending on them.
+  const extra = p as { date?: unknown; outcome?: unknown };
+  return {
+    paragraphId: p.paragraphId,
+    number: p.number,
+    year: p.year,
+    date: typeof extra.date === 'string' ? extra.date : null,
+    outcome: extra.outcome === 'aterremiss' || extra.outcome === 'bordlaggning' ? extra.outcome : null,
+  };
+}
+
+function copyRef(m: MemberRef): MemberRef {
+  return { memberId: m.memberId, name: m.name, party: m.party };
+}
+
+function copyContent(c: DecisionContent): DecisionContent {
+  return {
+    ...(c.proposesTo ? { proposesTo: { body: c.proposesTo.body, items: [...c.proposesTo.items] } } : {}),
+    ...(c.ownDecisions ? { ownDecisions: [...c.ownDecisions] } : {}),
+  };
+}
+
+function copyProposalRef(r: ProposalRef): ProposalRef {
+  return r.kind === 'proposal' ? { kind: 'proposal' } : { kind: 'motion', motionId: r.motionId };
+}
+
+/** 'decided' once a decision stands that is not struck; 'justified' wins over both. */
+function statusOf(view: ParagraphView): ParagraphStatus {
+  if (view.justering) return 'justified';
+  return view.decisions.some((d) => !d.struck) ? 'decided' : 'open';
+}
+
+/** Apply one event to a paragraph view. Events of other streams leave it unchanged. */
+export function evolveParagraphView(view: ParagraphView | null, event: EventLike): ParagraphView | null {
+  const e = event as ParagraphEvent;
+  if (e.type === 'ParagraphOpened') {
+    const d = e.data;
+    return {
+      paragraphId: d.paragraphId,
+      meetingId: d.meetingId,
+      body: { ...d.body },
+      year: d.year,
+      number: d.number,
+      caseNumber: d.caseNumber,
+      title: d.title,
+      summary: [...d.summary],
+      basisDocuments: [...d.basisDocuments],
+      proposal: {
+        proposer: d.proposal.proposer,
+        document: d.proposal.document ?? null,
+        decision: copyContent(d.proposal.decision),
+      },
+      previous: d.previous ? previousOf(d.previous) : null,
+      recusals: [],
+      motions: [],
+      proceedings: [],
+      decisions: [],
+      reservations: [],
+      notes: [],
+      recipients: [],
+      dispatches: [],
+      justering: null,
+      corrections: [],
+      certifications: [],
+      strikes: [],
+      status: 'open',
+      version: 1,
+    };
+  }
+  if (view === null) return null;
+  const next = applyToParagraph({ ...view, version: view.version + 1 }, e);
+  if (next === null) return view;
+  return { ...next, status: statusOf(next) };
+}
+
+function updateMotion(view: ParagraphView, motionId: string, change: (m: MotionView) => MotionView) {
+  return { ...view, motions: view.motions.map((m) => (m.motionId === motionId ? change(m) : m)) };
+}
+
+/** The paragraph-specific cases; null for events this view does not know. */
+function applyToParagraph(view: ParagraphView, e: ParagraphEvent): ParagraphView | null {
+  switch (e.type) {
+    case 'RecusalDeclared':
+      return {
+        ...view,
+        recusals: [...view.recusals, { member: copyRef(e.data.member), reason: e.data.reason ?? null }],
+      };
+    case 'MotionProposed': {
+      const d = e.data;
+      return {
+        ...view,
+        motions: [
+          ...view.motions,
+          {
+            motionId: d.motionId,
+            proposer: copyRef(d.proposer),
+            kind: d.kind,
+            text: d.text ?? null,
+            motivation: d.motivation ?? null,
+            refersTo: d.refersTo ? copyProposalRef(d.refersTo) : { kind: 'proposal' },
+            supporters: [],
+            withdrawn: false,
+            struck: false,
+          },
+        ],
+      };
+    }
+    case 'MotionSupported':
+      return updateMotion(view, e.data.motionId, (m) => ({
+        ...m,
+        supporters: [...m.supporters, copyRef(e.data.member)],
+      }));
+    case 'MotionWithdrawn':
+      return updateMotion(view, e.data.motionId, (m) => ({ ...m, withdrawn: true }));
+    case 'ChairAskedQuestion':
+      return {
+        ...view,
+        proceedings: [
+          ...view.proceedings,
+          {
+            kind: 'question',
+            questionId: e.data.questionId,
+            puts: e.data.puts.map(copyProposalRef),
+            finding: e.data.finding === 'rejected' ? 'rejected' : copyProposalRef(e.data.finding),
+            struck: false,
+          },
+        ],
+      };
+    case 'VoteRequested':
+      return {
+        ...view,
+        proceedings: [
+          ...view.proceedings,
+          {
+            kind: 'voteRequested',
+            voteId: e.data.voteId,
+            questionId: e.data.questionId,
+            requestedBy: copyRef(e.data.requestedBy),
+            struck: false,
+          },
+        ],
+      };
+    case 'VotePropositionApproved':
+      return {
+        ...view,
+        proceedings: [
+          ...view.proceedings,
+          {
+            kind: 'voteProposition',
+            voteId: e.data.voteId,
+            voteKind: e.data.kind,
+            ja: copyProposalRef(e.data.ja),
+            nej: copyProposalRef(e.data.nej),
+            struck: false,
+          },
+        ],
+      };
+    case 'VoteHeld':
+      return {
+        ...view,
+        proceedings: [
+          ...view.proceedings,
+          {
+            kind: 'vote',
+            voteId: e.data.voteId,
+            votes: e.data.votes.map((v) => ({ member: copyRef(v.member), vote: v.vote })),
+            tally: { ...e.data.tally },
+            castingVote: e.data.castingVote ?? null,
+            outcome: e.data.outcome,
+            struck: false,
+          },
+        ],
+      };
+    case 'DecisionAdopted': {
+      const d = e.data;
+      return {
+        ...view,
+        decisions: [
+          ...view.decisions,
+          {
+            decisionId: d.decisionId,
+            kind: d.kind,
+            content: d.content ? copyContent(d.content) : null,
+            motivation: d.motivation ?? null,
+            basedOn: { questionIds: [...d.basedOn.questionIds], voteId: d.basedOn.voteId ?? null },
+            participants: d.participants.map(copyRef),
+            struck: false,
+          },
+        ],
+      };
+    }
+    case 'ReservationEntered':
+      return {
+        ...view,
+        reservations: [
+          ...view.reservations,
+          {
+            reservationId: e.data.reservationId,
+            member: copyRef(e.data.member),
+            decisionId: e.data.decisionId,
+            reasons: e.data.reasons ?? null,
+            writtenReasons: null,
+            struck: false,
+          },
+        ],
+      };
+    case 'ReservationReasonsSubmitted':
+      return {
+        ...view,
+        reservations: view.reservations.map((r) =>
+          r.reservationId === e.data.reservationId ? { ...r, writtenReasons: e.data.reasons } : r,
+        ),
+      };
+    case 'ProtocolNoteEntered':
+      return {
+        ...view,
+        notes: [
+          ...view.notes,
+          { noteId: e.data.noteId, member: copyRef(e.data.member), text: e.data.text, struck: false },
+        ],
+      };
+    case 'DistributionSet':
+      // Each DistributionSet is the whole list: it replaces the last.
+      return { ...view, recipients: [...e.data.recipients] };
+    case 'EntryStruck':
+      return strike(view, e.data.entryId, e.data.reason);
+    case 'ParagraphJustified':
+      return {
+        ...view,
+        justering: { by: e.data.by.map(copyRef), at: e.data.at, immediate: e.data.immediate },
+      };
+    case 'CorrectionRecorded':
+      return correct(view, e.data);
+    case 'ExtractCertified':
+      return { ...view, certifications: [...view.certifications, { by: { ...e.data.by }, at: e.data.at }] };
+    case 'DecisionDispatched':
+      return { ...view, dispatches: [...view.dispatches, { recipient: e.data.recipient, at: e.data.at }] };
+    default:
+      return null;
+  }
+}
+
+/**
+ * Flag the entry with that id, wherever it is. A vote's request, proposition and roll call
+ * share the voteId, so striking a vote strikes all three.
+ */
+function strike(view: ParagraphView, entryId: string, reason: string): ParagraphView {
+  const proceedingId = (p: ProceedingView) => (p.kind === 'question' ? p.questionId : p.voteId);
+  return {
+    ...view,
+    motions: view.motions.map((m) => (m.motionId === entryId ? { ...m, struck: true } : m)),
+    proceedings: view.proceedings.map((p) => (proceedingId(p) === entryId ? { ...p, struck: true } : p)),
+    decisions: view.decisions.map((d) => (d.decisionId === entryId ? { ...d, struck: true } : d)),
+    reservations: view.reservations.map((r) => (r.reservationId === entryId ? { ...r, struck: true } : r)),
+    notes: view.notes.map((n) => (n.noteId === entryId ? { ...n, struck: true } : n)),
+    strikes: [...view.strikes, { entryId, reason }],
+  };
+}
+
+/**
+ * A rättelse: replace `from` by `to` in the named field, so the corrected value is what the
+ * protocol says from now on; the correction itself is listed so the change stays visible.
+ * Fields: title, caseNumber, summary, basisDocuments, proposal, decision.
+ */
+function correct(
+  view: ParagraphView,
+  d: { correctionId: string; field: string; from: string; to: string; why: string; by: Person },
+): ParagraphView {
+  let applied = false;
+  const fix = (text: string): string => {
+    if (d.from === '' || !text.includes(d.from)) return text;
+    applied = true;
+    return text.replace(d.from, d.to);
+  };
+  const fixContent = (c: DecisionContent): DecisionContent => ({
+    ...(c.proposesTo
+      ? { proposesTo: { body: fix(c.proposesTo.body), items: c.proposesTo.items.map(fix) } }
+      : {}),
+    ...(c.ownDecisions ? { ownDecisions: c.ownDecisions.map(fix) } : {}),
+  });
+  let corrected: ParagraphView = view;
+  switch (d.field) {
+    case 'title':
+      corrected = { ...view, title: fix(view.title) };
+      break;
+    case 'caseNumber':
+      corrected = { ...view, caseNumber: fix(view.caseNumber) };
+      break;
+    case 'summary':
+      corrected = { ...view, summary: view.summary.map(fix) };
+      break;
+    case 'basisDocuments':
+      corrected = { ...view, basisDocuments: view.basisDocuments.map(fix) };
+      break;
+    case 'proposal':
+      corrected = { ...view, proposal: { ...view.proposal, decision: fixContent(view.proposal.decision) } };
+      break;
+    case 'decision':
+      corrected = {
+        ...view,
+        decisions: view.decisions.map((dec) =>
+          dec.struck
+            ? dec
+            : {
+                ...dec,
+                content: dec.content ? fixContent(dec.content) : null,
+                motivation: dec.motivation === null ? null : fix(dec.motivation),
+              },
+        ),
+      };
+      break;
+  }
+  return {
+    ...corrected,
+    corrections: [
+      ...view.corrections,
+      {
+        correctionId: d.correctionId,
+        field: d.field,
+        from: d.from,
+        to: d.to,
+        why: d.why,
+        by: { ...d.by },
+        applied,
+      },
+    ],
+  };
+}
+
+/** Fold a paragraph stream. Throws if it has no ParagraphOpened (nothing to render). */
+export function paragraphView(events: readonly EventLike[]): ParagraphView {
+  const view = events.reduce<ParagraphView | null>(evolveParagraphView, null);
+  if (view === null) throw new Error('paragraphView: the events hold no ParagraphOpened');
+  return view;
+}
