@@ -1,0 +1,40 @@
+import type { StoredEvent } from '@app/event-store';
+import type { Db } from './db.js';
+
+/**
+ * A projection: a name, a version, the event types it handles and how it applies them to
+ * its own SQLite tables. Bump `version` whenever the tables or the way events are applied
+ * change: the runner then rebuilds the projection from position 0.
+ */
+export interface Projection {
+  readonly name: string;
+  readonly version: number;
+  readonly handles: readonly string[];
+  /** Create the projection's tables (idempotent). */
+  migrate(db: Db): void;
+  /** Drop everything the projection wrote, before a rebuild. */
+  reset(db: Db): void;
+  /** Prepare statements and caches for this connection. */
+  open(db: Db): ProjectionWriter;
+}
+
+/**
+ * Applies events inside the runner's transaction. It may keep hot rows in memory between
+ * `apply` calls of one batch and write them in `flush`, which the runner calls before it
+ * writes the checkpoint and commits. After a rollback the runner calls `discard`, so the
+ * cache never holds anything the database does not.
+ */
+export interface ProjectionWriter {
+  apply(event: StoredEvent): void;
+  flush(): void;
+  discard(): void;
+}
+
+/** What the runner tells listeners after a batch is committed (drives the live stream). */
+export interface CommittedEvent {
+  readonly position: bigint;
+  readonly streamId: string;
+  readonly type: string;
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly created: Date;
+}

@@ -1,0 +1,142 @@
+import type { StoredEvent } from '@app/event-store';
+import { evolveMeetingView, evolveParagraphView, type MeetingView, type ParagraphView } from '@app/protocol';
+import type { Db } from '../db.js';
+import type { Projection, ProjectionWriter } from '../projection.js';
+import { RowCache } from './cache.js';
+import { MEETING_EVENTS, PARAGRAPH_EVENTS, isMeetingEvent } from './event-types.js';
+
+/**
+ * The protocol of each meeting: the renderer's meeting and paragraph views, stored as JSON
+ * so that any format can be rendered from them, plus a per-meeting change log that the live
+ * stream tails (its rows are keyed by global position, which is the SSE event id).
+ */
+export const protocolProjection: Projection = {
+  name: 'protocol',
+  version: 1,
+  handles: [...MEETING_EVENTS, ...PARAGRAPH_EVENTS],
+  migrate(db: Db) {
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS rm_protocol_meetings (
+        meeting_id TEXT PRIMARY KEY,
+        body_id TEXT NOT NULL,
+        date TEXT NOT NULL,
+        view TEXT NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS rm_protocol_paragraphs (
+        paragraph_id TEXT PRIMARY KEY,
+        meeting_id TEXT NOT NULL,
+        body_id TEXT NOT NULL,
+        year INTEGER NOT NULL,
+        number INTEGER NOT NULL,
+        case_number TEXT NOT NULL,
+        title TEXT NOT NULL,
+        status TEXT NOT NULL,
+        view TEXT NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS rm_protocol_paragraphs_meeting ON rm_protocol_paragraphs (meeting_id, number);
+      CREATE TABLE IF NOT EXISTS rm_meeting_changes (
+        position INTEGER PRIMARY KEY,
+        meeting_id TEXT NOT NULL,
+        stream_id TEXT NOT NULL,
+        paragraph_id TEXT,
+        type TEXT NOT NULL,
+        created TEXT NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS rm_meeting_changes_meeting ON rm_meeting_changes (meeting_id, position);
+    `);
+  },
+  reset(db: Db) {
+    db.exec(`
+      DROP TABLE IF EXISTS rm_protocol_meetings;
+      DROP TABLE IF EXISTS rm_protocol_paragraphs;
+      DROP TABLE IF EXISTS rm_meeting_changes;
+    `);
+  },
+  open(db: Db): ProjectionWriter {
+    const selectMeeting = db.prepare<[string], { view: string }>(
+      'SELECT view FROM rm_protocol_meetings WHERE meeting_id = ?',
+    );
+    const upsertMeeting = db.prepare(
+      `INSERT INTO rm_protocol_meetings (meeting_id, body_id, date, view) VALUES (?, ?, ?, ?)
+       ON CONFLICT(meeting_id) DO UPDATE SET body_id = excluded.body_id, date = excluded.date, view = excluded.view`,
+    );
+    const selectParagraph = db.prepare<[string], { view: string }>(
+      'SELECT view FROM rm_protocol_paragraphs WHERE paragraph_id = ?',
+    );
+    const upsertParagraph = db.prepare(
+      `INSERT INTO rm_protocol_paragraphs
+         (paragraph_id, meeting_id, body_id, year, number, case_number, title, status, view)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT(paragraph_id) DO UPDATE SET meeting_id = excluded.meeting_id, body_id = excluded.body_id,
+         year = excluded.year, number = excluded.number, case_number = excluded.case_number,
+         title = excluded.title, status = excluded.status, view = excluded.view`,
+    );
+    const insertChange = db.prepare(
+      `INSERT OR IGNORE INTO rm_meeting_changes (position, meeting_id, stream_id, paragraph_id, type, created)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    );
+
+    const meetings = new RowCache<MeetingView>(
+      (id) => {
+        const row = selectMeeting.get(id);
+        return row ? (JSON.parse(row.view) as MeetingView) : undefined;
+      },
+      (id, v) => upsertMeeting.run(id, v.body.id, v.date, JSON.stringify(v)),
+    );
+    const paragraphs = new RowCache<ParagraphView>(
+      (id) => {
+        const row = selectParagraph.get(id);
+        return row ? (JSON.parse(row.view) as ParagraphView) : undefined;
+      },
+      (id, v) =>
+        upsertParagraph.run(
+          id,
+          v.meetingId,
+          v.body.id,
+          v.year,
+          v.number,
+          v.caseNumber,
+          v.title,
+          v.status,
+          JSON.stringify(v),
+        ),
+    );
+
+    return {
+      apply(event: StoredEvent) {
+        const data = event.data as { meetingId?: string; paragraphId?: string };
+        let meetingId: string | undefined;
+        let paragraphId: string | null = null;
+        if (isMeetingEvent(event.type)) {
+          meetingId = data.meetingId;
+          if (!meetingId) return;
+          const next = evolveMeetingView(meetings.get(meetingId) ?? null, event);
+          if (next) meetings.set(meetingId, next);
+        } else {
+          paragraphId = data.paragraphId ?? null;
+          if (!paragraphId) return;
+          const next = evolveParagraphView(paragraphs.get(paragraphId) ?? null, event);
+          if (!next) return;
+          paragraphs.set(paragraphId, next);
+          meetingId = next.meetingId;
+        }
+        insertChange.run(
+          event.position.commit,
+          meetingId,
+          event.streamId,
+          paragraphId,
+          event.type,
+          event.created.toISOString(),
+        );
+      },
+      flush() {
+        meetings.flush();
+        paragraphs.flush();
+      },
+      discard() {
+        meetings.discard();
+        paragraphs.discard();
+      },
+    };
+  },
+};

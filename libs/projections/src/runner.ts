@@ -1,0 +1,293 @@
+import { Subject, type Subscription } from 'rxjs';
+import type { EventStore, StoredEvent } from '@app/event-store';
+import type { Db } from './db.js';
+import type { CommittedEvent, Projection, ProjectionWriter } from './projection.js';
+
+/** A checkpoint; `-1n` means nothing applied yet. */
+export interface Checkpoint {
+  readonly commit: bigint;
+  readonly prepare: bigint;
+}
+const NONE: Checkpoint = { commit: -1n, prepare: -1n };
+
+function after(p: { commit: bigint; prepare: bigint }, cp: Checkpoint): boolean {
+  return p.commit > cp.commit || (p.commit === cp.commit && p.prepare > cp.prepare);
+}
+
+export interface RunnerOptions {
+  /** Most events applied in one transaction during catch-up. */
+  readonly batchSize?: number;
+  /** Called when a batch fails; the runner retries from its checkpoint after `retryMs`. */
+  readonly onError?: (err: unknown) => void;
+  readonly retryMs?: number;
+}
+
+export interface CommittedBatch {
+  /** Global position of the last event of the batch (the new checkpoint). */
+  readonly position: bigint;
+  readonly events: readonly CommittedEvent[];
+}
+
+interface Slot {
+  readonly projection: Projection;
+  readonly writer: ProjectionWriter;
+  readonly handles: ReadonlySet<string>;
+  checkpoint: Checkpoint;
+}
+
+/**
+ * Feeds projections from `$all`. One subscription serves every projection: it starts after
+ * the lowest checkpoint, and each projection skips events at or below its own, so a projection
+ * being rebuilt catches up while the others stay current. Each batch writes the read-model
+ * changes and every checkpoint in ONE SQLite transaction: a crash loses the whole batch or
+ * none of it, so no event is applied twice or skipped.
+ */
+export class ProjectionRunner {
+  /** Emits after each committed batch. */
+  readonly committed = new Subject<CommittedBatch>();
+  private readonly slots: Slot[];
+  private readonly batchSize: number;
+  private subscription: Subscription | null = null;
+  private buffer: StoredEvent[] = [];
+  private flushScheduled = false;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private running = false;
+  private lastError: unknown = null;
+  private readonly waiters = new Set<{ position: bigint; resolve: () => void }>();
+  private readonly saveCheckpoint;
+  private readonly loadCheckpoint;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly db: Db,
+    projections: readonly Projection[],
+    private readonly options: RunnerOptions = {},
+  ) {
+    this.batchSize = options.batchSize ?? 1000;
+    this.saveCheckpoint = db.prepare(
+      `INSERT INTO projection_checkpoints (name, version, commit_position, prepare_position, updated_at)
+       VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT(name) DO UPDATE SET version = excluded.version, commit_position = excluded.commit_position,
+         prepare_position = excluded.prepare_position, updated_at = excluded.updated_at`,
+    );
+    this.loadCheckpoint = db
+      .prepare<[string], { version: number; commit_position: bigint; prepare_position: bigint }>(
+        'SELECT version, commit_position, prepare_position FROM projection_checkpoints WHERE name = ?',
+      )
+      .safeIntegers(true);
+    this.slots = projections.map((projection) => {
+      projection.migrate(db);
+      return {
+        projection,
+        writer: projection.open(db),
+        handles: new Set(projection.handles),
+        checkpoint: this.prepareCheckpoint(projection),
+      };
+    });
+  }
+
+  /** Rebuild (from position 0) a projection whose stored version differs from its code's. */
+  private prepareCheckpoint(projection: Projection): Checkpoint {
+    const row = this.loadCheckpoint.get(projection.name);
+    if (row && Number(row.version) === projection.version) {
+      return { commit: row.commit_position, prepare: row.prepare_position };
+    }
+    this.resetProjection(projection);
+    return NONE;
+  }
+
+  private resetProjection(projection: Projection): void {
+    this.db.transaction(() => {
+      projection.reset(this.db);
+      projection.migrate(this.db);
+      this.saveCheckpoint.run(projection.name, projection.version, -1n, -1n, new Date().toISOString());
+    })();
+  }
+
+  /** Subscribe to `$all` after the lowest checkpoint: catch-up, then live. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.subscribe();
+  }
+
+  stop(): void {
+    this.running = false;
+    this.subscription?.unsubscribe();
+    this.subscription = null;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    this.buffer = [];
+  }
+
+  get error(): unknown {
+    return this.lastError;
+  }
+
+  /** The position every projection has reached (the lowest checkpoint). */
+  get position(): bigint {
+    return this.lowest().commit;
+  }
+
+  checkpoints(): Record<string, { version: number; position: string | null }> {
+    return Object.fromEntries(
+      this.slots.map((s) => [
+        s.projection.name,
+        {
+          version: s.projection.version,
+          position: s.checkpoint.commit < 0n ? null : String(s.checkpoint.commit),
+        },
+      ]),
+    );
+  }
+
+  /** Rebuild the named projections (all when none named) from position 0. */
+  rebuild(names?: readonly string[]): void {
+    const wasRunning = this.running;
+    this.stop();
+    for (const slot of this.slots) {
+      if (names && !names.includes(slot.projection.name)) continue;
+      slot.writer.discard();
+      this.resetProjection(slot.projection);
+      slot.checkpoint = NONE;
+    }
+    if (wasRunning) this.start();
+  }
+
+  /** Resolves once every projection has applied the event at `position` (or beyond). */
+  waitFor(position: bigint, timeoutMs = 10_000): Promise<void> {
+    if (this.position >= position) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const waiter = {
+        position,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(waiter);
+        reject(new Error(`Projections did not reach position ${position} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.waiters.add(waiter);
+    });
+  }
+
+  /** Resolves once every projection has caught up with the store's current last event. */
+  async catchUp(timeoutMs = 600_000): Promise<void> {
+    const [last] = await this.store.readAll({ direction: 'backwards', fromPosition: 'end', maxCount: 1 });
+    if (last) await this.waitFor(last.position.commit, timeoutMs);
+  }
+
+  /**
+   * Apply a batch in one transaction. Public so tests can redeliver events: events at or
+   * below a projection's checkpoint change nothing.
+   */
+  applyBatch(events: readonly StoredEvent[]): void {
+    if (events.length === 0) return;
+    const last = events[events.length - 1].position;
+    const applied: CommittedEvent[] = [];
+    try {
+      this.db.transaction(() => {
+        for (const slot of this.slots) {
+          let touched = false;
+          for (const e of events) {
+            if (!after(e.position, slot.checkpoint)) continue;
+            touched = true;
+            if (slot.handles.has(e.type)) slot.writer.apply(e);
+          }
+          if (!touched) continue;
+          slot.writer.flush();
+          this.saveCheckpoint.run(
+            slot.projection.name,
+            slot.projection.version,
+            last.commit,
+            last.prepare,
+            now(),
+          );
+        }
+      })();
+    } catch (err) {
+      for (const slot of this.slots) slot.writer.discard();
+      throw err;
+    }
+    for (const slot of this.slots) {
+      if (after(last, slot.checkpoint)) slot.checkpoint = { commit: last.commit, prepare: last.prepare };
+    }
+    for (const e of events) {
+      applied.push({
+        position: e.position.commit,
+        streamId: e.streamId,
+        type: e.type,
+        data: e.data,
+        created: e.created,
+      });
+    }
+    this.committed.next({ position: last.commit, events: applied });
+    const reached = this.position;
+    for (const w of this.waiters) {
+      if (reached >= w.position) {
+        this.waiters.delete(w);
+        w.resolve();
+      }
+    }
+  }
+
+  private lowest(): Checkpoint {
+    let low: Checkpoint | null = null;
+    for (const s of this.slots) if (!low || after(low, s.checkpoint)) low = s.checkpoint;
+    return low ?? NONE;
+  }
+
+  private subscribe(): void {
+    const from = this.lowest();
+    const fromPosition = from.commit < 0n ? 'start' : { commit: from.commit, prepare: from.prepare };
+    this.subscription = this.store.subscribeToAll({ fromPosition }).subscribe({
+      next: (e) => this.receive(e),
+      error: (err) => this.fail(err),
+    });
+  }
+
+  private receive(e: StoredEvent): void {
+    this.buffer.push(e);
+    if (this.buffer.length >= this.batchSize) this.flush();
+    else if (!this.flushScheduled) {
+      // The store delivers a page synchronously; flush once it is done, as one transaction.
+      this.flushScheduled = true;
+      queueMicrotask(() => {
+        this.flushScheduled = false;
+        this.flush();
+      });
+    }
+  }
+
+  private flush(): void {
+    if (!this.running || this.buffer.length === 0) return;
+    const batch = this.buffer;
+    this.buffer = [];
+    try {
+      this.applyBatch(batch);
+      this.lastError = null;
+    } catch (err) {
+      this.fail(err);
+    }
+  }
+
+  /** Drop the subscription and try again from the checkpoint: nothing is lost or repeated. */
+  private fail(err: unknown): void {
+    this.lastError = err;
+    this.options.onError?.(err);
+    this.subscription?.unsubscribe();
+    this.subscription = null;
+    this.buffer = [];
+    if (!this.running) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      if (this.running) this.subscribe();
+    }, this.options.retryMs ?? 1000);
+  }
+}
+
+function now(): string {
+  return new Date().toISOString();
+}
