@@ -282,6 +282,12 @@ export interface VoteHeld {
   readonly data: {
     readonly paragraphId: string;
     readonly voteId: string;
+    /**
+     * Which round of the votering this was (added; optional for older events). A votering may
+     * have kontrapropositionsvoteringar before its huvudvotering, all under one voteId: each
+     * VoteHeld answers the VotePropositionApproved before it.
+     */
+    readonly kind?: 'huvudvotering' | 'kontraproposition';
     /** Roll call in the order members were called; the chair votes last. */
     readonly votes: readonly { readonly member: MemberRef; readonly vote: VoteChoice }[];
     readonly tally: { readonly ja: number; readonly nej: number; readonly avstar: number };

@@ -1,0 +1,147 @@
+/**
+ * Refusals. Every rule the deciders enforce has a stable code (for the API and for tests) and
+ * one Swedish message that names the rule in words a clerk understands. Codes never change
+ * meaning; new rules get new codes.
+ */
+
+export const ruleMessages = {
+  // ─── meeting ──────────────────────────────────────────────────────────────────────
+  MEETING_NOT_SCHEDULED: 'Sammanträdet är inte utlyst (kallat). Registrera sammanträdet först.',
+  MEETING_ALREADY_SCHEDULED: 'Sammanträdet är redan utlyst och kan inte utlysas en gång till.',
+  WRONG_MEETING: 'Uppgiften gäller ett annat sammanträde än det ärendet hör till.',
+  DUPLICATE_MEMBER: 'Samma person finns mer än en gång i ledamotsförteckningen.',
+  CHAIR_NOT_LEDAMOT: 'Ordföranden ska vara en av organets ledamöter.',
+  UNKNOWN_MEMBER: 'Personen är inte ledamot eller ersättare vid detta sammanträde.',
+  ATTENDANCE_CONFLICT: 'En person kan inte både vara närvarande och frånvarande.',
+  ATTENDANCE_INCOMPLETE: 'Varje ledamot ska antecknas som närvarande eller frånvarande.',
+  SUBSTITUTE_NOT_ERSATTARE: 'Bara en närvarande ersättare kan tjänstgöra.',
+  SUBSTITUTE_FOR_PRESENT_MEMBER: 'En ersättare tjänstgör bara för en ledamot som är frånvarande.',
+  SUBSTITUTE_DUPLICATE:
+    'En ledamot kan bara ersättas av en ersättare, och en ersättare tjänstgör bara för en ledamot.',
+  ATTENDANCE_NOT_RECORDED: 'Närvaron är inte antecknad. Gör upprop först.',
+  QUORUM_NOT_MET:
+    'Sammanträdet är inte beslutfört: mer än hälften av ledamöterna ska vara närvarande (tjänstgörande ersättare räknas med).',
+  ADJUSTERS_REQUIRED: 'Minst en justerare ska utses.',
+  ADJUSTER_NOT_PRESENT: 'Justerare ska vara en närvarande ledamot eller tjänstgörande ersättare.',
+  ADJUSTER_IS_CHAIR: 'Ordföranden justerar protokollet som ordförande och kan inte också vara justerare.',
+  ADJUSTERS_NOT_APPOINTED: 'Justerare är inte utsedda.',
+  MEETING_NOT_OPENED:
+    'Sammanträdet är inte öppnat. Det som sker vid sammanträdet registreras först när det har öppnats.',
+  MEETING_ALREADY_OPENED: 'Sammanträdet är redan öppnat.',
+  MEETING_CLOSED:
+    'Sammanträdet är avslutat. Yrkanden, propositioner, voteringar, beslut och reservationer kan inte längre anmälas.',
+  MEETING_NOT_CLOSED: 'Protokollet justeras först när sammanträdet är avslutat.',
+  JUSTIFIERS_INVALID: 'Justering görs av ordföranden och de utsedda justerarna, alla och bara de.',
+  PROTOCOL_ALREADY_JUSTIFIED: 'Protokollet är redan justerat.',
+  PROTOCOL_NOT_JUSTIFIED:
+    'Protokollet är inte justerat. Justeringen tillkännages på anslagstavlan först efter justering.',
+  PROTOCOL_ALREADY_ANNOUNCED: 'Justeringen av protokollet är redan tillkännagiven på anslagstavlan.',
+  ANNOUNCEMENT_BEFORE_JUSTERING: 'Tillkännagivandet kan inte ha ett datum före justeringen.',
+  INVALID_DATE: 'Datumet ska anges som ÅÅÅÅ-MM-DD och vara ett giltigt datum.',
+
+  // ─── numbering ────────────────────────────────────────────────────────────────────
+  INVALID_PARAGRAPH_NUMBER: 'Paragrafnumret ska vara ett positivt heltal.',
+  PARAGRAPH_NUMBER_TAKEN:
+    'Paragrafnumret är redan använt av organet detta år. Varje § får bara förekomma en gång per år.',
+  PARAGRAPH_ALREADY_NUMBERED: 'Ärendet har redan fått ett annat paragrafnummer.',
+
+  // ─── paragraph ────────────────────────────────────────────────────────────────────
+  PARAGRAPH_ALREADY_OPENED: 'Ärendet (paragrafen) är redan upprättat.',
+  PARAGRAPH_NOT_OPENED: 'Ärendet (paragrafen) är inte upprättat. Inget kan registreras på det.',
+  PREVIOUS_PARAGRAPH_NOT_DEFERRED:
+    'Ett ärende kan bara hänvisa till en tidigare paragraf som återremitterades eller bordlades av samma organ.',
+  PARAGRAPH_JUSTIFIED:
+    'Paragrafen är justerad. Därefter får bara rättelse av uppenbara fel, utdragsbestyrkande och expediering registreras.',
+  NOT_JUSTIFIED:
+    'Paragrafen är inte justerad än. Rättelse, utdragsbestyrkande och expediering görs efter justering.',
+  NO_DECISION: 'Ärendet har inget beslut att justera.',
+  DUPLICATE_ENTRY_ID: 'Det finns redan en anteckning med samma id i ärendet.',
+  TEXT_REQUIRED: 'Texten får inte vara tom.',
+  ALREADY_RECUSED: 'Ledamoten har redan anmält jäv i ärendet.',
+  MEMBER_RECUSED:
+    'Ledamoten har anmält jäv i ärendet och får inte delta i handläggningen (yrka, instämma, rösta eller reservera sig).',
+  MEMBER_NOT_ENTITLED:
+    'Personen tjänstgör inte i ärendet. Bara närvarande ledamöter och tjänstgörande ersättare får yrka, instämma, rösta och reservera sig.',
+  MEMBER_NOT_PRESENT: 'Personen är inte närvarande vid sammanträdet.',
+  DECISION_ALREADY_ADOPTED: 'Beslut är redan fattat i ärendet.',
+  MOTIVATION_REQUIRED: 'Ett yrkande om återremiss ska motiveras: ange vad som ska utredas vidare.',
+  MOTION_TEXT_REQUIRED: 'Ändrings-, tilläggs- och fria yrkanden ska ha en text.',
+  UNKNOWN_MOTION: 'Yrkandet finns inte i ärendet.',
+  MOTION_WITHDRAWN: 'Yrkandet är återtaget.',
+  ENTRY_STRUCK: 'Anteckningen är struken.',
+  OWN_MOTION_SUPPORT: 'Den som har framställt ett yrkande kan inte instämma i det.',
+  ALREADY_SUPPORTED: 'Ledamoten har redan instämt i yrkandet.',
+  MOTION_ALREADY_PUT: 'Yrkandet har redan ställts under proposition och kan inte återtas.',
+  QUESTION_INVALID:
+    'Propositionen ska gälla förslaget eller yrkanden i ärendet, var och en en gång, och ordföranden kan bara finna ett ensamt förslag avslaget.',
+  FINDING_NOT_PUT: 'Ordföranden kan bara finna bifall till något som ställdes under proposition.',
+  ORDER_OF_TRIAL:
+    'Fel propositionsordning: återremiss och bordläggning prövas först och var för sig, därefter huvudfrågan, och tilläggsyrkanden sist.',
+  UNKNOWN_QUESTION: 'Propositionen finns inte i ärendet.',
+  VOTE_NEEDS_ALTERNATIVES: 'Votering kräver minst två förslag att rösta mellan i propositionen.',
+  VOTE_TOO_LATE: 'Votering begärs om den senaste propositionen, innan ordföranden går vidare.',
+  VOTE_ALREADY_REQUESTED: 'Votering är redan begärd om propositionen.',
+  UNKNOWN_VOTE: 'Voteringen finns inte i ärendet.',
+  VOTE_IN_PROGRESS: 'En votering pågår. Den ska avslutas innan ärendet går vidare.',
+  VOTE_PROPOSITION_INVALID:
+    'Voteringspropositionen ska ställa två förslag ur propositionen mot varandra: i huvudvoteringen ordförandens förslag (ja) mot motförslaget (nej).',
+  KONTRAPROPOSITION_REQUIRED:
+    'Det finns flera motförslag. Kontrapropositionsvotering ska först utse motförslaget till huvudvoteringen.',
+  VOTE_PROPOSITION_NOT_APPROVED: 'Voteringspropositionen ska godkännas innan upprop och röstning.',
+  DUPLICATE_VOTE: 'Varje ledamot röstar en gång per votering.',
+  VOTE_MISSING:
+    'Alla tjänstgörande ledamöter och ersättare ska avge röst (ja, nej eller avstår) vid uppropet.',
+  CASTING_VOTE_REQUIRED: 'Röstetalet är lika: ordföranden har utslagsröst och ska avgöra.',
+  CASTING_VOTE_NOT_ALLOWED: 'Utslagsröst används bara när röstetalet är lika.',
+  CASTING_VOTE_MISMATCH: 'Ordförandens utslagsröst ska vara den röst ordföranden avgav.',
+  DECISION_WITHOUT_QUESTION: 'Beslut fattas efter proposition. Ingen proposition har ställts.',
+  DECISION_BASIS_MISMATCH: 'Beslutet ska bygga på de propositioner och den votering som ledde fram till det.',
+  DECISION_CONTRADICTS_FINDING: 'Beslutet stämmer inte med ordförandens utslag eller voteringens resultat.',
+  DECISION_CONTENT_REQUIRED: 'Ett beslut i sak ska ha en beslutstext.',
+  UNKNOWN_DECISION: 'Beslutet finns inte i ärendet.',
+  MEMBER_DID_NOT_TAKE_PART: 'Bara den som deltog i beslutet får reservera sig mot det.',
+  RESERVATION_BY_SUPPORTER: 'Den som biträdde beslutet kan inte reservera sig mot det.',
+  ALREADY_RESERVED: 'Ledamoten har redan reserverat sig mot beslutet.',
+  UNKNOWN_RESERVATION: 'Reservationen finns inte i ärendet.',
+  REASONS_ALREADY_SUBMITTED: 'Skriftlig motivering till reservationen är redan inlämnad.',
+  RECIPIENTS_INVALID: 'Ange minst en mottagare, var och en en gång.',
+  RECIPIENT_NOT_LISTED:
+    'Beslutet kan bara expedieras till en mottagare som står under "Beslutet ska skickas till".',
+  ALREADY_DISPATCHED: 'Beslutet är redan expedierat till mottagaren.',
+  UNKNOWN_ENTRY: 'Det finns ingen anteckning med detta id i ärendet.',
+  ENTRY_IN_USE: 'Anteckningen ligger till grund för en senare anteckning. Stryk den senare först.',
+  CORRECTION_REASON_REQUIRED: 'En rättelse ska ange varför (vilket uppenbart fel som rättas).',
+  CORRECTION_NO_CHANGE: 'Rättelsen ändrar ingenting.',
+} as const satisfies Record<string, string>;
+
+export type RuleCode = keyof typeof ruleMessages;
+export const ruleCodes = Object.keys(ruleMessages) as RuleCode[];
+
+/** A broken rule: the command is refused and nothing is recorded. */
+export class RuleViolation extends Error {
+  override readonly name = 'RuleViolation';
+  constructor(
+    readonly code: RuleCode,
+    readonly details?: Readonly<Record<string, unknown>>,
+  ) {
+    super(ruleMessages[code]);
+  }
+}
+
+export function isRuleViolation(error: unknown): error is RuleViolation {
+  return error instanceof RuleViolation;
+}
+
+/** Throw the refusal for `code` unless `condition` holds. */
+export function ensure(
+  condition: unknown,
+  code: RuleCode,
+  details?: Readonly<Record<string, unknown>>,
+): asserts condition {
+  if (!condition) throw new RuleViolation(code, details);
+}
+
+/** Exhaustiveness guard: a command type no decider knows is a programming error, not a rule. */
+export function unknownCommand(command: never): never {
+  throw new Error(`Unknown command: ${JSON.stringify((command as { type?: unknown }).type)}`);
+}

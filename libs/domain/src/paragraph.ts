@@ -1,0 +1,948 @@
+/**
+ * The paragraph stream: one ärende (§) through its life — yrkanden, beslutsgång, votering,
+ * beslut, reservationer, protokollsanteckningar, expediering, justering, rättelse.
+ *
+ * decide(command, state, { meeting }) reads the meeting's state for who is a member, who
+ * serves now and whether the meeting is open; each rule is checked in one place below.
+ */
+import type { ParagraphCommand } from './commands.js';
+import type { Decider } from './decider.js';
+import { ensure, unknownCommand } from './errors.js';
+import type {
+  ChairAskedQuestion,
+  CorrectionRecorded,
+  DecisionAdopted,
+  DecisionContent,
+  DecisionDispatched,
+  EntryStruck,
+  ExtractCertified,
+  MemberRef,
+  MotionKind,
+  MotionProposed,
+  ParagraphEvent,
+  ParagraphJustified,
+  ParagraphOpened,
+  ProposalRef,
+  ProtocolNoteEntered,
+  RecusalDeclared,
+  ReservationEntered,
+  VoteHeld,
+  VoteRequested,
+} from './events.js';
+import {
+  findMember,
+  isPresent,
+  memberRef,
+  type MeetingState,
+  requireMemberRef,
+  resolveJustifiers,
+  servingMemberIds,
+} from './meeting.js';
+
+// ─── state ───────────────────────────────────────────────────────────────────────────
+
+export interface MotionEntry {
+  readonly motion: MotionProposed['data'];
+  readonly supporters: readonly string[];
+  readonly withdrawn: boolean;
+  readonly struck: boolean;
+}
+export interface QuestionEntry {
+  readonly question: ChairAskedQuestion['data'];
+  readonly struck: boolean;
+}
+export interface VoteRound {
+  readonly kind: 'huvudvotering' | 'kontraproposition';
+  readonly ja: ProposalRef;
+  readonly nej: ProposalRef;
+  readonly held?: VoteHeld['data'];
+}
+/** One votering: the request, then its rounds (kontrapropositionsvoteringar, huvudvotering). */
+export interface VoteEntry {
+  readonly request: VoteRequested['data'];
+  readonly rounds: readonly VoteRound[];
+  readonly struck: boolean;
+}
+export interface DecisionEntry {
+  readonly decision: DecisionAdopted['data'];
+  readonly struck: boolean;
+}
+export interface ReservationEntry {
+  readonly reservation: ReservationEntered['data'];
+  /** Written reasons handed in after the meeting (before justering). */
+  readonly writtenReasons?: string;
+  readonly struck: boolean;
+}
+export interface NoteEntry {
+  readonly note: ProtocolNoteEntered['data'];
+  readonly struck: boolean;
+}
+
+export interface ParagraphState {
+  readonly opened?: ParagraphOpened['data'];
+  readonly recusals: readonly RecusalDeclared['data'][];
+  readonly motions: readonly MotionEntry[];
+  readonly questions: readonly QuestionEntry[];
+  readonly votes: readonly VoteEntry[];
+  readonly decisions: readonly DecisionEntry[];
+  readonly reservations: readonly ReservationEntry[];
+  readonly notes: readonly NoteEntry[];
+  readonly recipients?: readonly string[];
+  readonly justified?: ParagraphJustified['data'];
+  readonly corrections: readonly CorrectionRecorded['data'][];
+  readonly certifications: readonly ExtractCertified['data'][];
+  readonly dispatches: readonly DecisionDispatched['data'][];
+  readonly strikes: readonly EntryStruck['data'][];
+}
+
+export const initialParagraphState: ParagraphState = {
+  recusals: [],
+  motions: [],
+  questions: [],
+  votes: [],
+  decisions: [],
+  reservations: [],
+  notes: [],
+  corrections: [],
+  certifications: [],
+  dispatches: [],
+  strikes: [],
+};
+
+export interface ParagraphContext {
+  /** The state of the paragraph's meeting. */
+  readonly meeting: MeetingState;
+  /** For OpenParagraph with `previousParagraphId`: the earlier paragraph's state. */
+  readonly previous?: ParagraphState;
+}
+
+// ─── reading the state ───────────────────────────────────────────────────────────────
+
+const FORMAL_KINDS: readonly MotionKind[] = ['aterremiss', 'bordlaggning'];
+
+export function liveDecision(state: ParagraphState): DecisionAdopted['data'] | undefined {
+  return state.decisions.find((d) => !d.struck)?.decision;
+}
+
+export function liveQuestions(state: ParagraphState): ChairAskedQuestion['data'][] {
+  return state.questions.filter((q) => !q.struck).map((q) => q.question);
+}
+
+export function recusedMemberIds(state: ParagraphState): string[] {
+  return state.recusals.map((r) => r.member.memberId);
+}
+
+/**
+ * Entitled to take part now: those who serve under the meeting's attendance in effect
+ * (present ledamöter without a serving ersättare, and serving ersättare), minus those who
+ * declared jäv in this paragraph.
+ */
+export function entitledMembers(meeting: MeetingState, state: ParagraphState): MemberRef[] {
+  const recused = new Set(recusedMemberIds(state));
+  return servingMemberIds(meeting)
+    .filter((id) => !recused.has(id))
+    .map((id) => memberRef(findMember(meeting, id)!));
+}
+
+/** Justerad on its own (omedelbar justering) or with the whole protocol. */
+export function isJustified(state: ParagraphState, meeting: MeetingState): boolean {
+  return state.justified !== undefined || meeting.protocolJustified !== undefined;
+}
+
+function sameRef(a: ProposalRef, b: ProposalRef): boolean {
+  return a.kind === b.kind && (a.kind === 'proposal' || a.motionId === (b as { motionId: string }).motionId);
+}
+
+function motionEntry(state: ParagraphState, motionId: string): MotionEntry | undefined {
+  return state.motions.find((m) => m.motion.motionId === motionId);
+}
+
+function isFormalRef(state: ParagraphState, ref: ProposalRef | 'rejected'): boolean {
+  if (ref === 'rejected' || ref.kind !== 'motion') return false;
+  const kind = motionEntry(state, ref.motionId)?.motion.kind;
+  return kind !== undefined && FORMAL_KINDS.includes(kind);
+}
+
+/** What a question ended in: the huvudvotering's outcome when one was held, else the chair's finding. */
+export function questionResult(
+  state: ParagraphState,
+  question: ChairAskedQuestion['data'],
+): ProposalRef | 'rejected' {
+  const vote = state.votes.find((v) => !v.struck && v.request.questionId === question.questionId);
+  const last = vote?.rounds.at(-1);
+  if (last?.kind === 'huvudvotering' && last.held) return last.held.outcome === 'ja' ? last.ja : last.nej;
+  return question.finding;
+}
+
+function isVoteComplete(vote: VoteEntry): boolean {
+  const last = vote.rounds.at(-1);
+  return last?.kind === 'huvudvotering' && last.held !== undefined;
+}
+
+function pendingVote(state: ParagraphState): VoteEntry | undefined {
+  return state.votes.find((v) => !v.struck && !isVoteComplete(v));
+}
+
+/** Follow bifall/avslag of a motion to the motion they are about (for the order of trial). */
+function rootRef(state: ParagraphState, ref: ProposalRef): ProposalRef {
+  const seen = new Set<string>();
+  let current = ref;
+  while (current.kind === 'motion' && !seen.has(current.motionId)) {
+    seen.add(current.motionId);
+    const m = motionEntry(state, current.motionId)?.motion;
+    if (!m || (m.kind !== 'bifall' && m.kind !== 'avslag') || m.refersTo?.kind !== 'motion') break;
+    current = m.refersTo;
+  }
+  return current;
+}
+
+type TrialGroup = 'formal' | 'main' | 'addition';
+
+/** Formal yrkanden (återremiss, bordläggning), the matter itself, or tilläggsyrkanden. */
+function trialGroup(state: ParagraphState, ref: ProposalRef): TrialGroup {
+  const root = rootRef(state, ref);
+  if (root.kind === 'proposal') return 'main';
+  const kind = motionEntry(state, root.motionId)?.motion.kind;
+  if (kind && FORMAL_KINDS.includes(kind)) return 'formal';
+  return kind === 'tillagg' ? 'addition' : 'main';
+}
+
+function isPut(state: ParagraphState, ref: ProposalRef): boolean {
+  return liveQuestions(state).some((q) => q.puts.some((p) => sameRef(p, ref)));
+}
+
+/** A live motion has been tried: put itself, or (bifall/avslag) what it is about was put. */
+function isTried(state: ParagraphState, motion: MotionProposed['data']): boolean {
+  const ref: ProposalRef = { kind: 'motion', motionId: motion.motionId };
+  if (isPut(state, ref)) return true;
+  if (motion.kind === 'bifall' || motion.kind === 'avslag')
+    return isPut(state, motion.refersTo ?? { kind: 'proposal' });
+  return false;
+}
+
+function liveMotions(state: ParagraphState): MotionProposed['data'][] {
+  return state.motions.filter((m) => !m.struck && !m.withdrawn).map((m) => m.motion);
+}
+
+function entryIds(state: ParagraphState): Set<string> {
+  return new Set([
+    ...state.motions.map((m) => m.motion.motionId),
+    ...state.questions.map((q) => q.question.questionId),
+    ...state.votes.map((v) => v.request.voteId),
+    ...state.decisions.map((d) => d.decision.decisionId),
+    ...state.reservations.map((r) => r.reservation.reservationId),
+    ...state.notes.map((n) => n.note.noteId),
+  ]);
+}
+
+// ─── rules (each in one place) ───────────────────────────────────────────────────────
+
+/** Yrkanden, propositioner, voteringar, beslut and reservationer happen at the open meeting. */
+function requireMeetingInSession(meeting: MeetingState): void {
+  ensure(meeting.openedAt, 'MEETING_NOT_OPENED');
+  ensure(!meeting.closedAt, 'MEETING_CLOSED');
+}
+
+function requireNoDecision(state: ParagraphState): void {
+  const decision = liveDecision(state);
+  ensure(!decision, 'DECISION_ALREADY_ADOPTED', { decisionId: decision?.decisionId });
+}
+
+/** Ids come from the client; within a paragraph they name one entry each (StrikeEntry relies on it). */
+function requireNewId(state: ParagraphState, id: string): void {
+  ensure(id && !entryIds(state).has(id), 'DUPLICATE_ENTRY_ID', { id });
+}
+
+function requireText(text: string | undefined, field: string): string {
+  ensure(text !== undefined && text.trim() !== '', 'TEXT_REQUIRED', { field });
+  return text;
+}
+
+/** Only members entitled to take part in this paragraph propose, support, vote and reserve. */
+function requireEntitled(meeting: MeetingState, state: ParagraphState, memberId: string): MemberRef {
+  const ref = requireMemberRef(meeting, memberId);
+  ensure(!recusedMemberIds(state).includes(memberId), 'MEMBER_RECUSED', { member: ref });
+  ensure(servingMemberIds(meeting).includes(memberId), 'MEMBER_NOT_ENTITLED', { member: ref });
+  return ref;
+}
+
+function requireLiveMotion(state: ParagraphState, motionId: string): MotionEntry {
+  const entry = motionEntry(state, motionId);
+  ensure(entry, 'UNKNOWN_MOTION', { motionId });
+  ensure(!entry.struck, 'ENTRY_STRUCK', { entryId: motionId });
+  ensure(!entry.withdrawn, 'MOTION_WITHDRAWN', { motionId });
+  return entry;
+}
+
+function requireLiveQuestion(state: ParagraphState, questionId: string): ChairAskedQuestion['data'] {
+  const entry = state.questions.find((q) => q.question.questionId === questionId);
+  ensure(entry, 'UNKNOWN_QUESTION', { questionId });
+  ensure(!entry.struck, 'ENTRY_STRUCK', { entryId: questionId });
+  return entry.question;
+}
+
+function requireLiveVote(state: ParagraphState, voteId: string): VoteEntry {
+  const entry = state.votes.find((v) => v.request.voteId === voteId);
+  ensure(entry, 'UNKNOWN_VOTE', { voteId });
+  ensure(!entry.struck, 'ENTRY_STRUCK', { entryId: voteId });
+  return entry;
+}
+
+/** A yrkande's own content: återremiss is motivated; ändring, tillägg and fritt have text. */
+function checkMotionContent(state: ParagraphState, data: ParagraphCommandData<'ProposeMotion'>): void {
+  if (data.kind === 'aterremiss') {
+    ensure(data.motivation?.trim(), 'MOTIVATION_REQUIRED');
+  }
+  if (data.kind === 'andring' || data.kind === 'tillagg' || data.kind === 'fritt') {
+    ensure(data.text?.trim(), 'MOTION_TEXT_REQUIRED', { kind: data.kind });
+  }
+  if (data.refersTo?.kind === 'motion') requireLiveMotion(state, data.refersTo.motionId);
+}
+
+/**
+ * A question puts the proposal or live yrkanden, each once; the chair finds for one of them,
+ * or finds a proposal put alone rejected.
+ */
+function checkQuestionShape(state: ParagraphState, data: ParagraphCommandData<'AskQuestion'>): void {
+  const { puts, finding } = data;
+  ensure(puts.length > 0, 'QUESTION_INVALID', { reason: 'empty' });
+  ensure(
+    puts.every((p, i) => puts.findIndex((q) => sameRef(p, q)) === i),
+    'QUESTION_INVALID',
+    { reason: 'duplicate' },
+  );
+  for (const p of puts) if (p.kind === 'motion') requireLiveMotion(state, p.motionId);
+  if (finding === 'rejected')
+    ensure(puts.length === 1, 'QUESTION_INVALID', { reason: 'rejected-needs-single' });
+  else
+    ensure(
+      puts.some((p) => sameRef(p, finding)),
+      'FINDING_NOT_PUT',
+    );
+}
+
+/**
+ * Propositionsordning: formal yrkanden (återremiss, bordläggning) first and each on its own
+ * (against deciding the matter today, i.e. the proposal); once one is adopted nothing else is
+ * tried. Then the matter itself; tilläggsyrkanden last and not mixed with the main question.
+ */
+function checkOrderOfTrial(state: ParagraphState, puts: readonly ProposalRef[]): void {
+  const adoptedFormal = liveQuestions(state).some((q) => isFormalRef(state, questionResult(state, q)));
+  ensure(!adoptedFormal, 'ORDER_OF_TRIAL', { reason: 'formal-motion-adopted' });
+  const groups = new Set(puts.map((p) => trialGroup(state, p)));
+  if (groups.has('formal')) {
+    const formalRoots = new Set(
+      puts.filter((p) => trialGroup(state, p) === 'formal').map((p) => JSON.stringify(rootRef(state, p))),
+    );
+    const othersAreProposal = puts.every((p) => trialGroup(state, p) === 'formal' || p.kind === 'proposal');
+    ensure(formalRoots.size === 1 && othersAreProposal, 'ORDER_OF_TRIAL', { reason: 'formal-separately' });
+    return;
+  }
+  ensure(!(groups.has('main') && groups.has('addition')), 'ORDER_OF_TRIAL', {
+    reason: 'additions-separately',
+  });
+  const untriedFormal = liveMotions(state).filter((m) => FORMAL_KINDS.includes(m.kind) && !isTried(state, m));
+  ensure(untriedFormal.length === 0, 'ORDER_OF_TRIAL', {
+    reason: 'formal-first',
+    motionIds: untriedFormal.map((m) => m.motionId),
+  });
+  if (groups.has('addition')) {
+    const mainPut = liveQuestions(state).some((q) => q.puts.some((p) => trialGroup(state, p) === 'main'));
+    const untriedMain = liveMotions(state).filter(
+      (m) => trialGroup(state, { kind: 'motion', motionId: m.motionId }) === 'main' && !isTried(state, m),
+    );
+    ensure(mainPut && untriedMain.length === 0, 'ORDER_OF_TRIAL', {
+      reason: 'main-first',
+      motionIds: untriedMain.map((m) => m.motionId),
+    });
+  }
+}
+
+/**
+ * Voteringsproposition. The chair's finding is the huvudförslag (ja). With several
+ * counter-proposals, kontrapropositionsvoteringar eliminate them pairwise until one remains;
+ * the huvudvotering then puts the huvudförslag (ja) against it (nej).
+ */
+function checkVoteProposition(
+  state: ParagraphState,
+  vote: VoteEntry,
+  data: ParagraphCommandData<'ApproveVoteProposition'>,
+): void {
+  const last = vote.rounds.at(-1);
+  ensure(!last || last.held, 'VOTE_IN_PROGRESS', { voteId: vote.request.voteId });
+  ensure(!isVoteComplete(vote), 'VOTE_PROPOSITION_INVALID', { reason: 'vote-complete' });
+  const question = requireLiveQuestion(state, vote.request.questionId);
+  const finding = question.finding as ProposalRef; // votes need ≥ 2 puts, so the finding is one of them
+  const inPuts = (r: ProposalRef) => question.puts.some((p) => sameRef(p, r));
+  ensure(inPuts(data.ja) && inPuts(data.nej) && !sameRef(data.ja, data.nej), 'VOTE_PROPOSITION_INVALID', {
+    reason: 'not-in-question',
+  });
+  const losers = vote.rounds.map((r) => (r.held!.outcome === 'ja' ? r.nej : r.ja));
+  const survivors = question.puts.filter((p) => !sameRef(p, finding) && !losers.some((l) => sameRef(l, p)));
+  const survives = (r: ProposalRef) => survivors.some((s) => sameRef(s, r));
+  if (data.kind === 'kontraproposition') {
+    ensure(survivors.length >= 2 && survives(data.ja) && survives(data.nej), 'VOTE_PROPOSITION_INVALID', {
+      reason: 'kontraproposition-between-counter-proposals',
+    });
+  } else {
+    ensure(survivors.length === 1, 'KONTRAPROPOSITION_REQUIRED', { counterProposals: survivors });
+    ensure(sameRef(data.ja, finding) && sameRef(data.nej, survivors[0]!), 'VOTE_PROPOSITION_INVALID', {
+      reason: 'ja-for-finding-nej-for-counter-proposal',
+    });
+  }
+}
+
+/**
+ * Roll call: every entitled member exactly once, nobody else. The tally is counted here.
+ * On a tie the chair's utslagsröst decides (KL 5:57 via 6:35) and must be the chair's own
+ * ja or nej when the chair voted so; without a tie there is no utslagsröst.
+ */
+function countVotes(
+  meeting: MeetingState,
+  state: ParagraphState,
+  data: ParagraphCommandData<'HoldVote'>,
+): Pick<VoteHeld['data'], 'votes' | 'tally' | 'castingVote' | 'outcome'> {
+  const seen = new Set<string>();
+  const votes = data.votes.map(({ memberId, vote }) => {
+    const member = requireEntitled(meeting, state, memberId);
+    ensure(!seen.has(memberId), 'DUPLICATE_VOTE', { member });
+    seen.add(memberId);
+    return { member, vote };
+  });
+  const missing = entitledMembers(meeting, state).filter((m) => !seen.has(m.memberId));
+  ensure(missing.length === 0, 'VOTE_MISSING', { members: missing });
+  const tally = {
+    ja: votes.filter((v) => v.vote === 'ja').length,
+    nej: votes.filter((v) => v.vote === 'nej').length,
+    avstar: votes.filter((v) => v.vote === 'avstar').length,
+  };
+  if (tally.ja !== tally.nej) {
+    ensure(data.castingVote === undefined, 'CASTING_VOTE_NOT_ALLOWED', { tally });
+    return { votes, tally, outcome: tally.ja > tally.nej ? 'ja' : 'nej' };
+  }
+  ensure(data.castingVote, 'CASTING_VOTE_REQUIRED', { tally });
+  const chairVote = votes.find((v) => v.member.memberId === meeting.schedule?.chair)?.vote;
+  ensure(
+    chairVote === undefined || chairVote === 'avstar' || chairVote === data.castingVote,
+    'CASTING_VOTE_MISMATCH',
+    {
+      chairVote,
+    },
+  );
+  return { votes, tally, castingVote: data.castingVote, outcome: data.castingVote };
+}
+
+function hasContent(content: DecisionContent | undefined): boolean {
+  return (content?.proposesTo?.items.length ?? 0) > 0 || (content?.ownDecisions?.length ?? 0) > 0;
+}
+
+/**
+ * A decision follows every live question of the paragraph and the last completed votering,
+ * and says what they found: återremiss/bordläggning when such a yrkande won, else a decision
+ * in sak. Several non-competing questions in sequence (the proposal, then a tilläggs- or free
+ * yrkande) make one combined decision; its wording is the clerk's.
+ */
+function checkDecision(
+  state: ParagraphState,
+  data: ParagraphCommandData<'AdoptDecision'>,
+): Pick<DecisionAdopted['data'], 'basedOn' | 'motivation'> {
+  const pending = pendingVote(state);
+  ensure(!pending, 'VOTE_IN_PROGRESS', { voteId: pending?.request.voteId });
+  const questions = liveQuestions(state);
+  ensure(questions.length > 0, 'DECISION_WITHOUT_QUESTION');
+  const lastVote = state.votes.filter((v) => !v.struck).at(-1);
+  const basedOn = {
+    questionIds: questions.map((q) => q.questionId),
+    ...(lastVote ? { voteId: lastVote.request.voteId } : {}),
+  };
+  if (data.basedOn) {
+    const given = new Set(data.basedOn.questionIds);
+    ensure(
+      given.size === basedOn.questionIds.length &&
+        basedOn.questionIds.every((id) => given.has(id)) &&
+        data.basedOn.voteId === basedOn.voteId,
+      'DECISION_BASIS_MISMATCH',
+      { expected: basedOn },
+    );
+  }
+  const formalWin = questions
+    .map((q) => questionResult(state, q))
+    .find((r): r is ProposalRef => isFormalRef(state, r));
+  if (formalWin) {
+    const motion = motionEntry(state, (formalWin as { motionId: string }).motionId)!.motion;
+    ensure(data.kind === motion.kind, 'DECISION_CONTRADICTS_FINDING', { adopted: motion.kind });
+    const motivation = data.motivation ?? motion.motivation;
+    return { basedOn, ...(motion.kind === 'aterremiss' && motivation ? { motivation } : {}) };
+  }
+  ensure(data.kind === 'sakbeslut', 'DECISION_CONTRADICTS_FINDING', { adopted: 'sakbeslut' });
+  ensure(hasContent(data.content), 'DECISION_CONTENT_REQUIRED');
+  return { basedOn };
+}
+
+/**
+ * Did the member stand behind the decision? After a huvudvotering on the deciding question:
+ * yes if they voted for the outcome (nej and avstår may reserve). By acklamation: yes unless
+ * they proposed or supported a live yrkande that did not prevail (silence counts as support).
+ */
+function supportedDecision(
+  state: ParagraphState,
+  decision: DecisionAdopted['data'],
+  memberId: string,
+): boolean {
+  const vote = state.votes.find((v) => !v.struck && v.request.voteId === decision.basedOn.voteId);
+  if (vote && vote.request.questionId === decision.basedOn.questionIds.at(-1)) {
+    const held = vote.rounds.at(-1)?.held;
+    const cast = held?.votes.find((v) => v.member.memberId === memberId);
+    if (held && cast) return cast.vote === held.outcome;
+  }
+  const questions = liveQuestions(state).filter((q) => decision.basedOn.questionIds.includes(q.questionId));
+  const results = questions.map((q) => questionResult(state, q));
+  const won = (ref: ProposalRef) => results.some((r) => r !== 'rejected' && sameRef(r, ref));
+  const prevailed = (m: MotionProposed['data']): boolean => {
+    if (won({ kind: 'motion', motionId: m.motionId })) return true;
+    const target = m.refersTo ?? { kind: 'proposal' };
+    if (m.kind === 'bifall') return won(target);
+    if (m.kind === 'avslag') {
+      return questions.some(
+        (q, i) => q.puts.some((p) => sameRef(p, target)) && !won(target) && results[i] !== undefined,
+      );
+    }
+    return false;
+  };
+  const positions = liveMotions(state).filter(
+    (m) => m.proposer.memberId === memberId || motionEntry(state, m.motionId)!.supporters.includes(memberId),
+  );
+  return positions.every(prevailed);
+}
+
+/** An entry may be struck only when no live entry builds on it. */
+function checkStrike(state: ParagraphState, entryId: string): void {
+  const motion = state.motions.find((m) => m.motion.motionId === entryId);
+  const question = state.questions.find((q) => q.question.questionId === entryId);
+  const vote = state.votes.find((v) => v.request.voteId === entryId);
+  const decision = state.decisions.find((d) => d.decision.decisionId === entryId);
+  const reservation = state.reservations.find((r) => r.reservation.reservationId === entryId);
+  const note = state.notes.find((n) => n.note.noteId === entryId);
+  const entry = motion ?? question ?? vote ?? decision ?? reservation ?? note;
+  ensure(entry, 'UNKNOWN_ENTRY', { entryId });
+  ensure(!entry.struck, 'ENTRY_STRUCK', { entryId });
+  const live = liveDecision(state);
+  const ref: ProposalRef = { kind: 'motion', motionId: entryId };
+  const inUse =
+    (motion &&
+      (isPut(state, ref) || liveMotions(state).some((m) => m.refersTo && sameRef(m.refersTo, ref)))) ||
+    (question &&
+      (state.votes.some((v) => !v.struck && v.request.questionId === entryId) ||
+        live?.basedOn.questionIds.includes(entryId))) ||
+    (vote && live?.basedOn.voteId === entryId) ||
+    (decision && state.reservations.some((r) => !r.struck && r.reservation.decisionId === entryId));
+  ensure(!inUse, 'ENTRY_IN_USE', { entryId });
+}
+
+// ─── decide ──────────────────────────────────────────────────────────────────────────
+
+type ParagraphCommandData<T extends ParagraphCommand['type']> = Extract<
+  ParagraphCommand,
+  { type: T }
+>['data'];
+
+/** After justering only these may be recorded (KL; FL 36 § for rättelse). */
+const AFTER_JUSTERING: ReadonlySet<ParagraphCommand['type']> = new Set([
+  'RecordCorrection',
+  'CertifyExtract',
+  'DispatchDecision',
+]);
+
+function openParagraph(
+  state: ParagraphState,
+  context: ParagraphContext,
+  data: ParagraphCommandData<'OpenParagraph'>,
+): ParagraphEvent[] {
+  ensure(!state.opened, 'PARAGRAPH_ALREADY_OPENED', { paragraphId: data.paragraphId });
+  const { meeting, previous } = context;
+  const schedule = meeting.schedule;
+  ensure(schedule, 'MEETING_NOT_SCHEDULED', { meetingId: data.meetingId });
+  ensure(schedule.meetingId === data.meetingId, 'WRONG_MEETING', { meetingId: data.meetingId });
+  ensure(!meeting.closedAt, 'MEETING_CLOSED');
+  ensure(Number.isInteger(data.number) && data.number > 0, 'INVALID_PARAGRAPH_NUMBER', {
+    number: data.number,
+  });
+  requireText(data.caseNumber, 'caseNumber');
+  requireText(data.title, 'title');
+  let link: ParagraphOpened['data']['previous'];
+  if (data.previousParagraphId !== undefined) {
+    // A matter returning after återremiss or bordläggning links to the paragraph that deferred it.
+    const earlier = previous?.opened;
+    const deferredBy = previous && liveDecision(previous)?.kind;
+    ensure(
+      earlier?.paragraphId === data.previousParagraphId &&
+        earlier.body.id === schedule.body.id &&
+        (deferredBy === 'aterremiss' || deferredBy === 'bordlaggning'),
+      'PREVIOUS_PARAGRAPH_NOT_DEFERRED',
+      { previousParagraphId: data.previousParagraphId },
+    );
+    link = { paragraphId: earlier.paragraphId, number: earlier.number, year: earlier.year };
+  }
+  const { previousParagraphId: _ignored, ...rest } = data;
+  return [
+    {
+      type: 'ParagraphOpened',
+      data: {
+        ...rest,
+        body: schedule.body,
+        year: Number(schedule.date.slice(0, 4)),
+        ...(link ? { previous: link } : {}),
+      },
+    },
+  ];
+}
+
+function decide(
+  command: ParagraphCommand,
+  state: ParagraphState,
+  context: ParagraphContext,
+): ParagraphEvent[] {
+  if (command.type === 'OpenParagraph') return openParagraph(state, context, command.data);
+
+  const { meeting } = context;
+  ensure(state.opened, 'PARAGRAPH_NOT_OPENED', { paragraphId: command.data.paragraphId });
+  ensure(meeting.schedule?.meetingId === state.opened.meetingId, 'WRONG_MEETING', {
+    meetingId: state.opened.meetingId,
+  });
+  const justified = isJustified(state, meeting);
+  if (!AFTER_JUSTERING.has(command.type)) ensure(!justified, 'PARAGRAPH_JUSTIFIED');
+  const paragraphId = state.opened.paragraphId;
+
+  switch (command.type) {
+    case 'DeclareRecusal': {
+      requireMeetingInSession(meeting);
+      requireNoDecision(state);
+      const member = requireMemberRef(meeting, command.data.memberId);
+      ensure(!recusedMemberIds(state).includes(member.memberId), 'ALREADY_RECUSED', { member });
+      const reason = command.data.reason;
+      return [{ type: 'RecusalDeclared', data: { paragraphId, member, ...(reason ? { reason } : {}) } }];
+    }
+
+    case 'ProposeMotion': {
+      const { proposerId, ...motion } = command.data;
+      requireMeetingInSession(meeting);
+      requireNoDecision(state);
+      requireNewId(state, motion.motionId);
+      const proposer = requireEntitled(meeting, state, proposerId);
+      checkMotionContent(state, command.data);
+      return [{ type: 'MotionProposed', data: { ...motion, paragraphId, proposer } }];
+    }
+
+    case 'SupportMotion': {
+      const { motionId, memberId } = command.data;
+      requireMeetingInSession(meeting);
+      requireNoDecision(state);
+      const entry = requireLiveMotion(state, motionId);
+      const member = requireEntitled(meeting, state, memberId);
+      ensure(entry.motion.proposer.memberId !== memberId, 'OWN_MOTION_SUPPORT', { member });
+      ensure(!entry.supporters.includes(memberId), 'ALREADY_SUPPORTED', { member });
+      return [{ type: 'MotionSupported', data: { paragraphId, motionId, member } }];
+    }
+
+    case 'WithdrawMotion': {
+      const { motionId } = command.data;
+      requireMeetingInSession(meeting);
+      requireNoDecision(state);
+      requireLiveMotion(state, motionId);
+      ensure(!isPut(state, { kind: 'motion', motionId }), 'MOTION_ALREADY_PUT', { motionId });
+      return [{ type: 'MotionWithdrawn', data: { paragraphId, motionId } }];
+    }
+
+    case 'AskQuestion': {
+      const { questionId, puts, finding } = command.data;
+      requireMeetingInSession(meeting);
+      requireNoDecision(state);
+      requireNewId(state, questionId);
+      const pending = pendingVote(state);
+      ensure(!pending, 'VOTE_IN_PROGRESS', { voteId: pending?.request.voteId });
+      checkQuestionShape(state, command.data);
+      checkOrderOfTrial(state, puts);
+      return [{ type: 'ChairAskedQuestion', data: { paragraphId, questionId, puts, finding } }];
+    }
+
+    case 'RequestVote': {
+      const { voteId, requestedById, questionId } = command.data;
+      requireMeetingInSession(meeting);
+      requireNoDecision(state);
+      requireNewId(state, voteId);
+      const requestedBy = requireEntitled(meeting, state, requestedById);
+      const question = requireLiveQuestion(state, questionId);
+      ensure(liveQuestions(state).at(-1)?.questionId === questionId, 'VOTE_TOO_LATE', { questionId });
+      ensure(question.puts.length >= 2, 'VOTE_NEEDS_ALTERNATIVES', { questionId });
+      ensure(
+        !state.votes.some((v) => !v.struck && v.request.questionId === questionId),
+        'VOTE_ALREADY_REQUESTED',
+        {
+          questionId,
+        },
+      );
+      return [{ type: 'VoteRequested', data: { paragraphId, voteId, requestedBy, questionId } }];
+    }
+
+    case 'ApproveVoteProposition': {
+      const { voteId, kind, ja, nej } = command.data;
+      requireMeetingInSession(meeting);
+      requireNoDecision(state);
+      const vote = requireLiveVote(state, voteId);
+      checkVoteProposition(state, vote, command.data);
+      return [{ type: 'VotePropositionApproved', data: { paragraphId, voteId, kind, ja, nej } }];
+    }
+
+    case 'HoldVote': {
+      const { voteId } = command.data;
+      requireMeetingInSession(meeting);
+      requireNoDecision(state);
+      const vote = requireLiveVote(state, voteId);
+      const round = vote.rounds.at(-1);
+      ensure(round && !round.held, 'VOTE_PROPOSITION_NOT_APPROVED', { voteId });
+      const counted = countVotes(meeting, state, command.data);
+      return [{ type: 'VoteHeld', data: { paragraphId, voteId, kind: round.kind, ...counted } }];
+    }
+
+    case 'AdoptDecision': {
+      const { decisionId, kind, content } = command.data;
+      requireMeetingInSession(meeting);
+      requireNoDecision(state);
+      requireNewId(state, decisionId);
+      const checked = checkDecision(state, command.data);
+      const participants = entitledMembers(meeting, state);
+      return [
+        {
+          type: 'DecisionAdopted',
+          data: {
+            paragraphId,
+            decisionId,
+            kind,
+            ...(kind === 'sakbeslut' ? { content } : {}),
+            ...checked,
+            participants,
+          },
+        },
+      ];
+    }
+
+    case 'EnterReservation': {
+      const { reservationId, memberId, decisionId, reasons } = command.data;
+      // Announced before the meeting closes; written reasons may follow until justering.
+      requireMeetingInSession(meeting);
+      requireNewId(state, reservationId);
+      const entry = state.decisions.find((d) => d.decision.decisionId === decisionId);
+      ensure(entry, 'UNKNOWN_DECISION', { decisionId });
+      ensure(!entry.struck, 'ENTRY_STRUCK', { entryId: decisionId });
+      const member = requireMemberRef(meeting, memberId);
+      ensure(!recusedMemberIds(state).includes(memberId), 'MEMBER_RECUSED', { member });
+      ensure(
+        entry.decision.participants.some((p) => p.memberId === memberId),
+        'MEMBER_DID_NOT_TAKE_PART',
+        { member },
+      );
+      ensure(!supportedDecision(state, entry.decision, memberId), 'RESERVATION_BY_SUPPORTER', { member });
+      ensure(
+        !state.reservations.some(
+          (r) =>
+            !r.struck &&
+            r.reservation.decisionId === decisionId &&
+            r.reservation.member.memberId === memberId,
+        ),
+        'ALREADY_RESERVED',
+        { member },
+      );
+      return [
+        {
+          type: 'ReservationEntered',
+          data: { paragraphId, reservationId, member, decisionId, ...(reasons?.trim() ? { reasons } : {}) },
+        },
+      ];
+    }
+
+    case 'SubmitReservationReasons': {
+      const { reservationId, reasons } = command.data;
+      const entry = state.reservations.find((r) => r.reservation.reservationId === reservationId);
+      ensure(entry, 'UNKNOWN_RESERVATION', { reservationId });
+      ensure(!entry.struck, 'ENTRY_STRUCK', { entryId: reservationId });
+      requireText(reasons, 'reasons');
+      ensure(entry.writtenReasons === undefined, 'REASONS_ALREADY_SUBMITTED', { reservationId });
+      return [{ type: 'ReservationReasonsSubmitted', data: { paragraphId, reservationId, reasons } }];
+    }
+
+    case 'EnterProtocolNote': {
+      // The chair allows it at the meeting; the text may be handed in until justering. Any
+      // present member may have one, a non-serving ersättare too (Göteborg's practice), but
+      // not a member who is jävig in the matter.
+      const { noteId, memberId, text } = command.data;
+      ensure(meeting.openedAt, 'MEETING_NOT_OPENED');
+      requireNewId(state, noteId);
+      requireText(text, 'text');
+      const member = requireMemberRef(meeting, memberId);
+      ensure(!recusedMemberIds(state).includes(memberId), 'MEMBER_RECUSED', { member });
+      ensure(isPresent(meeting, memberId), 'MEMBER_NOT_PRESENT', { member });
+      return [{ type: 'ProtocolNoteEntered', data: { paragraphId, noteId, member, text } }];
+    }
+
+    case 'SetDistribution': {
+      const recipients = command.data.recipients;
+      ensure(
+        recipients.length > 0 &&
+          recipients.every((r) => r.trim() !== '') &&
+          new Set(recipients).size === recipients.length,
+        'RECIPIENTS_INVALID',
+      );
+      return [{ type: 'DistributionSet', data: { paragraphId, recipients } }];
+    }
+
+    case 'StrikeEntry': {
+      const { entryId, reason } = command.data;
+      requireText(reason, 'reason');
+      checkStrike(state, entryId);
+      return [{ type: 'EntryStruck', data: { paragraphId, entryId, reason } }];
+    }
+
+    case 'JustifyParagraph': {
+      const { byMemberIds, at, immediate } = command.data;
+      ensure(liveDecision(state), 'NO_DECISION');
+      // Omedelbar justering happens at the meeting; otherwise with the protocol, after it.
+      if (immediate) requireMeetingInSession(meeting);
+      else ensure(meeting.closedAt, 'MEETING_NOT_CLOSED');
+      const by = resolveJustifiers(meeting, byMemberIds);
+      return [{ type: 'ParagraphJustified', data: { paragraphId, by, at, immediate } }];
+    }
+
+    case 'RecordCorrection': {
+      const data = command.data;
+      ensure(justified, 'NOT_JUSTIFIED');
+      requireText(data.field, 'field');
+      ensure(data.why?.trim(), 'CORRECTION_REASON_REQUIRED');
+      ensure(data.from !== data.to, 'CORRECTION_NO_CHANGE');
+      return [{ type: 'CorrectionRecorded', data: { ...data, paragraphId } }];
+    }
+
+    case 'CertifyExtract': {
+      ensure(justified, 'NOT_JUSTIFIED');
+      return [{ type: 'ExtractCertified', data: { ...command.data, paragraphId } }];
+    }
+
+    case 'DispatchDecision': {
+      const { recipient, at } = command.data;
+      ensure(justified, 'NOT_JUSTIFIED');
+      ensure(state.recipients?.includes(recipient), 'RECIPIENT_NOT_LISTED', { recipient });
+      ensure(!state.dispatches.some((d) => d.recipient === recipient), 'ALREADY_DISPATCHED', { recipient });
+      return [{ type: 'DecisionDispatched', data: { paragraphId, recipient, at } }];
+    }
+  }
+  return unknownCommand(command);
+}
+
+// ─── evolve ──────────────────────────────────────────────────────────────────────────
+
+function strike<T extends { readonly struck: boolean }>(
+  list: readonly T[],
+  id: (t: T) => string,
+  entryId: string,
+): T[] {
+  return list.map((t) => (id(t) === entryId ? { ...t, struck: true } : t));
+}
+
+function evolve(state: ParagraphState, event: ParagraphEvent): ParagraphState {
+  switch (event.type) {
+    case 'ParagraphOpened':
+      return { ...state, opened: event.data };
+    case 'RecusalDeclared':
+      return { ...state, recusals: [...state.recusals, event.data] };
+    case 'MotionProposed':
+      return {
+        ...state,
+        motions: [...state.motions, { motion: event.data, supporters: [], withdrawn: false, struck: false }],
+      };
+    case 'MotionSupported':
+      return {
+        ...state,
+        motions: state.motions.map((m) =>
+          m.motion.motionId === event.data.motionId
+            ? { ...m, supporters: [...m.supporters, event.data.member.memberId] }
+            : m,
+        ),
+      };
+    case 'MotionWithdrawn':
+      return {
+        ...state,
+        motions: state.motions.map((m) =>
+          m.motion.motionId === event.data.motionId ? { ...m, withdrawn: true } : m,
+        ),
+      };
+    case 'ChairAskedQuestion':
+      return { ...state, questions: [...state.questions, { question: event.data, struck: false }] };
+    case 'VoteRequested':
+      return { ...state, votes: [...state.votes, { request: event.data, rounds: [], struck: false }] };
+    case 'VotePropositionApproved': {
+      const { kind, ja, nej } = event.data;
+      return {
+        ...state,
+        votes: state.votes.map((v) =>
+          v.request.voteId === event.data.voteId ? { ...v, rounds: [...v.rounds, { kind, ja, nej }] } : v,
+        ),
+      };
+    }
+    case 'VoteHeld':
+      return {
+        ...state,
+        votes: state.votes.map((v) =>
+          v.request.voteId === event.data.voteId
+            ? {
+                ...v,
+                rounds: v.rounds.map((r, i) => (i === v.rounds.length - 1 ? { ...r, held: event.data } : r)),
+              }
+            : v,
+        ),
+      };
+    case 'DecisionAdopted':
+      return { ...state, decisions: [...state.decisions, { decision: event.data, struck: false }] };
+    case 'ReservationEntered':
+      return { ...state, reservations: [...state.reservations, { reservation: event.data, struck: false }] };
+    case 'ReservationReasonsSubmitted':
+      return {
+        ...state,
+        reservations: state.reservations.map((r) =>
+          r.reservation.reservationId === event.data.reservationId
+            ? { ...r, writtenReasons: event.data.reasons }
+            : r,
+        ),
+      };
+    case 'ProtocolNoteEntered':
+      return { ...state, notes: [...state.notes, { note: event.data, struck: false }] };
+    case 'DistributionSet':
+      return { ...state, recipients: event.data.recipients };
+    case 'EntryStruck': {
+      const id = event.data.entryId;
+      return {
+        ...state,
+        motions: strike(state.motions, (m) => m.motion.motionId, id),
+        questions: strike(state.questions, (q) => q.question.questionId, id),
+        votes: strike(state.votes, (v) => v.request.voteId, id),
+        decisions: strike(state.decisions, (d) => d.decision.decisionId, id),
+        reservations: strike(state.reservations, (r) => r.reservation.reservationId, id),
+        notes: strike(state.notes, (n) => n.note.noteId, id),
+        strikes: [...state.strikes, event.data],
+      };
+    }
+    case 'ParagraphJustified':
+      return { ...state, justified: event.data };
+    case 'CorrectionRecorded':
+      return { ...state, corrections: [...state.corrections, event.data] };
+    case 'ExtractCertified':
+      return { ...state, certifications: [...state.certifications, event.data] };
+    case 'DecisionDispatched':
+      return { ...state, dispatches: [...state.dispatches, event.data] };
+  }
+  return state;
+}
+
+export const paragraphDecider: Decider<ParagraphCommand, ParagraphEvent, ParagraphState, ParagraphContext> = {
+  initialState: initialParagraphState,
+  decide,
+  evolve,
+};
