@@ -228,7 +228,7 @@ function contentBlocks(content: DecisionContent, body: string, style: HouseStyle
     blocks.push({ kind: 'text', text: style.ownDecision({ body, alsoProposes, item: own[0]! }) });
   } else if (own.length > 1) {
     blocks.push({ kind: 'text', text: style.ownDecision({ body, alsoProposes, item: null }) });
-    blocks.push({ kind: 'numbered', items: [...own] });
+    blocks.push({ kind: 'numbered', items: own.map((item) => style.ownDecisionListItem(item)) });
   }
   if (blocks.length === 0) blocks.push({ kind: 'text', text: style.decidedAsProposed({ body }) });
   return blocks;

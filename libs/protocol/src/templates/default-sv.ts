@@ -4,7 +4,7 @@
  * does not show follow common Swedish municipal practice in the same style.
  */
 import type { MotionKind } from '@app/domain';
-import { countNoun, genitive, joinList, midSentence, sentence } from '../swedish.js';
+import { countNoun, genitive, joinList, midSentence, sentence, sentenceStart } from '../swedish.js';
 import type { HouseStyle, MotionPhraseParts } from './house-style.js';
 
 const motionNouns: Record<MotionKind, string> = {
@@ -91,6 +91,8 @@ export const defaultSwedishHouseStyle: HouseStyle = {
     const verb = alsoProposes ? 'beslutar för egen del' : 'beslutar';
     return item === null ? `${body} ${verb}:` : `${body} ${verb} ${item}`;
   },
+  // "att slå samman …" inline; "1. Slå samman …" in a list, like the seed's numbered items.
+  ownDecisionListItem: (item) => sentenceStart(withoutLeadingAtt(item)),
   referredBack: ({ body, motivation }) =>
     motivation
       ? `${body} beslutar att återremittera ärendet med motiveringen att ${sentence(withoutLeadingAtt(motivation))}`

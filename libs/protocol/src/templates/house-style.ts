@@ -71,6 +71,8 @@ export interface HouseStyle {
   recipientDecides(p: { recipient: string }): string;
   /** One item inline ("beslutar för egen del att …"), or the lead-in to a numbered list. */
   ownDecision(p: { body: string; alsoProposes: boolean; item: string | null }): string;
+  /** An own decision as an item of a numbered list (the inline form begins with "att"). */
+  ownDecisionListItem(item: string): string;
   referredBack(p: { body: string; motivation: string | null }): string;
   tabled(p: { body: string }): string;
   decidedAsProposed(p: { body: string }): string;
