@@ -54,3 +54,34 @@ describe('§65 golden extract', () => {
     expect(wordDiff(markdownToPlain(markdown), seed)).toBeNull();
   });
 });
+
+describe('recording the §65 scenario', () => {
+  it('runs through the domain deciders, which refuse what breaks a rule', () => {
+    const afterJustering = {
+      type: 'ProposeMotion',
+      data: {
+        paragraphId: s65Ids.paragraphId,
+        motionId: 'late-motion',
+        proposerId: 'ksau-beronius',
+        kind: 'fritt',
+        text: 'För sent.',
+      },
+    } as const;
+    expect(() => recordScenario([...s65Commands, afterJustering])).toThrow(/PARAGRAPH_JUSTIFIED/);
+  });
+
+  it('records who took part in the decision from the attendance', () => {
+    const recorded = recordScenario(s65Commands);
+    const decision = recorded.paragraphEvents(s65Ids.paragraphId).find((e) => e.type === 'DecisionAdopted');
+    expect(decision?.data).toMatchObject({
+      basedOn: { questionIds: [s65Ids.questionProposal, s65Ids.questionBeronius] },
+    });
+    expect(decision?.type === 'DecisionAdopted' && decision.data.participants.map((p) => p.name)).toEqual([
+      'Helena Strand',
+      'Robert Beronius',
+      'Jonas Lindberg',
+      'Marie Åkesson',
+      'Lina Nord',
+    ]);
+  });
+});

@@ -1,9 +1,8 @@
+import type { DomainCommand } from '@app/domain';
+
 /**
- * A scenario step: a command as the domain defines it (`type` and `data`, see
- * libs/domain/src/commands.ts). Kept structural here so scenarios can be replayed by any
- * driver: the deciders directly, or the API over HTTP.
+ * A scenario step: a command as the domain defines it (libs/domain/src/commands.ts). Scenarios
+ * are ordered lists of these, so any driver can replay them: the deciders directly
+ * (test/golden/record.ts) or the API over HTTP.
  */
-export interface ScenarioCommand {
-  readonly type: string;
-  readonly data: { readonly [key: string]: unknown };
-}
+export type ScenarioCommand = DomainCommand;
