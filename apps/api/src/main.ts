@@ -1,17 +1,24 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Module, Controller, Get } from '@nestjs/common';
+import { createApp } from './app.factory.js';
+import { UserDirectory } from './auth/users.js';
+import { ConfigError, loadApiConfig } from './config.js';
+import { createEventStore, EventStoreConfigError } from '@app/event-store';
 
-@Controller()
-class HealthController {
-  @Get('health')
-  health() {
-    return { status: 'ok' };
-  }
+// Configuration errors are the operator's to fix: say which variable, exit 1, no stack trace.
+try {
+  const config = loadApiConfig(process.env);
+  const users = UserDirectory.load(config.usersFile);
+  const store = createEventStore(process.env);
+  const app = await createApp({ config, store, users });
+  await app.listen({ port: config.port, host: config.host });
+  process.stdout.write(`Paragraf API on http://localhost:${config.port} (OpenAPI: /docs)\n`);
+} catch (err) {
+  // A settings error names its variable (ConfigError here, EventStoreConfigError in libs/event-store).
+  const e = err as Error;
+  const isConfig = err instanceof ConfigError || err instanceof EventStoreConfigError;
+  process.stderr.write(
+    `${isConfig ? 'Invalid configuration' : 'Could not start'}: ${e?.message ?? String(err)}\n`,
+  );
+  if (!isConfig && e?.stack) process.stderr.write(`${e.stack}\n`);
+  process.exit(1);
 }
-@Module({ controllers: [HealthController] })
-class AppModule {}
-
-const app = await NestFactory.create<NestFastifyApplication>(AppModule, new FastifyAdapter());
-await app.listen(Number(process.env.PORT ?? 3000), '0.0.0.0');

@@ -1,0 +1,52 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { v7 as uuidv7 } from 'uuid';
+import { AppModule, type AppOptions } from './app.module.js';
+
+const REQUEST_ID = /^[\x21-\x7e]{1,128}$/;
+
+/**
+ * The configured application, not yet listening: main.ts listens on a port, tests and the
+ * benchmark use it in-process. Everything that must hold in both is set up here.
+ */
+export async function createApp(options: AppOptions): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: options.config.bodyLimit,
+    logger: false,
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : uuidv7();
+    },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(options), adapter, {
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+
+  // Fastify's own errors (JSON parsing, body limit) reach ProblemFilter too: Nest installs the
+  // Fastify error handler that runs its exception filters.
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', async (request, reply, payload) => {
+    void reply.header('x-request-id', request.id);
+    return payload;
+  });
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Paragraf API')
+      .setDescription(
+        'Records how a municipal body reaches its decisions, as events, and renders the protocol. ' +
+          'Writes accept `Idempotency-Key` and `If-Match: <revision>`; errors are RFC 9457 problem+json.',
+      )
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/json' });
+  return app;
+}

@@ -1,0 +1,69 @@
+import { Module, type DynamicModule, type Provider, type Type } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { TerminusModule } from '@nestjs/terminus';
+import { LoggerModule } from 'nestjs-pino';
+import type { EventStore } from '@app/event-store';
+import { AuthGuard } from './auth/auth.guard.js';
+import { UserDirectory } from './auth/users.js';
+import { CommandRunner } from './commands/command-runner.js';
+import { commandHandlers } from './commands/handlers.js';
+import { API_CONFIG, type ApiConfig } from './config.js';
+import { ProblemFilter } from './errors/problem.filter.js';
+import { HealthController } from './health/health.controller.js';
+import { EtagInterceptor } from './http/etag.interceptor.js';
+import { MeetingsController } from './http/meetings.controller.js';
+import { ParagraphsController } from './http/paragraphs.controller.js';
+import { validationPipe } from './http/validation.js';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor.js';
+import { IdempotencyStore } from './idempotency/idempotency.store.js';
+import { StoreLifecycle } from './infra/lifecycle.js';
+import { EVENT_STORE } from './infra/tokens.js';
+import { QueryService } from './queries/query.service.js';
+
+export interface AppOptions {
+  readonly config: ApiConfig;
+  /** Opened by the caller (main, tests, bench); the app closes it on shutdown. */
+  readonly store: EventStore;
+  readonly users: UserDirectory;
+}
+
+@Module({})
+export class AppModule {
+  static register(options: AppOptions): DynamicModule {
+    const providers: Provider[] = [
+      { provide: API_CONFIG, useValue: options.config },
+      { provide: EVENT_STORE, useValue: options.store },
+      { provide: UserDirectory, useValue: options.users },
+      { provide: IdempotencyStore, useFactory: () => new IdempotencyStore(options.config.idempotencyPath) },
+      StoreLifecycle,
+      CommandRunner,
+      QueryService,
+      ...(commandHandlers as Type[]),
+      { provide: APP_GUARD, useClass: AuthGuard },
+      { provide: APP_FILTER, useClass: ProblemFilter },
+      // Registered first = outermost: sees replayed answers too.
+      { provide: APP_INTERCEPTOR, useClass: EtagInterceptor },
+      { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+      { provide: APP_PIPE, useFactory: validationPipe },
+    ];
+    return {
+      module: AppModule,
+      imports: [
+        CqrsModule.forRoot(),
+        TerminusModule.forRoot({ errorLogStyle: 'json' }),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: options.config.logLevel,
+            // Fastify assigns the id (X-Request-Id or a new one); logs and problems share it.
+            genReqId: (req) => (req as { id?: string }).id ?? '',
+            customProps: (req) => ({ correlationId: req.headers['x-correlation-id'] }),
+            redact: ['req.headers.authorization'],
+          },
+        }),
+      ],
+      controllers: [HealthController, MeetingsController, ParagraphsController],
+      providers,
+    };
+  }
+}

@@ -1,0 +1,41 @@
+import { CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { FastifyRequest } from 'fastify';
+import { problems } from '../errors/problem.js';
+import { assertPermission, type Permission } from './policy.js';
+import { UserDirectory, type User } from './users.js';
+
+const PERMISSION = 'paragraf:permission';
+
+/** The permission a route needs; routes without one are public only if marked `@Public()`. */
+export const Requires = (permission: Permission) => SetMetadata(PERMISSION, permission);
+export const Public = () => SetMetadata(PERMISSION, 'public');
+
+export type AuthenticatedRequest = FastifyRequest & { user?: User };
+
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly users: UserDirectory,
+  ) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const needed = this.reflector.getAllAndOverride<Permission | 'public' | undefined>(PERMISSION, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (needed === 'public') return true;
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const header = request.headers.authorization;
+    const match = typeof header === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+    if (!match) throw problems.unauthenticated();
+    const user = this.users.authenticate(match[1]);
+    if (!user) throw problems.unauthenticated('Token är ogiltig.');
+    request.user = user;
+    // A route that forgot to declare its permission is closed, not open.
+    if (!needed) throw problems.forbidden('Åtgärden saknar behörighetsregel.');
+    assertPermission(user, needed);
+    return true;
+  }
+}

@@ -1,0 +1,42 @@
+import type { Role, User } from './users.js';
+import { problems } from '../errors/problem.js';
+
+/**
+ * What a route needs. `record`: the clerk's work (everything recorded about a meeting);
+ * `justify`: signing the protocol or a paragraph (chair and justerare); `read`: any query.
+ */
+export type Permission = 'read' | 'record' | 'justify';
+
+const ALLOWED: Record<Permission, readonly Role[]> = {
+  read: ['clerk', 'chair', 'adjuster', 'auditor', 'admin'],
+  record: ['clerk', 'admin'],
+  justify: ['chair', 'adjuster', 'admin'],
+};
+
+const ROLE_SV: Record<Role, string> = {
+  clerk: 'nämndsekreterare',
+  chair: 'ordförande',
+  adjuster: 'justerare',
+  auditor: 'revisor',
+  admin: 'administratör',
+};
+
+const PERMISSION_SV: Record<Permission, string> = {
+  read: 'läsa',
+  record: 'registrera i protokollet',
+  justify: 'justera',
+};
+
+export function assertPermission(user: User, permission: Permission): void {
+  if (!ALLOWED[permission].includes(user.role)) {
+    throw problems.forbidden(`Rollen ${ROLE_SV[user.role]} får inte ${PERMISSION_SV[permission]}.`);
+  }
+}
+
+/** Writes are scoped to the user's bodies when the users file lists them (admin: everywhere). */
+export function assertBodyAccess(user: User, bodyId: string): void {
+  if (user.role === 'admin' || user.bodies === undefined) return;
+  if (!user.bodies.includes(bodyId)) {
+    throw problems.forbidden(`Du får inte registrera för organet ${bodyId}.`);
+  }
+}

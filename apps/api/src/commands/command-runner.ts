@@ -1,0 +1,150 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  StreamNotFoundError,
+  WrongExpectedVersionError,
+  type EventStore,
+  type StoredEvent,
+} from '@app/event-store';
+import { API_CONFIG, type ApiConfig } from '../config.js';
+import { assertBodyAccess } from '../auth/policy.js';
+import { problems } from '../errors/problem.js';
+import { EVENT_STORE } from '../infra/tokens.js';
+import { eventMetadata, newId, type CommandContext } from './command-context.js';
+
+/** The part of a domain decider the runner needs (see libs/domain/src/decider.ts). */
+export interface RunnableDecider<Command, State, Context> {
+  readonly initialState: State;
+  decide(command: Command, state: State, context: Context): ReadonlyArray<{ type: string; data: object }>;
+  evolve(state: State, event: never): State;
+}
+
+export interface RunSpec<Command, State, Context> {
+  readonly stream: string;
+  readonly decider: RunnableDecider<Command, State, Context>;
+  readonly ctx: CommandContext;
+  /** 404 detail when the stream must already exist (everything except creation). */
+  readonly notFound?: string;
+  /** The body the stream belongs to, for the user's body scope; undefined when not known yet. */
+  readonly bodyOf: (state: State) => string | undefined;
+  /** The command and the context its rules need; re-run on every attempt (context may have moved on). */
+  readonly prepare: (
+    state: State,
+  ) => Promise<{ command: Command; context: Context }> | { command: Command; context: Context };
+  /** Distinguishes the streams of one command when deriving event ids (open paragraph writes two). */
+  readonly idScope?: string;
+}
+
+export interface RunResult<State> {
+  /** Revision of the stream after the command (its last event). */
+  readonly revision: number;
+  readonly state: State;
+  /** The events this command stored (also when a retried command found them already stored). */
+  readonly events: readonly StoredEvent[];
+  /** True when the command had been applied before (same Idempotency-Key) and nothing was written. */
+  readonly replayed: boolean;
+}
+
+export interface LoadedStream<State> {
+  readonly events: StoredEvent[];
+  readonly state: State;
+  readonly revision: bigint | 'no_stream';
+}
+
+/**
+ * The one generic command path: read the stream, decide, append with the expected revision.
+ * On a concurrency conflict it re-reads and decides again, a few times, then answers 409.
+ * Rules are the decider's: nothing here knows what a motion or a vote is.
+ */
+@Injectable()
+export class CommandRunner {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+  ) {}
+
+  async load<State>(
+    stream: string,
+    decider: Pick<RunnableDecider<unknown, State, unknown>, 'initialState' | 'evolve'>,
+  ): Promise<LoadedStream<State>> {
+    const events = await this.readOrEmpty(stream);
+    const evolve = decider.evolve as (s: State, e: { type: string; data: object }) => State;
+    const state = events.reduce<State>(
+      (s, e) => evolve(s, { type: e.type, data: e.data }),
+      decider.initialState,
+    );
+    return { events, state, revision: events.length ? events[events.length - 1].revision : 'no_stream' };
+  }
+
+  async readOrEmpty(stream: string): Promise<StoredEvent[]> {
+    try {
+      return await this.store.readStream(stream);
+    } catch (err) {
+      if (err instanceof StreamNotFoundError) return [];
+      throw err;
+    }
+  }
+
+  async run<Command, State, Context>(spec: RunSpec<Command, State, Context>): Promise<RunResult<State>> {
+    const { ctx } = spec;
+    for (let attempt = 0; ; attempt++) {
+      const loaded = await this.load(spec.stream, spec.decider);
+
+      // A retried request whose events are already stored: answer as the first time, write nothing.
+      const mine = loaded.events.filter((e) => e.metadata.commandId === ctx.commandId);
+      if (mine.length) {
+        return {
+          revision: Number(mine[mine.length - 1].revision),
+          state: loaded.state,
+          events: mine,
+          replayed: true,
+        };
+      }
+      if (spec.notFound && loaded.revision === 'no_stream') throw problems.notFound(spec.notFound);
+      if (ctx.ifMatch !== undefined && ctx.ifMatch !== loaded.revision) {
+        throw problems.preconditionFailed(String(ctx.ifMatch), loaded.revision);
+      }
+      const bodyId = spec.bodyOf(loaded.state);
+      if (bodyId !== undefined) assertBodyAccess(ctx.user, bodyId);
+
+      const { command, context } = await spec.prepare(loaded.state);
+      const decided = spec.decider.decide(command, loaded.state, context);
+      if (decided.length === 0) {
+        return {
+          revision: Number(loaded.revision === 'no_stream' ? -1 : loaded.revision),
+          state: loaded.state,
+          events: [],
+          replayed: false,
+        };
+      }
+      const metadata = eventMetadata(ctx);
+      const scope = spec.idScope ?? 'event';
+      const toStore = decided.map((e, i) => ({
+        id: newId(ctx, `${scope}:${i}`),
+        type: e.type,
+        data: e.data as Record<string, unknown>,
+        metadata,
+      }));
+      try {
+        const result = await this.store.appendToStream(spec.stream, toStore, {
+          expectedRevision: loaded.revision,
+        });
+        const first = result.nextExpectedRevision - BigInt(toStore.length) + 1n;
+        const evolve = spec.decider.evolve as (s: State, e: { type: string; data: object }) => State;
+        const state = decided.reduce<State>((s, e) => evolve(s, e), loaded.state);
+        const events = toStore.map((e, i): StoredEvent => ({
+          ...e,
+          streamId: spec.stream,
+          revision: first + BigInt(i),
+          position: result.position,
+          created: new Date(ctx.recordedAt),
+        }));
+        return { revision: Number(result.nextExpectedRevision), state, events, replayed: false };
+      } catch (err) {
+        if (!(err instanceof WrongExpectedVersionError)) throw err;
+        // A client that asked for strict concurrency gets 412, not a silent re-decision.
+        if (ctx.ifMatch !== undefined) throw problems.preconditionFailed(String(ctx.ifMatch), err.actual);
+        if (attempt >= this.config.commandRetries) throw problems.conflict(spec.stream, err.actual);
+      }
+    }
+  }
+}

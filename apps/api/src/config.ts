@@ -1,0 +1,66 @@
+import { dirname, join } from 'node:path';
+
+/**
+ * The API's own settings, read once from the environment. The event store's settings are
+ * read by `createEventStore(env)` in libs/event-store.
+ */
+export const API_CONFIG = Symbol('API_CONFIG');
+
+export interface ApiConfig {
+  readonly port: number;
+  readonly host: string;
+  /** Largest request body accepted, in bytes; larger bodies get 413. */
+  readonly bodyLimit: number;
+  readonly usersFile: string;
+  /** SQLite file of idempotency records (docs/adr/0007); ':memory:' with the memory store. */
+  readonly idempotencyPath: string;
+  readonly logLevel: string;
+  /** How many times a command is re-decided after a concurrency conflict before 409. */
+  readonly commandRetries: number;
+}
+
+/** A setting that cannot be used; the message names the variable so an operator can fix it. */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ConfigError(name, `must be an integer from ${min} to ${max}, got "${raw}"`);
+  }
+  return n;
+}
+
+export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
+  const testing = env.NODE_ENV === 'test' || env.JEST_WORKER_ID !== undefined;
+  const logLevel = env.LOG_LEVEL || (testing ? 'silent' : 'info');
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+  }
+  const memoryStore = env.PARAGRAF_EVENT_STORE === 'memory';
+  return {
+    port: int(env, 'PORT', 3000, 1, 65535),
+    host: env.HOST || '0.0.0.0',
+    bodyLimit: int(env, 'PARAGRAF_BODY_LIMIT', 256 * 1024, 1024, 16 * 1024 * 1024),
+    usersFile: env.PARAGRAF_USERS_FILE || './data/users.json',
+    // Beside the embedded store's file by default, so one folder holds the server's state.
+    idempotencyPath:
+      env.PARAGRAF_IDEMPOTENCY_PATH ||
+      (memoryStore
+        ? ':memory:'
+        : join(dirname(env.PARAGRAF_SQLITE_PATH || './data/paragraf.db'), 'idempotency.db')),
+    logLevel,
+    commandRetries: int(env, 'PARAGRAF_COMMAND_RETRIES', 5, 0, 50),
+  };
+}

@@ -1,0 +1,254 @@
+import { ValidateIf } from 'class-validator';
+import {
+  AtDto,
+  DecisionContentDto,
+  FindingDto,
+  PersonDto,
+  ProposalDto,
+  ProposalRefDto,
+} from './common.dto.js';
+import { Bool, Id, IdList, Int, LIMITS, Nested, NestedList, OneOf, Text, TextList, Uuid } from './fields.js';
+
+const MOTION_KINDS = [
+  'bifall',
+  'avslag',
+  'andring',
+  'tillagg',
+  'aterremiss',
+  'bordlaggning',
+  'fritt',
+] as const;
+
+export class OpenParagraphDto {
+  @Uuid({ optional: true, description: 'default: generated' }) paragraphId?: string;
+  @Int(1, 100_000, {
+    optional: true,
+    example: 65,
+    description: '§ number; default: the next free one this year',
+  })
+  number?: number;
+  @Text(LIMITS.name, { example: 'KS 2024-15' }) caseNumber!: string;
+  @Text(LIMITS.line, { example: 'Delårsrapport 1 per april 2024 för kommunstyrelsen' }) title!: string;
+  @TextList(LIMITS.listSmall, LIMITS.text, { example: ['Kommunstyrelsen har upprättat delårsrapport …'] })
+  summary!: string[];
+  @TextList(LIMITS.listSmall, LIMITS.line, {
+    example: ['Tjänsteutlåtande - Delårsrapport per april kommunstyrelsen'],
+  })
+  basisDocuments!: string[];
+  @Nested(() => ProposalDto) proposal!: ProposalDto;
+  @Uuid({
+    optional: true,
+    description: 'the paragraph this matter returns from after återremiss/bordläggning',
+  })
+  previousParagraphId?: string;
+
+  static readonly example = {
+    number: 65,
+    caseNumber: 'KS 2024-15',
+    title: 'Delårsrapport 1 per april 2024 för kommunstyrelsen',
+    summary: ['Kommunstyrelsen har upprättat delårsrapport per april 2024 enligt kommunens styrmodell.'],
+    basisDocuments: ['Tjänsteutlåtande - Delårsrapport per april kommunstyrelsen'],
+    proposal: {
+      proposer: 'kommunstyrelsekontoret',
+      document: 'tjänsteutlåtande',
+      decision: {
+        proposesTo: { body: 'Kommunstyrelsen', items: ['I övrigt godkänna delårsrapporten per april 2024.'] },
+      },
+    },
+  };
+}
+
+export class DeclareRecusalDto {
+  @Id({ example: 'm-lind' }) memberId!: string;
+  @Text(LIMITS.line, { optional: true, example: 'styrelseledamot i bolaget' }) reason?: string;
+
+  static readonly example = { memberId: 'm-lind', reason: 'styrelseledamot i bolaget' };
+}
+
+export class ProposeMotionDto {
+  @Id({ optional: true, description: 'default: generated' }) motionId?: string;
+  @Id({ example: 'm-beronius' }) proposerId!: string;
+  @OneOf(MOTION_KINDS, { example: 'fritt' }) kind!: (typeof MOTION_KINDS)[number];
+  @Text(LIMITS.text, {
+    optional: true,
+    example: 'Kommunstyrelsens arbetsutskott beslutar för egen del att …',
+  })
+  text?: string;
+  @Text(LIMITS.text, { optional: true, description: 'required for återremiss' }) motivation?: string;
+  @Nested(() => ProposalRefDto, { optional: true }) refersTo?: ProposalRefDto;
+
+  static readonly example = {
+    proposerId: 'm-beronius',
+    kind: 'fritt',
+    text: 'Kommunstyrelsens arbetsutskott beslutar för egen del att arbeta in nämndinitiativet i delårsrapporten.',
+  };
+}
+
+export class SupportMotionDto {
+  @Id({ example: 'm-andersson' }) memberId!: string;
+
+  static readonly example = { memberId: 'm-andersson' };
+}
+
+export class AskQuestionDto {
+  @Id({ optional: true, description: 'default: generated' }) questionId?: string;
+  @NestedList(() => ProposalRefDto, LIMITS.listSmall) puts!: ProposalRefDto[];
+  @Nested(() => FindingDto) finding!: FindingDto;
+
+  static readonly example = { puts: [{ kind: 'proposal' }], finding: { kind: 'proposal' } };
+}
+
+export class RequestVoteDto {
+  @Id({ optional: true, description: 'default: generated' }) voteId?: string;
+  @Id({ example: 'm-lind' }) requestedById!: string;
+  @Id({ example: 'q-1', description: 'the question whose finding is contested' }) questionId!: string;
+
+  static readonly example = { requestedById: 'm-lind', questionId: 'q-1' };
+}
+
+export class ApproveVotePropositionDto {
+  @OneOf(['huvudvotering', 'kontraproposition'], { example: 'huvudvotering' })
+  kind!: 'huvudvotering' | 'kontraproposition';
+  @Nested(() => ProposalRefDto) ja!: ProposalRefDto;
+  @Nested(() => ProposalRefDto) nej!: ProposalRefDto;
+
+  static readonly example = {
+    kind: 'huvudvotering',
+    ja: { kind: 'proposal' },
+    nej: { kind: 'motion', motionId: 'y-1' },
+  };
+}
+
+export class RollCallEntryDto {
+  @Id({ example: 'm-beronius' }) memberId!: string;
+  @OneOf(['ja', 'nej', 'avstar'], { example: 'ja' }) vote!: 'ja' | 'nej' | 'avstar';
+}
+
+export class HoldVoteDto {
+  @NestedList(() => RollCallEntryDto, LIMITS.listMembers, {
+    description: 'in the order called; the chair last',
+  })
+  votes!: RollCallEntryDto[];
+  @OneOf(['ja', 'nej'], { optional: true, description: "the chair's utslagsröst on a tie" })
+  castingVote?: 'ja' | 'nej';
+
+  static readonly example = {
+    votes: [
+      { memberId: 'm-lind', vote: 'nej' },
+      { memberId: 'm-beronius', vote: 'ja' },
+      { memberId: 'm-andersson', vote: 'ja' },
+    ],
+  };
+}
+
+export class DecisionBasisDto {
+  @IdList(LIMITS.listSmall) questionIds!: string[];
+  @Id({ optional: true }) voteId?: string;
+}
+
+export class AdoptDecisionDto {
+  @Id({ optional: true, description: 'default: generated' }) decisionId?: string;
+  @OneOf(['sakbeslut', 'aterremiss', 'bordlaggning'], { example: 'sakbeslut' })
+  kind!: 'sakbeslut' | 'aterremiss' | 'bordlaggning';
+  @Nested(() => DecisionContentDto, { optional: true }) content?: DecisionContentDto;
+  @Text(LIMITS.text, { optional: true, description: 'for återremiss' }) motivation?: string;
+  @Nested(() => DecisionBasisDto, {
+    optional: true,
+    description: 'default: the live questions and last vote',
+  })
+  basedOn?: DecisionBasisDto;
+
+  static readonly example = {
+    kind: 'sakbeslut',
+    content: {
+      proposesTo: { body: 'Kommunstyrelsen', items: ['I övrigt godkänna delårsrapporten per april 2024.'] },
+      ownDecisions: ['att arbeta in nämndinitiativet i delårsrapporten'],
+    },
+  };
+}
+
+export class EnterReservationDto {
+  @Id({ optional: true, description: 'default: generated' }) reservationId?: string;
+  @Id({ example: 'm-lind' }) memberId!: string;
+  @Id({ example: 'd-1' }) decisionId!: string;
+  @Text(LIMITS.text, { optional: true, example: 'till förmån för eget yrkande' }) reasons?: string;
+
+  static readonly example = {
+    memberId: 'm-lind',
+    decisionId: 'd-1',
+    reasons: 'till förmån för eget yrkande',
+  };
+}
+
+export class SubmitReservationReasonsDto {
+  @Text(LIMITS.text, { example: 'Vi reserverar oss därför att …' }) reasons!: string;
+
+  static readonly example = { reasons: 'Vi reserverar oss därför att …' };
+}
+
+export class EnterProtocolNoteDto {
+  @Id({ optional: true, description: 'default: generated' }) noteId?: string;
+  @Id({ example: 'm-lind' }) memberId!: string;
+  @Text(LIMITS.text, { example: 'Socialdemokraterna lämnar en protokollsanteckning.' }) text!: string;
+
+  static readonly example = {
+    memberId: 'm-lind',
+    text: 'Socialdemokraterna lämnar en protokollsanteckning.',
+  };
+}
+
+export class SetDistributionDto {
+  @TextList(LIMITS.listSmall, LIMITS.name, {
+    example: ['Kommunstyrelsekontoret', 'Samhällsbyggnadskontoret'],
+  })
+  recipients!: string[];
+
+  static readonly example = { recipients: ['Kommunstyrelsekontoret', 'Samhällsbyggnadskontoret'] };
+}
+
+export class StrikeEntryDto {
+  @Id({ example: 'y-2' }) entryId!: string;
+  @Text(LIMITS.line, { example: 'Registrerat på fel ärende' }) reason!: string;
+
+  static readonly example = { entryId: 'y-2', reason: 'Registrerat på fel ärende' };
+}
+
+export class JustifyParagraphDto extends AtDto {
+  @IdList(10, { example: ['m-andersson', 'm-beronius'] }) byMemberIds!: string[];
+  @Bool({ example: false, description: 'omedelbar justering at the meeting' }) immediate!: boolean;
+
+  static readonly example = { byMemberIds: ['m-andersson', 'm-beronius'], immediate: true };
+}
+
+export class RecordCorrectionDto {
+  @Id({ optional: true, description: 'default: generated' }) correctionId?: string;
+  @Text(LIMITS.id, { example: 'caseNumber' }) field!: string;
+  @ValidateIf((o: RecordCorrectionDto) => o.from !== '')
+  @Text(LIMITS.text, { example: 'KS 2024-51' })
+  from!: string;
+  @Text(LIMITS.text, { example: 'KS 2024-15' }) to!: string;
+  @Text(LIMITS.line, { example: 'Skrivfel i diarienumret' }) why!: string;
+  @Nested(() => PersonDto) by!: PersonDto;
+
+  static readonly example = {
+    field: 'caseNumber',
+    from: 'KS 2024-51',
+    to: 'KS 2024-15',
+    why: 'Skrivfel i diarienumret',
+    by: { name: 'Karin Holm', title: 'nämndsekreterare' },
+  };
+}
+
+export class CertifyExtractDto extends AtDto {
+  @Nested(() => PersonDto) by!: PersonDto;
+
+  static readonly example = { by: { name: 'Karin Holm', title: 'nämndsekreterare' } };
+}
+
+export class DispatchDecisionDto extends AtDto {
+  @Text(LIMITS.name, { example: 'Kommunstyrelsekontoret' }) recipient!: string;
+
+  static readonly example = { recipient: 'Kommunstyrelsekontoret' };
+}
+
+export { MOTION_KINDS, PersonDto };

@@ -1,0 +1,161 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { renderProtocol } from '@app/protocol';
+import { Requires } from '../auth/auth.guard.js';
+import type { CommandContext } from '../commands/command-context.js';
+import { newId } from '../commands/command-context.js';
+import {
+  AnnounceProtocolCommand,
+  AppointAdjustersCommand,
+  CloseMeetingCommand,
+  JustifyProtocolCommand,
+  OpenMeetingCommand,
+  RecordAttendanceCommand,
+  ScheduleMeetingCommand,
+} from '../commands/meeting.handlers.js';
+import type { WriteResult } from '../commands/messages.js';
+import { problems } from '../errors/problem.js';
+import { QueryService } from '../queries/query.service.js';
+import { Ctx } from './command-ctx.decorator.js';
+import {
+  AnnounceProtocolDto,
+  AppointAdjustersDto,
+  CloseMeetingDto,
+  JustifyProtocolDto,
+  OpenMeetingDto,
+  RecordAttendanceDto,
+  ScheduleMeetingDto,
+} from './dto/meeting.dto.js';
+import { negotiate } from './negotiate.js';
+import { UuidParam } from './params.js';
+import { WriteDocs } from './swagger.js';
+
+const MEETING_ID = 'meetingId';
+
+@ApiTags('meetings')
+@Controller('meetings')
+export class MeetingsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryService,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @Requires('record')
+  @WriteDocs('Schedule a meeting (sammanträde)', ScheduleMeetingDto, true)
+  schedule(@Body() dto: ScheduleMeetingDto, @Ctx() ctx: CommandContext): Promise<WriteResult> {
+    const meetingId = dto.meetingId ?? newId(ctx, 'meetingId');
+    return this.commands.execute(
+      new ScheduleMeetingCommand({ type: 'ScheduleMeeting', data: { ...dto, meetingId } }, ctx),
+    );
+  }
+
+  @Post(`:${MEETING_ID}/attendance`)
+  @HttpCode(200)
+  @Requires('record')
+  @WriteDocs('Record attendance (närvaro, upprop)', RecordAttendanceDto)
+  attendance(
+    @Param(MEETING_ID, UuidParam) meetingId: string,
+    @Body() dto: RecordAttendanceDto,
+    @Ctx() ctx: CommandContext,
+  ): Promise<WriteResult> {
+    const data = { ...dto, meetingId, effectiveFrom: dto.effectiveFrom ?? ctx.recordedAt };
+    return this.commands.execute(new RecordAttendanceCommand({ type: 'RecordAttendance', data }, ctx));
+  }
+
+  @Post(`:${MEETING_ID}/adjusters`)
+  @HttpCode(200)
+  @Requires('record')
+  @WriteDocs('Appoint justerare', AppointAdjustersDto)
+  adjusters(
+    @Param(MEETING_ID, UuidParam) meetingId: string,
+    @Body() dto: AppointAdjustersDto,
+    @Ctx() ctx: CommandContext,
+  ): Promise<WriteResult> {
+    return this.commands.execute(
+      new AppointAdjustersCommand({ type: 'AppointAdjusters', data: { ...dto, meetingId } }, ctx),
+    );
+  }
+
+  @Post(`:${MEETING_ID}/open`)
+  @HttpCode(200)
+  @Requires('record')
+  @WriteDocs('Open the meeting', OpenMeetingDto)
+  open(
+    @Param(MEETING_ID, UuidParam) meetingId: string,
+    @Body() dto: OpenMeetingDto,
+    @Ctx() ctx: CommandContext,
+  ): Promise<WriteResult> {
+    const data = { meetingId, at: dto.at ?? ctx.recordedAt };
+    return this.commands.execute(new OpenMeetingCommand({ type: 'OpenMeeting', data }, ctx));
+  }
+
+  @Post(`:${MEETING_ID}/close`)
+  @HttpCode(200)
+  @Requires('record')
+  @WriteDocs('Close the meeting', CloseMeetingDto)
+  close(
+    @Param(MEETING_ID, UuidParam) meetingId: string,
+    @Body() dto: CloseMeetingDto,
+    @Ctx() ctx: CommandContext,
+  ): Promise<WriteResult> {
+    const data = { meetingId, at: dto.at ?? ctx.recordedAt };
+    return this.commands.execute(new CloseMeetingCommand({ type: 'CloseMeeting', data }, ctx));
+  }
+
+  @Post(`:${MEETING_ID}/justify`)
+  @HttpCode(200)
+  @Requires('justify')
+  @WriteDocs('Justera the protocol (chair and justerare)', JustifyProtocolDto)
+  justify(
+    @Param(MEETING_ID, UuidParam) meetingId: string,
+    @Body() dto: JustifyProtocolDto,
+    @Ctx() ctx: CommandContext,
+  ): Promise<WriteResult> {
+    const data = { meetingId, byMemberIds: dto.byMemberIds, at: dto.at ?? ctx.recordedAt };
+    return this.commands.execute(new JustifyProtocolCommand({ type: 'JustifyProtocol', data }, ctx));
+  }
+
+  @Post(`:${MEETING_ID}/announce`)
+  @HttpCode(200)
+  @Requires('record')
+  @WriteDocs('Announce the justering on the anslagstavla', AnnounceProtocolDto)
+  announce(
+    @Param(MEETING_ID, UuidParam) meetingId: string,
+    @Body() dto: AnnounceProtocolDto,
+    @Ctx() ctx: CommandContext,
+  ): Promise<WriteResult> {
+    return this.commands.execute(
+      new AnnounceProtocolCommand({ type: 'AnnounceProtocol', data: { ...dto, meetingId } }, ctx),
+    );
+  }
+
+  @Get(`:${MEETING_ID}`)
+  @Requires('read')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'The meeting with its paragraphs (§ order)' })
+  get(@Param(MEETING_ID, UuidParam) meetingId: string) {
+    return this.queries.meetingWithParagraphs(meetingId);
+  }
+
+  @Get(`:${MEETING_ID}/protocol`)
+  @Requires('read')
+  @ApiBearerAuth()
+  @ApiProduces('text/plain', 'text/markdown')
+  @ApiOperation({ summary: 'The whole protocol, rendered' })
+  async protocol(
+    @Param(MEETING_ID, UuidParam) meetingId: string,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    const type = negotiate(accept, ['text/plain', 'text/markdown']);
+    if (!type) throw problems.notAcceptable(['text/plain', 'text/markdown']);
+    const { view } = await this.queries.meeting(meetingId);
+    const paragraphs = await this.queries.paragraphsOf(view);
+    void reply.header('content-type', `${type}; charset=utf-8`).header('vary', 'Accept');
+    return renderProtocol(view, paragraphs, { format: type === 'text/plain' ? 'text' : 'markdown' });
+  }
+}

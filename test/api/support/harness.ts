@@ -1,0 +1,72 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import { SqliteEventStore, type EventStore } from '@app/event-store';
+import { createApp } from '../../../apps/api/src/app.factory.js';
+import { hashToken, newToken, UserDirectory, type Role } from '../../../apps/api/src/auth/users.js';
+import { loadApiConfig } from '../../../apps/api/src/config.js';
+
+/** The test users: one per role, plus a clerk of another body (for the body-scope boundary). */
+export const TEST_USERS = {
+  clerk: { role: 'clerk', bodies: ['ks-au', 'un'] },
+  otherClerk: { role: 'clerk', bodies: ['bygg'] },
+  chair: { role: 'chair' },
+  adjuster: { role: 'adjuster' },
+  auditor: { role: 'auditor' },
+  admin: { role: 'admin' },
+} as const satisfies Record<string, { role: Role; bodies?: readonly string[] }>;
+
+export type TestUser = keyof typeof TEST_USERS;
+
+export interface TestApi {
+  readonly app: NestFastifyApplication;
+  readonly store: EventStore;
+  readonly http: ReturnType<typeof request>;
+  readonly dir: string;
+  /** `Authorization` header value for a test user. */
+  auth(user: TestUser): string;
+  /** How many events the store holds ($all). */
+  eventCount(): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** The real app on a real SQLite file in a temp folder, users with known tokens. */
+export async function startApi(): Promise<TestApi> {
+  const dir = mkdtempSync(join(tmpdir(), 'paragraf-api-'));
+  const tokens = Object.fromEntries(Object.keys(TEST_USERS).map((k) => [k, newToken()])) as Record<
+    TestUser,
+    string
+  >;
+  const usersFile = join(dir, 'users.json');
+  const users = Object.entries(TEST_USERS).map(([id, u]) => ({
+    id,
+    name: id,
+    ...u,
+    tokenSha256: hashToken(tokens[id as TestUser]),
+  }));
+  writeFileSync(usersFile, JSON.stringify({ users }));
+  const config = {
+    ...loadApiConfig({ NODE_ENV: 'test' }),
+    usersFile,
+    idempotencyPath: join(dir, 'idempotency.db'),
+  };
+  // NORMAL: a test does not need power-loss durability, and it keeps the suite fast.
+  const store = new SqliteEventStore({ path: join(dir, 'events.db'), synchronous: 'NORMAL' });
+  const app = await createApp({ config, store, users: UserDirectory.load(usersFile) });
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return {
+    app,
+    store,
+    dir,
+    http: request(app.getHttpServer()),
+    auth: (user) => `Bearer ${tokens[user]}`,
+    eventCount: async () => (await store.readAll()).length,
+    close: async () => {
+      await app.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
