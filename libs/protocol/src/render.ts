@@ -319,10 +319,14 @@ function proceedingBlocks(
         { kind: 'text', text: style.voteProposition({ kind: x.voteKind, ja: refs(x.ja), nej: refs(x.nej) }) },
       ];
     case 'vote': {
-      const proposition = p.proceedings.find(
-        (y): y is Extract<ProceedingView, { kind: 'voteProposition' }> =>
-          y.kind === 'voteProposition' && y.voteId === x.voteId && !y.struck,
-      );
+      // Each round answers the voting proposition approved just before it (same voteId).
+      const before = p.proceedings.slice(0, p.proceedings.indexOf(x));
+      const proposition = before
+        .reverse()
+        .find(
+          (y): y is Extract<ProceedingView, { kind: 'voteProposition' }> =>
+            y.kind === 'voteProposition' && y.voteId === x.voteId && !y.struck,
+        );
       const mark = (choice: string) => (v: string) => (v === choice ? style.rollCallMark : '');
       const [, , ja, nej] = style.rollCallColumns;
       const rows = x.votes.map((v) => [
@@ -346,7 +350,7 @@ function proceedingBlocks(
             avstar: x.tally.avstar,
             // Without an approved proposition, name the side that won.
             winner: winnerRef ? refs(winnerRef) : x.outcome === 'ja' ? ja : nej,
-            kind: proposition?.voteKind ?? 'huvudvotering',
+            kind: x.round ?? proposition?.voteKind ?? 'huvudvotering',
             castingVote: x.castingVote,
           }),
         },

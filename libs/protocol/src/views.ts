@@ -219,6 +219,8 @@ export type ProceedingView =
   | {
       readonly kind: 'vote';
       readonly voteId: string;
+      /** The round this was; null for events recorded before VoteHeld carried it. */
+      readonly round: 'huvudvotering' | 'kontraproposition' | null;
       readonly votes: { readonly member: MemberRef; readonly vote: VoteChoice }[];
       readonly tally: { readonly ja: number; readonly nej: number; readonly avstar: number };
       readonly castingVote: 'ja' | 'nej' | null;
@@ -476,6 +478,7 @@ function applyToParagraph(view: ParagraphView, e: ParagraphEvent): ParagraphView
           {
             kind: 'vote',
             voteId: e.data.voteId,
+            round: e.data.kind ?? null,
             votes: e.data.votes.map((v) => ({ member: copyRef(v.member), vote: v.vote })),
             tally: { ...e.data.tally },
             castingVote: e.data.castingVote ?? null,
