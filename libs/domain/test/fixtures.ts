@@ -1,5 +1,5 @@
 /** Shared test fixtures: a small arbetsutskott with ledamöter and ersättare. */
-import type { DomainCommand, MeetingCommand, ParagraphCommand } from '../src/commands.js';
+import type { DomainCommand, MeetingCommand, OpenParagraph, ParagraphCommand } from '../src/commands.js';
 import { fold } from '../src/decider.js';
 import type { Member, MeetingEvent, ParagraphEvent } from '../src/events.js';
 import { meetingDecider, type MeetingState } from '../src/meeting.js';
@@ -81,7 +81,7 @@ export const meetingState = (...commands: MeetingCommand[]): MeetingState =>
 export const inSession = (...more: MeetingCommand[]) =>
   meetingState(schedule, attendance, adjusters, open, ...more);
 
-export const openParagraph: ParagraphCommand = {
+export const openParagraph: OpenParagraph = {
   type: 'OpenParagraph',
   data: {
     paragraphId: P,
