@@ -502,11 +502,9 @@ function supportedDecision(
     if (won({ kind: 'motion', motionId: m.motionId })) return true;
     const target = m.refersTo ?? { kind: 'proposal' };
     if (m.kind === 'bifall') return won(target);
-    if (m.kind === 'avslag') {
-      return questions.some(
-        (q, i) => q.puts.some((p) => sameRef(p, target)) && !won(target) && results[i] !== undefined,
-      );
-    }
+    // Avslag prevails when what it rejects was put and did not win.
+    if (m.kind === 'avslag')
+      return questions.some((q) => q.puts.some((p) => sameRef(p, target))) && !won(target);
     return false;
   };
   const positions = liveMotions(state).filter(
