@@ -267,6 +267,10 @@ export interface CorrectionView {
   readonly applied: boolean;
 }
 
+/**
+ * 'justified' comes from the paragraph's own ParagraphJustified. When the whole protocol is
+ * justerat (ProtocolJustified) that is on the meeting view; the renderer reads both.
+ */
 export type ParagraphStatus = 'open' | 'decided' | 'justified';
 
 export interface ParagraphView {
