@@ -6,7 +6,7 @@ import request from 'supertest';
 import { SqliteEventStore, type EventStore } from '@app/event-store';
 import { createApp } from '../../../apps/api/src/app.factory.js';
 import { hashToken, newToken, UserDirectory, type Role } from '../../../apps/api/src/auth/users.js';
-import { loadApiConfig } from '../../../apps/api/src/config.js';
+import { loadApiConfig, type ApiConfig } from '../../../apps/api/src/config.js';
 
 /** The test users: one per role, plus a clerk of another body (for the body-scope boundary). */
 export const TEST_USERS = {
@@ -32,13 +32,19 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
+export interface StartOptions {
+  /** Reuse another instance's folder (same event file), e.g. to restart on the same data. */
+  readonly dir?: string;
+  readonly idempotencyFile?: string;
+  readonly config?: Partial<ApiConfig>;
+  /** Wrap the store, e.g. to simulate a concurrent writer. */
+  readonly wrapStore?: (store: EventStore) => EventStore;
+}
+
 /** The real app on a real SQLite file in a temp folder, users with known tokens. */
-export async function startApi(): Promise<TestApi> {
-  const dir = mkdtempSync(join(tmpdir(), 'paragraf-api-'));
-  const tokens = Object.fromEntries(Object.keys(TEST_USERS).map((k) => [k, newToken()])) as Record<
-    TestUser,
-    string
-  >;
+export async function startApi(options: StartOptions = {}): Promise<TestApi> {
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'paragraf-api-'));
+  const tokens = tokensFor(dir);
   const usersFile = join(dir, 'users.json');
   const users = Object.entries(TEST_USERS).map(([id, u]) => ({
     id,
@@ -50,10 +56,12 @@ export async function startApi(): Promise<TestApi> {
   const config = {
     ...loadApiConfig({ NODE_ENV: 'test' }),
     usersFile,
-    idempotencyPath: join(dir, 'idempotency.db'),
+    idempotencyPath: join(dir, options.idempotencyFile ?? 'idempotency.db'),
+    ...options.config,
   };
   // NORMAL: a test does not need power-loss durability, and it keeps the suite fast.
-  const store = new SqliteEventStore({ path: join(dir, 'events.db'), synchronous: 'NORMAL' });
+  const sqlite = new SqliteEventStore({ path: join(dir, 'events.db'), synchronous: 'NORMAL' });
+  const store = options.wrapStore ? options.wrapStore(sqlite) : sqlite;
   const app = await createApp({ config, store, users: UserDirectory.load(usersFile) });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
@@ -63,10 +71,25 @@ export async function startApi(): Promise<TestApi> {
     dir,
     http: request(app.getHttpServer()),
     auth: (user) => `Bearer ${tokens[user]}`,
-    eventCount: async () => (await store.readAll()).length,
+    eventCount: async () => (await sqlite.readAll()).length,
     close: async () => {
       await app.close();
-      rmSync(dir, { recursive: true, force: true });
+      if (!options.dir) rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+const tokenCache = new Map<string, Record<TestUser, string>>();
+
+/** Tokens are per folder, so a restarted instance on the same folder accepts the same ones. */
+function tokensFor(dir: string): Record<TestUser, string> {
+  let tokens = tokenCache.get(dir);
+  if (!tokens) {
+    tokens = Object.fromEntries(Object.keys(TEST_USERS).map((k) => [k, newToken()])) as Record<
+      TestUser,
+      string
+    >;
+    tokenCache.set(dir, tokens);
+  }
+  return tokens;
 }

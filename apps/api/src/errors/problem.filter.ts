@@ -17,6 +17,7 @@ export class ProblemFilter implements ExceptionFilter {
     const problem = toProblem(err, this.config.bodyLimit);
     if (problem.status >= 500)
       this.logger.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+    if (problem.status === 401) void reply.header('www-authenticate', 'Bearer realm="paragraf"');
     sendProblem(reply, problem.body(request?.url));
   }
 }
