@@ -100,6 +100,8 @@ export const ruleMessages = {
   DECISION_CONTENT_REQUIRED: 'Ett beslut i sak ska ha en beslutstext.',
   UNKNOWN_DECISION: 'Beslutet finns inte i ärendet.',
   MEMBER_DID_NOT_TAKE_PART: 'Bara den som deltog i beslutet får reservera sig mot det.',
+  MEMBER_ABSTAINED:
+    'Den som avstod från att rösta deltog inte i beslutet och kan därför inte reservera sig mot det.',
   RESERVATION_BY_SUPPORTER: 'Den som biträdde beslutet kan inte reservera sig mot det.',
   ALREADY_RESERVED: 'Ledamoten har redan reserverat sig mot beslutet.',
   UNKNOWN_RESERVATION: 'Reservationen finns inte i ärendet.',

@@ -484,17 +484,35 @@ function checkDecision(
  * yes if they voted for the outcome (nej and avstår may reserve). By acklamation: yes unless
  * they proposed or supported a live yrkande that did not prevail (silence counts as support).
  */
+/** The deciding vote of a decision: the last round of its vote, when the vote settled its last question. */
+function decidingRound(state: ParagraphState, decision: DecisionAdopted['data']) {
+  const vote = state.votes.find((v) => !v.struck && v.request.voteId === decision.basedOn.voteId);
+  if (!vote || vote.request.questionId !== decision.basedOn.questionIds.at(-1)) return undefined;
+  return vote.rounds.at(-1)?.held;
+}
+
+/**
+ * Who abstains (avstår) in the deciding vote does not take part in the decision, so has no
+ * responsibility to free themselves from: a reservation is not open to them (KL 4:27 speaks of
+ * those who took part; the municipal guides in domain-rules.md §5 read it so).
+ */
+function abstainedInDecidingVote(
+  state: ParagraphState,
+  decision: DecisionAdopted['data'],
+  memberId: string,
+): boolean {
+  const cast = decidingRound(state, decision)?.votes.find((v) => v.member.memberId === memberId);
+  return cast?.vote === 'avstar';
+}
+
 function supportedDecision(
   state: ParagraphState,
   decision: DecisionAdopted['data'],
   memberId: string,
 ): boolean {
-  const vote = state.votes.find((v) => !v.struck && v.request.voteId === decision.basedOn.voteId);
-  if (vote && vote.request.questionId === decision.basedOn.questionIds.at(-1)) {
-    const held = vote.rounds.at(-1)?.held;
-    const cast = held?.votes.find((v) => v.member.memberId === memberId);
-    if (held && cast) return cast.vote === held.outcome;
-  }
+  const held = decidingRound(state, decision);
+  const cast = held?.votes.find((v) => v.member.memberId === memberId);
+  if (held && cast) return cast.vote === held.outcome;
   const questions = liveQuestions(state).filter((q) => decision.basedOn.questionIds.includes(q.questionId));
   const results = questions.map((q) => questionResult(state, q));
   const won = (ref: ProposalRef) => results.some((r) => r !== 'rejected' && sameRef(r, ref));
@@ -739,6 +757,7 @@ function decide(
         'MEMBER_DID_NOT_TAKE_PART',
         { member },
       );
+      ensure(!abstainedInDecidingVote(state, entry.decision, memberId), 'MEMBER_ABSTAINED', { member });
       ensure(!supportedDecision(state, entry.decision, memberId), 'RESERVATION_BY_SUPPORTER', { member });
       ensure(
         !state.reservations.some(

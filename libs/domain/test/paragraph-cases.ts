@@ -592,14 +592,14 @@ export const paragraphCases: ParagraphCase[] = [
   },
   {
     code: 'RESERVATION_BY_SUPPORTER',
-    name: 'after votering: nej or avstår reserves; ja does not',
+    name: 'after votering: nej reserves; ja does not',
     allow: {
       history: [
         ...votingApproved,
         cmd.hold('v1', { chair: 'ja', beronius: 'ja', l3: 'nej', l4: 'ja', e1: 'avstar' }),
         cmd.decide(),
       ],
-      command: cmd.reserve('r1', 'e1'),
+      command: cmd.reserve('r1', 'l3'),
     },
     refuse: {
       history: [
@@ -608,6 +608,26 @@ export const paragraphCases: ParagraphCase[] = [
         cmd.decide(),
       ],
       command: cmd.reserve('r1', 'l4'),
+    },
+  },
+  {
+    code: 'MEMBER_ABSTAINED',
+    name: 'after votering: who abstained took no part and does not reserve',
+    allow: {
+      history: [
+        ...votingApproved,
+        cmd.hold('v1', { chair: 'ja', beronius: 'ja', l3: 'nej', l4: 'ja', e1: 'avstar' }),
+        cmd.decide(),
+      ],
+      command: cmd.reserve('r1', 'l3'),
+    },
+    refuse: {
+      history: [
+        ...votingApproved,
+        cmd.hold('v1', { chair: 'ja', beronius: 'ja', l3: 'nej', l4: 'ja', e1: 'avstar' }),
+        cmd.decide(),
+      ],
+      command: cmd.reserve('r1', 'e1'),
     },
   },
   {
