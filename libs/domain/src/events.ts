@@ -200,7 +200,15 @@ export interface ParagraphOpened {
     readonly basisDocuments: readonly string[];
     readonly proposal: Proposal;
     /** When the matter returns after återremiss or bordläggning: the earlier paragraph. */
-    readonly previous?: { readonly paragraphId: string; readonly number: number; readonly year: number };
+    readonly previous?: {
+      readonly paragraphId: string;
+      readonly number: number;
+      readonly year: number;
+      /** How the earlier paragraph deferred the matter. */
+      readonly outcome?: 'aterremiss' | 'bordlaggning';
+      /** The date of the earlier paragraph's meeting. */
+      readonly date?: string;
+    };
   };
 }
 

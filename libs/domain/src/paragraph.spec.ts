@@ -136,7 +136,7 @@ describe('paragraphDecider — återremiss and the returning matter', () => {
       participants: allServing.map(ref),
     });
     const previous = fold(paragraphDecider, first);
-    const [reopened] = given(paragraphDecider, [], { meeting, previous })
+    const [reopened] = given(paragraphDecider, [], { meeting, previous, previousMeeting: meeting })
       .when({
         ...openParagraph,
         data: { ...openParagraph.data, paragraphId: 'p-80', number: 80, previousParagraphId: P },
@@ -144,7 +144,13 @@ describe('paragraphDecider — återremiss and the returning matter', () => {
       .thenAccepted();
     expect(reopened!.data).toMatchObject({
       number: 80,
-      previous: { paragraphId: P, number: 65, year: 2024 },
+      previous: {
+        paragraphId: P,
+        number: 65,
+        year: 2024,
+        outcome: 'aterremiss',
+        date: meeting.schedule!.date,
+      },
     });
   });
 });

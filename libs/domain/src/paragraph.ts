@@ -114,6 +114,8 @@ export interface ParagraphContext {
   readonly meeting: MeetingState;
   /** For OpenParagraph with `previousParagraphId`: the earlier paragraph's state. */
   readonly previous?: ParagraphState;
+  /** The earlier paragraph's meeting, so the link can name the date it was deferred. */
+  readonly previousMeeting?: MeetingState;
 }
 
 // ─── reading the state ───────────────────────────────────────────────────────────────
@@ -575,7 +577,7 @@ function openParagraph(
   data: ParagraphCommandData<'OpenParagraph'>,
 ): ParagraphEvent[] {
   ensure(!state.opened, 'PARAGRAPH_ALREADY_OPENED', { paragraphId: data.paragraphId });
-  const { meeting, previous } = context;
+  const { meeting, previous, previousMeeting } = context;
   const schedule = meeting.schedule;
   ensure(schedule, 'MEETING_NOT_SCHEDULED', { meetingId: data.meetingId });
   ensure(schedule.meetingId === data.meetingId, 'WRONG_MEETING', { meetingId: data.meetingId });
@@ -597,7 +599,14 @@ function openParagraph(
       'PREVIOUS_PARAGRAPH_NOT_DEFERRED',
       { previousParagraphId: data.previousParagraphId },
     );
-    link = { paragraphId: earlier.paragraphId, number: earlier.number, year: earlier.year };
+    const date = previousMeeting?.schedule?.date;
+    link = {
+      paragraphId: earlier.paragraphId,
+      number: earlier.number,
+      year: earlier.year,
+      outcome: deferredBy,
+      ...(date && previousMeeting.schedule?.meetingId === earlier.meetingId ? { date } : {}),
+    };
   }
   const { previousParagraphId: _ignored, ...rest } = data;
   return [

@@ -8,6 +8,7 @@ import {
   type MeetingState,
   type OpenParagraph,
   type ParagraphCommand,
+  type ParagraphContext,
   type ParagraphState,
 } from '@app/domain';
 import { assertBodyAccess } from '../auth/policy.js';
@@ -64,6 +65,7 @@ export class ParagraphCommands {
     const previous = request.previousParagraphId
       ? (await this.runner.load(streamIds.paragraph(request.previousParagraphId), paragraphDecider)).state
       : undefined;
+    const previousMeeting = previous?.opened ? await this.meeting(previous.opened.meetingId) : undefined;
     const openCommand = (number: number): OpenParagraph => ({
       type: 'OpenParagraph',
       data: { ...request, number },
@@ -79,7 +81,11 @@ export class ParagraphCommands {
       bodyOf: () => schedule.body.id,
       prepare: (numbering) => {
         const number = request.number ?? numbering.byParagraph.get(paragraphId) ?? numbering.nextNumber;
-        paragraphDecider.decide(openCommand(number), initialParagraphState, { meeting, previous });
+        paragraphDecider.decide(openCommand(number), initialParagraphState, {
+          meeting,
+          previous,
+          previousMeeting,
+        });
         const data = { bodyId: schedule.body.id, year, number, paragraphId, meetingId };
         return { command: { type: 'ReserveParagraphNumber' as const, data }, context: undefined };
       },
@@ -88,11 +94,7 @@ export class ParagraphCommands {
 
     // 2. Open the paragraph stream with that number. A retry after a crash between the two
     //    finds the reservation already made (the numbering decider records nothing twice).
-    const opened = await this.runner.run<
-      ParagraphCommand,
-      ParagraphState,
-      { meeting: MeetingState; previous?: ParagraphState }
-    >({
+    const opened = await this.runner.run<ParagraphCommand, ParagraphState, ParagraphContext>({
       stream: streamIds.paragraph(paragraphId),
       decider: paragraphDecider,
       ctx,
@@ -100,7 +102,7 @@ export class ParagraphCommands {
       bodyOf: () => schedule.body.id,
       prepare: async () => ({
         command: openCommand(number),
-        context: { meeting: await this.meeting(meetingId), previous },
+        context: { meeting: await this.meeting(meetingId), previous, previousMeeting },
       }),
     });
     return { paragraphId, number, revision: opened.revision };
