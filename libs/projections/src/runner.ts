@@ -52,6 +52,8 @@ export class ProjectionRunner {
   private flushScheduled = false;
   private retryTimer: NodeJS.Timeout | null = null;
   private running = false;
+  /** Bumped on every (re)subscription, so a stale catch-up loop stops. */
+  private generation = 0;
   private lastError: unknown = null;
   private readonly waiters = new Set<{ position: bigint; resolve: () => void }>();
   private readonly saveCheckpoint;
@@ -113,6 +115,7 @@ export class ProjectionRunner {
 
   stop(): void {
     this.running = false;
+    this.generation++;
     this.subscription?.unsubscribe();
     this.subscription = null;
     if (this.retryTimer) clearTimeout(this.retryTimer);
@@ -240,6 +243,33 @@ export class ProjectionRunner {
   }
 
   private subscribe(): void {
+    const generation = ++this.generation;
+    void this.catchUpThenLive(generation);
+  }
+
+  /**
+   * Catch-up reads `$all` in pages of `batchSize` and applies each page as one transaction
+   * (the subscription would hand over smaller pages); then the live subscription continues
+   * after the last applied position.
+   */
+  private async catchUpThenLive(generation: number): Promise<void> {
+    const current = () => this.running && generation === this.generation;
+    try {
+      for (;;) {
+        const from = this.lowest();
+        const page = await this.store.readAll({
+          fromPosition: from.commit < 0n ? 'start' : { commit: from.commit, prepare: from.prepare },
+          maxCount: this.batchSize + 1, // the start is inclusive: the checkpoint's own event may come back
+        });
+        if (!current()) return;
+        const fresh = page.filter((e) => after(e.position, from));
+        this.applyBatch(fresh);
+        if (page.length <= this.batchSize) break;
+      }
+    } catch (err) {
+      if (current()) this.fail(err);
+      return;
+    }
     const from = this.lowest();
     const fromPosition = from.commit < 0n ? 'start' : { commit: from.commit, prepare: from.prepare };
     this.subscription = this.store.subscribeToAll({ fromPosition }).subscribe({

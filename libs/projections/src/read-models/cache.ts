@@ -11,7 +11,7 @@ export class RowCache<T> {
     private readonly load: (key: string) => T | undefined,
     private readonly write: (key: string, row: T) => void,
     /** Rows kept after a flush; the oldest go first. */
-    private readonly capacity = 5000,
+    private readonly capacity = 2000,
   ) {}
 
   get(key: string): T | undefined {

@@ -7,8 +7,8 @@ import { MEETING_EVENTS, PARAGRAPH_EVENTS, isMeetingEvent } from './event-types.
 
 /**
  * The protocol of each meeting: the renderer's meeting and paragraph views, stored as JSON
- * so that any format can be rendered from them, plus a per-meeting change log that the live
- * stream tails (its rows are keyed by global position, which is the SSE event id).
+ * so that any format can be rendered from them. Each view is parsed once when it enters the
+ * cache and serialised once per batch, however many events of the batch touch it.
  */
 export const protocolProjection: Projection = {
   name: 'protocol',
@@ -34,22 +34,12 @@ export const protocolProjection: Projection = {
         view TEXT NOT NULL
       );
       CREATE INDEX IF NOT EXISTS rm_protocol_paragraphs_meeting ON rm_protocol_paragraphs (meeting_id, number);
-      CREATE TABLE IF NOT EXISTS rm_meeting_changes (
-        position INTEGER PRIMARY KEY,
-        meeting_id TEXT NOT NULL,
-        stream_id TEXT NOT NULL,
-        paragraph_id TEXT,
-        type TEXT NOT NULL,
-        created TEXT NOT NULL
-      );
-      CREATE INDEX IF NOT EXISTS rm_meeting_changes_meeting ON rm_meeting_changes (meeting_id, position);
     `);
   },
   reset(db: Db) {
     db.exec(`
       DROP TABLE IF EXISTS rm_protocol_meetings;
       DROP TABLE IF EXISTS rm_protocol_paragraphs;
-      DROP TABLE IF EXISTS rm_meeting_changes;
     `);
   },
   open(db: Db): ProjectionWriter {
@@ -70,10 +60,6 @@ export const protocolProjection: Projection = {
        ON CONFLICT(paragraph_id) DO UPDATE SET meeting_id = excluded.meeting_id, body_id = excluded.body_id,
          year = excluded.year, number = excluded.number, case_number = excluded.case_number,
          title = excluded.title, status = excluded.status, view = excluded.view`,
-    );
-    const insertChange = db.prepare(
-      `INSERT OR IGNORE INTO rm_meeting_changes (position, meeting_id, stream_id, paragraph_id, type, created)
-       VALUES (?, ?, ?, ?, ?, ?)`,
     );
 
     const meetings = new RowCache<MeetingView>(
@@ -105,29 +91,15 @@ export const protocolProjection: Projection = {
     return {
       apply(event: StoredEvent) {
         const data = event.data as { meetingId?: string; paragraphId?: string };
-        let meetingId: string | undefined;
-        let paragraphId: string | null = null;
         if (isMeetingEvent(event.type)) {
-          meetingId = data.meetingId;
-          if (!meetingId) return;
-          const next = evolveMeetingView(meetings.get(meetingId) ?? null, event);
-          if (next) meetings.set(meetingId, next);
+          if (!data.meetingId) return;
+          const next = evolveMeetingView(meetings.get(data.meetingId) ?? null, event);
+          if (next) meetings.set(data.meetingId, next);
         } else {
-          paragraphId = data.paragraphId ?? null;
-          if (!paragraphId) return;
-          const next = evolveParagraphView(paragraphs.get(paragraphId) ?? null, event);
-          if (!next) return;
-          paragraphs.set(paragraphId, next);
-          meetingId = next.meetingId;
+          if (!data.paragraphId) return;
+          const next = evolveParagraphView(paragraphs.get(data.paragraphId) ?? null, event);
+          if (next) paragraphs.set(data.paragraphId, next);
         }
-        insertChange.run(
-          event.position.commit,
-          meetingId,
-          event.streamId,
-          paragraphId,
-          event.type,
-          event.created.toISOString(),
-        );
       },
       flush() {
         meetings.flush();

@@ -94,40 +94,6 @@ export function paragraphIdsOf(db: Db, meetingId: string): string[] {
     .map((r) => r.paragraph_id);
 }
 
-export interface MeetingChange {
-  readonly position: string;
-  readonly type: string;
-  readonly streamId: string;
-  readonly paragraphId: string | null;
-  readonly at: string;
-}
-
-/** The meeting's changes after `afterPosition` (exclusive), in order: what the live stream sends. */
-export function meetingChangesAfter(
-  db: Db,
-  meetingId: string,
-  afterPosition: bigint,
-  limit = 1000,
-): MeetingChange[] {
-  return db
-    .prepare<
-      [string, bigint, number],
-      { position: bigint; type: string; stream_id: string; paragraph_id: string | null; created: string }
-    >(
-      `SELECT position, type, stream_id, paragraph_id, created FROM rm_meeting_changes
-       WHERE meeting_id = ? AND position > ? ORDER BY position LIMIT ?`,
-    )
-    .safeIntegers(true)
-    .all(meetingId, afterPosition, limit)
-    .map((r) => ({
-      position: String(r.position),
-      type: r.type,
-      streamId: r.stream_id,
-      paragraphId: r.paragraph_id,
-      at: r.created,
-    }));
-}
-
 export function meetingExists(db: Db, meetingId: string): boolean {
   return !!db.prepare('SELECT 1 FROM rm_protocol_meetings WHERE meeting_id = ?').get(meetingId);
 }
@@ -271,9 +237,8 @@ export interface PartyStatistics extends Tally {
 }
 
 const TALLY_SQL = `
-  SUM(kind = 'motion') AS motions, SUM(kind = 'motion_adopted') AS adopted,
-  SUM(kind = 'ja') AS ja, SUM(kind = 'nej') AS nej, SUM(kind = 'avstar') AS avstar,
-  SUM(kind = 'reservation') AS reservations, SUM(kind = 'recusal') AS recusals`;
+  SUM(motions) AS motions, SUM(adopted) AS adopted, SUM(ja) AS ja, SUM(nej) AS nej, SUM(avstar) AS avstar,
+  SUM(reservations) AS reservations, SUM(recusals) AS recusals`;
 
 function tally(r: Record<string, number>): Tally {
   return {
@@ -302,12 +267,12 @@ export function statisticsQuery(
   const w = where.join(' AND ');
   const members = db
     .prepare(
-      `SELECT member_id, name, party, ${TALLY_SQL} FROM rm_stat_facts WHERE ${w}
+      `SELECT member_id, name, party, ${TALLY_SQL} FROM rm_stat_members WHERE ${w}
        GROUP BY member_id, name, party ORDER BY party, name, member_id`,
     )
     .all(params) as Record<string, never>[];
   const parties = db
-    .prepare(`SELECT party, ${TALLY_SQL} FROM rm_stat_facts WHERE ${w} GROUP BY party ORDER BY party`)
+    .prepare(`SELECT party, ${TALLY_SQL} FROM rm_stat_members WHERE ${w} GROUP BY party ORDER BY party`)
     .all(params) as Record<string, never>[];
   return {
     members: members.map((r) => ({ memberId: r.member_id, name: r.name, party: r.party, ...tally(r) })),

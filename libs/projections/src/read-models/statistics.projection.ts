@@ -14,29 +14,42 @@ import type { Db } from '../db.js';
 import type { Projection, ProjectionWriter } from '../projection.js';
 import { RowCache } from './cache.js';
 
-/** What the projection remembers of a paragraph to tell which yrkanden a decision adopted. */
+/** What the projection remembers of a paragraph: enough to tell which yrkanden a decision adopted, and what to take back when an entry is struck. */
 interface ParagraphState {
   bodyId: string;
   year: number;
   motions: Record<string, { proposer: MemberRef; kind: string; refersTo: ProposalRef }>;
   findings: Record<string, ProposalRef | 'rejected'>;
   votes: Record<string, { ja?: ProposalRef; nej?: ProposalRef; outcome?: 'ja' | 'nej' }>;
+  /** What each entry counted: [entryId, member, kind]. */
+  facts: [string, MemberRef, FactKind][];
 }
 
-export type FactKind = 'motion' | 'motion_adopted' | 'ja' | 'nej' | 'avstar' | 'reservation' | 'recusal';
+export type FactKind = 'motions' | 'adopted' | 'ja' | 'nej' | 'avstar' | 'reservations' | 'recusals';
+const KINDS: readonly FactKind[] = ['motions', 'adopted', 'ja', 'nej', 'avstar', 'reservations', 'recusals'];
+
+/** One member's counts in one body and year, under the name and party recorded in the events. */
+interface Counters {
+  bodyId: string;
+  year: number;
+  memberId: string;
+  name: string;
+  party: string;
+  counts: Record<FactKind, number>;
+}
 
 const sameRef = (a: ProposalRef, b: ProposalRef) =>
   a.kind === b.kind && (a.kind === 'proposal' || a.motionId === (b as { motionId: string }).motionId);
 
 /**
- * Statistics per member and party, kept as one fact row per thing a member did (a yrkande,
- * an adopted yrkande, a vote, a reservation, a jäv) tagged with the entry it came from.
- * Striking an entry deletes its facts; the query sums them. The member's name and party
- * are those recorded in the event, so statistics follow the protocol, not today's register.
+ * Statistics per member and party. Counters per member, body and year are few and hot, so
+ * they stay in the cache during catch-up and are written once per batch. Each paragraph
+ * remembers what its entries counted, so striking an entry takes exactly that back.
+ * Names and parties are those recorded in the events: statistics follow the protocol.
  */
 export const statisticsProjection: Projection = {
   name: 'statistics',
-  version: 1,
+  version: 2,
   handles: [
     'ParagraphOpened',
     'RecusalDeclared',
@@ -54,22 +67,27 @@ export const statisticsProjection: Projection = {
         paragraph_id TEXT PRIMARY KEY,
         state TEXT NOT NULL
       );
-      CREATE TABLE IF NOT EXISTS rm_stat_facts (
-        paragraph_id TEXT NOT NULL,
-        entry_id TEXT NOT NULL,
+      CREATE TABLE IF NOT EXISTS rm_stat_members (
         body_id TEXT NOT NULL,
         year INTEGER NOT NULL,
         member_id TEXT NOT NULL,
         name TEXT NOT NULL,
         party TEXT NOT NULL,
-        kind TEXT NOT NULL
+        motions INTEGER NOT NULL,
+        adopted INTEGER NOT NULL,
+        ja INTEGER NOT NULL,
+        nej INTEGER NOT NULL,
+        avstar INTEGER NOT NULL,
+        reservations INTEGER NOT NULL,
+        recusals INTEGER NOT NULL,
+        PRIMARY KEY (body_id, year, member_id, name, party)
       );
-      CREATE INDEX IF NOT EXISTS rm_stat_facts_entry ON rm_stat_facts (paragraph_id, entry_id);
-      CREATE INDEX IF NOT EXISTS rm_stat_facts_body_year ON rm_stat_facts (body_id, year);
     `);
   },
   reset(db: Db) {
-    db.exec('DROP TABLE IF EXISTS rm_stat_paragraphs; DROP TABLE IF EXISTS rm_stat_facts;');
+    db.exec(
+      'DROP TABLE IF EXISTS rm_stat_paragraphs; DROP TABLE IF EXISTS rm_stat_facts; DROP TABLE IF EXISTS rm_stat_members;',
+    );
   },
   open(db: Db): ProjectionWriter {
     const selectState = db.prepare<[string], { state: string }>(
@@ -78,11 +96,15 @@ export const statisticsProjection: Projection = {
     const upsertState = db.prepare(
       'INSERT OR REPLACE INTO rm_stat_paragraphs (paragraph_id, state) VALUES (?, ?)',
     );
-    const insertFact = db.prepare(
-      `INSERT INTO rm_stat_facts (paragraph_id, entry_id, body_id, year, member_id, name, party, kind)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    const selectCounters = db.prepare<[string, number, string, string, string], Record<FactKind, number>>(
+      `SELECT motions, adopted, ja, nej, avstar, reservations, recusals FROM rm_stat_members
+       WHERE body_id = ? AND year = ? AND member_id = ? AND name = ? AND party = ?`,
     );
-    const deleteFacts = db.prepare('DELETE FROM rm_stat_facts WHERE paragraph_id = ? AND entry_id = ?');
+    const upsertCounters = db.prepare(
+      `INSERT OR REPLACE INTO rm_stat_members
+         (body_id, year, member_id, name, party, motions, adopted, ja, nej, avstar, reservations, recusals)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
     const states = new RowCache<ParagraphState>(
       (id) => {
         const r = selectState.get(id);
@@ -90,9 +112,33 @@ export const statisticsProjection: Projection = {
       },
       (id, s) => upsertState.run(id, JSON.stringify(s)),
     );
+    const SEP = '\u0000';
+    const counters = new RowCache<Counters>(
+      (key) => {
+        const [bodyId, year, memberId, name, party] = key.split(SEP);
+        const row = selectCounters.get(bodyId, Number(year), memberId, name, party);
+        return row ? { bodyId, year: Number(year), memberId, name, party, counts: { ...row } } : undefined;
+      },
+      (_key, c) =>
+        upsertCounters.run(c.bodyId, c.year, c.memberId, c.name, c.party, ...KINDS.map((k) => c.counts[k])),
+    );
 
-    function fact(pid: string, s: ParagraphState, entryId: string, m: MemberRef, kind: FactKind): void {
-      insertFact.run(pid, entryId, s.bodyId, s.year, m.memberId, m.name, m.party, kind);
+    function count(s: ParagraphState, m: MemberRef, kind: FactKind, by: 1 | -1): void {
+      const key = [s.bodyId, s.year, m.memberId, m.name, m.party].join(SEP);
+      const c = counters.get(key) ?? {
+        bodyId: s.bodyId,
+        year: s.year,
+        memberId: m.memberId,
+        name: m.name,
+        party: m.party,
+        counts: { motions: 0, adopted: 0, ja: 0, nej: 0, avstar: 0, reservations: 0, recusals: 0 },
+      };
+      c.counts[kind] += by;
+      counters.set(key, c);
+    }
+    function fact(s: ParagraphState, entryId: string, m: MemberRef, kind: FactKind): void {
+      s.facts.push([entryId, { memberId: m.memberId, name: m.name, party: m.party }, kind]);
+      count(s, m, kind, 1);
     }
 
     /** The proposal or motion a decision adopted, from its vote or else its last question. */
@@ -110,16 +156,23 @@ export const statisticsProjection: Projection = {
         const pid = (event.data as { paragraphId: string }).paragraphId;
         if (event.type === 'ParagraphOpened') {
           const p = event.data as unknown as ParagraphOpened['data'];
-          states.set(pid, { bodyId: p.body.id, year: p.year, motions: {}, findings: {}, votes: {} });
+          states.set(pid, {
+            bodyId: p.body.id,
+            year: p.year,
+            motions: {},
+            findings: {},
+            votes: {},
+            facts: [],
+          });
           return;
         }
         const s = states.get(pid);
         if (!s) return;
+        states.set(pid, s); // every event below changes the state
         switch (event.type) {
           case 'RecusalDeclared': {
             const m = (event.data as { member: MemberRef }).member;
-            fact(pid, s, `recusal:${m.memberId}`, m, 'recusal');
-            return;
+            return fact(s, `recusal:${m.memberId}`, m, 'recusals');
           }
           case 'MotionProposed': {
             const d = event.data as unknown as MotionProposed['data'];
@@ -128,28 +181,23 @@ export const statisticsProjection: Projection = {
               kind: d.kind,
               refersTo: d.refersTo ?? { kind: 'proposal' },
             };
-            states.set(pid, s);
-            fact(pid, s, d.motionId, d.proposer, 'motion');
-            return;
+            return fact(s, d.motionId, d.proposer, 'motions');
           }
           case 'ChairAskedQuestion': {
             const d = event.data as unknown as ChairAskedQuestion['data'];
             s.findings[d.questionId] = d.finding;
-            states.set(pid, s);
             return;
           }
           case 'VotePropositionApproved': {
             const d = event.data as unknown as VotePropositionApproved['data'];
-            if (d.kind !== 'huvudvotering') return;
-            s.votes[d.voteId] = { ...s.votes[d.voteId], ja: d.ja, nej: d.nej };
-            states.set(pid, s);
+            if (d.kind === 'huvudvotering')
+              s.votes[d.voteId] = { ...s.votes[d.voteId], ja: d.ja, nej: d.nej };
             return;
           }
           case 'VoteHeld': {
             const d = event.data as unknown as VoteHeld['data'];
             s.votes[d.voteId] = { ...s.votes[d.voteId], outcome: d.outcome };
-            states.set(pid, s);
-            for (const v of d.votes) fact(pid, s, d.voteId, v.member, v.vote);
+            for (const v of d.votes) fact(s, d.voteId, v.member, v.vote);
             return;
           }
           case 'DecisionAdopted': {
@@ -162,31 +210,32 @@ export const statisticsProjection: Projection = {
                   ? m.kind === 'avslag' && m.refersTo.kind === 'proposal'
                   : (ref.kind === 'motion' && ref.motionId === motionId) ||
                     (m.kind === 'bifall' && sameRef(m.refersTo, ref));
-              if (wins) fact(pid, s, d.decisionId, m.proposer, 'motion_adopted');
+              if (wins) fact(s, d.decisionId, m.proposer, 'adopted');
             }
             return;
           }
           case 'ReservationEntered': {
             const d = event.data as unknown as ReservationEntered['data'];
-            fact(pid, s, d.reservationId, d.member, 'reservation');
-            return;
+            return fact(s, d.reservationId, d.member, 'reservations');
           }
           case 'EntryStruck': {
             const entryId = (event.data as { entryId: string }).entryId;
-            deleteFacts.run(pid, entryId);
+            for (const [id, m, kind] of s.facts) if (id === entryId) count(s, m, kind, -1);
+            s.facts = s.facts.filter(([id]) => id !== entryId);
             delete s.motions[entryId];
             delete s.findings[entryId];
             delete s.votes[entryId];
-            states.set(pid, s);
             return;
           }
         }
       },
       flush() {
         states.flush();
+        counters.flush();
       },
       discard() {
         states.discard();
+        counters.discard();
       },
     };
   },
