@@ -14,6 +14,28 @@ export default tseslint.config(
     },
   },
   {
+    // The clerk's web app runs in the browser (apps/web, its own tsconfig).
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    languageOptions: {
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        navigator: 'readonly',
+        localStorage: 'readonly',
+        sessionStorage: 'readonly',
+        fetch: 'readonly',
+        crypto: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        queueMicrotask: 'readonly',
+        TextDecoderStream: 'readonly',
+        AbortController: 'readonly',
+      },
+    },
+  },
+  {
     // The domain is pure: no framework, no store, no I/O.
     files: ['libs/domain/**/*.ts', 'libs/protocol/**/*.ts'],
     rules: {

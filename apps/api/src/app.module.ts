@@ -20,6 +20,7 @@ import { IdempotencyStore } from './idempotency/idempotency.store.js';
 import { StoreLifecycle } from './infra/lifecycle.js';
 import { EVENT_STORE } from './infra/tokens.js';
 import { QueryService } from './queries/query.service.js';
+import { WebModule } from './web/web.module.js';
 
 export interface AppOptions {
   readonly config: ApiConfig;
@@ -51,6 +52,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         CqrsModule.forRoot(),
+        WebModule,
         TerminusModule.forRoot({ errorLogStyle: 'json' }),
         LoggerModule.forRoot({
           pinoHttp: {

@@ -1,0 +1,124 @@
+import { session } from './api';
+import { useConnectionWatch, useOutbox, useRoute } from './hooks';
+import { outbox } from './outbox';
+import { AfterPage } from './pages/After';
+import { LivePage } from './pages/Live';
+import { MeetingsPage } from './pages/Meetings';
+import { PreparePage } from './pages/Prepare';
+import { PublicPage } from './pages/Public';
+import { SignIn } from './pages/SignIn';
+
+/** Online/offline and the queue, always visible at the top: the clerk must know at once. */
+function ConnectionBanner() {
+  const { online, pending, rejected } = useOutbox();
+  return (
+    <div className={`connection ${online ? 'up' : 'down'}`} role="status" data-testid="connection">
+      <span className="dot" aria-hidden="true" />
+      {online ? 'Ansluten' : 'Ingen anslutning'}
+      {pending.length > 0 && (
+        <span data-testid="queue-count">
+          {' '}
+          · {pending.length} {pending.length === 1 ? 'post' : 'poster'} i kö
+        </span>
+      )}
+      {rejected.length > 0 && <span> · {rejected.length} avvisade</span>}
+    </div>
+  );
+}
+
+function Queue() {
+  const { pending, rejected } = useOutbox();
+  if (!pending.length && !rejected.length) return null;
+  return (
+    <section className="queue" aria-label="Kö">
+      {pending.length > 0 && (
+        <>
+          <h2>Väntar på att skickas</h2>
+          <ol data-testid="queue">
+            {pending.map((e) => (
+              <li key={e.key}>{e.label}</li>
+            ))}
+          </ol>
+        </>
+      )}
+      {rejected.length > 0 && (
+        <>
+          <h2>Avvisade när kön skickades</h2>
+          <ul>
+            {rejected.map((r) => (
+              <li key={r.entry.key} className="refusal">
+                {r.entry.label}: {r.detail}{' '}
+                <button type="button" onClick={() => outbox.dismissRejected(r.entry.key)}>
+                  Kvittera
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+export function App() {
+  useConnectionWatch();
+  const route = useRoute();
+  const [page, id, sub] = route;
+  const signedIn = Boolean(session.token());
+  // The public view asks for its own read token; everything else needs the clerk signed in.
+  let content;
+  if (page === 'public') content = <PublicPage meetingId={id} />;
+  else if (!signedIn) content = <SignIn />;
+  else if (page === 'prepare' && id) content = <PreparePage meetingId={id} />;
+  else if (page === 'live' && id) content = <LivePage meetingId={id} paragraphId={sub} />;
+  else if (page === 'after' && id) content = <AfterPage meetingId={id} />;
+  else content = <MeetingsPage />;
+  return (
+    <>
+      <a className="skip" href="#main">
+        Hoppa till innehållet
+      </a>
+      <header className="top">
+        <a className="brand" href="#/">
+          Paragraf
+        </a>
+        <nav aria-label="Huvudmeny">
+          {signedIn && page !== 'public' && <a href="#/">Sammanträden</a>}
+          {signedIn && id && page !== 'public' && (
+            <>
+              <a href={`#/prepare/${id}`} aria-current={page === 'prepare' ? 'page' : undefined}>
+                Förbered
+              </a>
+              <a href={`#/live/${id}`} aria-current={page === 'live' ? 'page' : undefined}>
+                Sammanträdet
+              </a>
+              <a href={`#/after/${id}`} aria-current={page === 'after' ? 'page' : undefined}>
+                Efter mötet
+              </a>
+              <a href={`#/public/${id}`}>Publik vy</a>
+            </>
+          )}
+        </nav>
+        <ConnectionBanner />
+        {signedIn && page !== 'public' && (
+          <button
+            type="button"
+            className="link"
+            onClick={() => {
+              session.setToken(null);
+              session.setJustifyToken(null);
+              window.location.hash = '#/';
+              window.location.reload();
+            }}
+          >
+            Logga ut
+          </button>
+        )}
+      </header>
+      <main id="main" tabIndex={-1}>
+        {content}
+        <Queue />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,232 @@
+import { useCallback, useEffect, useState } from 'react';
+import {
+  getMeeting,
+  getParagraph,
+  memberLabel,
+  request,
+  session,
+  type MeetingWithParagraphs,
+  type ParagraphView,
+} from '../api';
+import { useAction, useLive } from '../hooks';
+import { ActionStatus, Field, submit } from '../ui';
+
+/**
+ * After the meeting: the whole protocol for justering, the worklist (not justified, not sent)
+ * and the decision register. Worklist and register are computed here from the paragraphs
+ * until the projections' query endpoints exist.
+ */
+export function AfterPage(props: { meetingId: string }) {
+  const [data, setData] = useState<MeetingWithParagraphs | null>(null);
+  const [views, setViews] = useState<ParagraphView[]>([]);
+  const [protocol, setProtocol] = useState('');
+  const load = useCallback(() => {
+    getMeeting(props.meetingId)
+      .then(async (d) => {
+        setData(d);
+        setViews(
+          (await Promise.all(d.paragraphs.map((p) => getParagraph(p.paragraphId).catch(() => null))))
+            .filter((x) => x !== null)
+            .map((x) => x.paragraph),
+        );
+      })
+      .catch(() => undefined);
+    request<string>(`/meetings/${props.meetingId}/protocol`, { accept: 'text/plain' })
+      .then(setProtocol)
+      .catch(() => undefined);
+  }, [props.meetingId]);
+  useEffect(load, [load]);
+  useLive(props.meetingId, load);
+  const [by, setBy] = useState<string[]>([]);
+  const [token, setToken] = useState('');
+  const [announce, setAnnounce] = useState({ on: '', keptAt: '' });
+  const justify = useAction();
+  const ann = useAction();
+  if (!data) return <p role="status">Hämtar …</p>;
+  const m = data.meeting;
+  const signers = [m.chair, ...m.adjusters].filter((x) => x !== null);
+  const work = views.flatMap((p) => {
+    const out: string[] = [];
+    if (p.status !== 'justified') out.push('ej justerad');
+    const sent = new Set(p.dispatches.map((x) => x.recipient));
+    const unsent = p.recipients.filter((r) => !sent.has(r));
+    if (unsent.length) out.push(`ej expedierad till ${unsent.join(', ')}`);
+    return out.length ? [{ p, out, unsent }] : [];
+  });
+  return (
+    <>
+      <h1>
+        Efter sammanträdet – {m.body.name} {m.date}
+      </h1>
+      <div className="two-col">
+        <section className="card" aria-labelledby="work-h">
+          <h2 id="work-h">Arbetslista</h2>
+          {work.length === 0 ? (
+            <p>Allt är justerat och expedierat.</p>
+          ) : (
+            <ul data-testid="worklist">
+              {work.map(({ p, out, unsent }) => (
+                <li key={p.paragraphId}>
+                  §{p.number} {p.title}: {out.join('; ')}
+                  {p.status === 'justified' &&
+                    unsent.map((r) => <DispatchButton key={r} paragraphId={p.paragraphId} recipient={r} />)}
+                </li>
+              ))}
+            </ul>
+          )}
+          <h2>Justering av protokollet</h2>
+          {m.justified ? (
+            <p>
+              Justerat {new Date(m.justified.at).toLocaleString('sv-SE')} av{' '}
+              {m.justified.by.map((x) => x.name).join(', ')}.
+            </p>
+          ) : (
+            <form
+              onSubmit={(e) => {
+                e.preventDefault();
+                if (token.trim()) session.setJustifyToken(token.trim());
+                void justify.run(() =>
+                  submit(
+                    `/meetings/${m.meetingId}/justify`,
+                    { byMemberIds: by.length ? by : signers.map((s) => s.memberId) },
+                    'Protokollet justerat',
+                    'justify',
+                  ),
+                );
+              }}
+            >
+              <fieldset className="checks">
+                <legend>Justeras av</legend>
+                {signers.map((s) => (
+                  <label key={s.memberId}>
+                    <input
+                      type="checkbox"
+                      checked={by.length === 0 || by.includes(s.memberId)}
+                      onChange={(e) =>
+                        setBy(
+                          e.target.checked
+                            ? [...by, s.memberId]
+                            : (by.length ? by : signers.map((x) => x.memberId)).filter(
+                                (x) => x !== s.memberId,
+                              ),
+                        )
+                      }
+                    />{' '}
+                    {memberLabel(s)}
+                  </label>
+                ))}
+              </fieldset>
+              <Field label="Ordförandens eller justerarens token" id="after-token">
+                <input
+                  id="after-token"
+                  type="password"
+                  value={token}
+                  onChange={(e) => setToken(e.target.value)}
+                />
+              </Field>
+              <button type="submit">Justera protokollet</button>
+              <ActionStatus error={justify.error} notice={justify.notice} />
+            </form>
+          )}
+          {m.justified && !m.announced && (
+            <form
+              onSubmit={(e) => {
+                e.preventDefault();
+                void ann.run(() =>
+                  submit(
+                    `/meetings/${m.meetingId}/announce`,
+                    { announcedOn: announce.on, protocolKeptAt: announce.keptAt },
+                    'Anslag',
+                  ),
+                );
+              }}
+            >
+              <Field label="Anslaget den" id="ann-on">
+                <input
+                  id="ann-on"
+                  type="date"
+                  value={announce.on}
+                  onChange={(e) => setAnnounce({ ...announce, on: e.target.value })}
+                  required
+                />
+              </Field>
+              <Field label="Protokollet förvaras" id="ann-kept">
+                <input
+                  id="ann-kept"
+                  value={announce.keptAt}
+                  onChange={(e) => setAnnounce({ ...announce, keptAt: e.target.value })}
+                  required
+                />
+              </Field>
+              <button type="submit">Anslå</button>
+              <ActionStatus error={ann.error} notice={ann.notice} />
+            </form>
+          )}
+          {m.announced && (
+            <p>
+              Anslaget {m.announced.announcedOn}; överklagandetiden går ut {m.announced.appealEndsOn}.
+            </p>
+          )}
+        </section>
+        <section className="card" aria-labelledby="reg-h">
+          <h2 id="reg-h">Beslutsregister</h2>
+          <table className="register" data-testid="register">
+            <thead>
+              <tr>
+                <th scope="col">§</th>
+                <th scope="col">Dnr</th>
+                <th scope="col">Ärende</th>
+                <th scope="col">Beslut</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {views.map((p) => {
+                const d = p.decisions.filter((x) => !x.struck).at(-1);
+                return (
+                  <tr key={p.paragraphId}>
+                    <td>{p.number}</td>
+                    <td>{p.caseNumber}</td>
+                    <td>{p.title}</td>
+                    <td>{d ? d.kind : '—'}</td>
+                    <td>
+                      {p.status === 'justified' ? 'justerad' : p.status === 'decided' ? 'beslutad' : 'öppen'}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </section>
+      </div>
+      <section className="card" aria-labelledby="proto-h">
+        <h2 id="proto-h">Protokollet</h2>
+        <pre data-testid="protocol">{protocol}</pre>
+      </section>
+    </>
+  );
+}
+
+function DispatchButton(props: { paragraphId: string; recipient: string }) {
+  const action = useAction();
+  return (
+    <>
+      {' '}
+      <button
+        type="button"
+        onClick={() =>
+          void action.run(() =>
+            submit(
+              `/paragraphs/${props.paragraphId}/dispatch`,
+              { recipient: props.recipient },
+              `Expedierat till ${props.recipient}`,
+            ),
+          )
+        }
+      >
+        Expediera till {props.recipient}
+      </button>
+      <ActionStatus error={action.error} />
+    </>
+  );
+}

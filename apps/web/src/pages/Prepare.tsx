@@ -1,0 +1,246 @@
+import { useCallback, useEffect, useState } from 'react';
+import { getMeeting, newId, type MeetingWithParagraphs } from '../api';
+import { AttendanceEditor } from '../attendance';
+import { useAction, useLive } from '../hooks';
+import { ActionStatus, Field, knownMeetings, lines, paragraphs, submit } from '../ui';
+
+function ParagraphForm(props: { meetingId: string; bodyName: string }) {
+  const empty = {
+    number: '',
+    caseNumber: '',
+    title: '',
+    summary: '',
+    basis: '',
+    proposer: 'kommunstyrelsekontoret',
+    document: 'tjänsteutlåtande',
+    toBody: '',
+    items: '',
+    own: '',
+  };
+  const [f, setF] = useState(empty);
+  const set = (k: keyof typeof empty) => (e: { target: { value: string } }) =>
+    setF({ ...f, [k]: e.target.value });
+  const action = useAction();
+  return (
+    <form
+      className="card"
+      aria-labelledby="par-h"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void action.run(async () => {
+          const decision = {
+            ...(f.toBody.trim() ? { proposesTo: { body: f.toBody.trim(), items: lines(f.items) } } : {}),
+            ...(lines(f.own).length ? { ownDecisions: lines(f.own) } : {}),
+          };
+          const msg = await submit(
+            `/meetings/${props.meetingId}/paragraphs`,
+            {
+              paragraphId: newId(),
+              ...(f.number ? { number: Number(f.number) } : {}),
+              caseNumber: f.caseNumber.trim(),
+              title: f.title.trim(),
+              summary: paragraphs(f.summary),
+              basisDocuments: lines(f.basis),
+              proposal: {
+                proposer: f.proposer.trim(),
+                ...(f.document.trim() ? { document: f.document.trim() } : {}),
+                decision,
+              },
+            },
+            `Ärende ${f.number ? `§${f.number} ` : ''}${f.title}`,
+          );
+          setF(empty);
+          return msg;
+        });
+      }}
+    >
+      <h2 id="par-h">Förbered ärende</h2>
+      <div className="grid3">
+        <Field label="§ (tomt: nästa lediga)" id="p-number">
+          <input
+            id="p-number"
+            inputMode="numeric"
+            pattern="[0-9]*"
+            value={f.number}
+            onChange={set('number')}
+          />
+        </Field>
+        <Field label="Dnr" id="p-dnr">
+          <input id="p-dnr" value={f.caseNumber} onChange={set('caseNumber')} required />
+        </Field>
+        <Field label="Rubrik" id="p-title">
+          <input id="p-title" value={f.title} onChange={set('title')} required />
+        </Field>
+      </div>
+      <Field label="Sammanfattning av ärendet" id="p-summary" hint="Stycken skiljs med en tom rad.">
+        <textarea id="p-summary" rows={6} value={f.summary} onChange={set('summary')} required />
+      </Field>
+      <Field label="Beslutsunderlag" id="p-basis" hint="En handling per rad.">
+        <textarea id="p-basis" rows={3} value={f.basis} onChange={set('basis')} />
+      </Field>
+      <fieldset>
+        <legend>Förslag till beslut</legend>
+        <div className="grid3">
+          <Field label="Förslagsställare (grundform)" id="p-proposer" hint="t.ex. kommunstyrelsekontoret">
+            <input id="p-proposer" value={f.proposer} onChange={set('proposer')} required />
+          </Field>
+          <Field label="Handling" id="p-document" hint="t.ex. tjänsteutlåtande">
+            <input id="p-document" value={f.document} onChange={set('document')} />
+          </Field>
+          <Field
+            label="Föreslår till organ"
+            id="p-tobody"
+            hint={`t.ex. Kommunstyrelsen (från ${props.bodyName})`}
+          >
+            <input id="p-tobody" value={f.toBody} onChange={set('toBody')} />
+          </Field>
+        </div>
+        <Field label="Beslutspunkter till organet" id="p-items" hint="En punkt per rad.">
+          <textarea id="p-items" rows={3} value={f.items} onChange={set('items')} />
+        </Field>
+        <Field label="Beslut för egen del" id="p-own" hint="En punkt per rad.">
+          <textarea id="p-own" rows={2} value={f.own} onChange={set('own')} />
+        </Field>
+      </fieldset>
+      <button type="submit" className="primary" disabled={action.busy}>
+        Lägg till ärendet
+      </button>
+      <ActionStatus error={action.error} notice={action.notice} />
+    </form>
+  );
+}
+
+function AdjustersForm(props: { data: MeetingWithParagraphs }) {
+  const m = props.data.meeting;
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [at, setAt] = useState('');
+  const [place, setPlace] = useState('');
+  const action = useAction();
+  return (
+    <form
+      aria-labelledby="adj-h"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void action.run(() =>
+          submit(
+            `/meetings/${m.meetingId}/adjusters`,
+            { adjusters: chosen, justeringAt: new Date(at).toISOString(), justeringPlace: place },
+            'Justerare',
+          ),
+        );
+      }}
+    >
+      <h3 id="adj-h">Justerare</h3>
+      <p>Nu: {m.adjusters.map((a) => a.name).join(', ') || 'inga utsedda'}</p>
+      <fieldset className="checks">
+        <legend>Välj justerare</legend>
+        {m.members.map((x) => (
+          <label key={x.memberId}>
+            <input
+              type="checkbox"
+              checked={chosen.includes(x.memberId)}
+              onChange={(e) =>
+                setChosen(e.target.checked ? [...chosen, x.memberId] : chosen.filter((c) => c !== x.memberId))
+              }
+            />{' '}
+            {x.name} ({x.party})
+          </label>
+        ))}
+      </fieldset>
+      <div className="grid3">
+        <Field label="Justering, tid" id="adj-at">
+          <input
+            id="adj-at"
+            type="datetime-local"
+            value={at}
+            onChange={(e) => setAt(e.target.value)}
+            required
+          />
+        </Field>
+        <Field label="Justering, plats" id="adj-place">
+          <input id="adj-place" value={place} onChange={(e) => setPlace(e.target.value)} required />
+        </Field>
+      </div>
+      <button type="submit" disabled={action.busy}>
+        Utse justerare
+      </button>
+      <ActionStatus error={action.error} notice={action.notice} />
+    </form>
+  );
+}
+
+export function PreparePage(props: { meetingId: string }) {
+  const [data, setData] = useState<MeetingWithParagraphs | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const load = useCallback(() => {
+    getMeeting(props.meetingId)
+      .then((d) => {
+        setData(d);
+        setLoadError(null);
+        knownMeetings.remember({
+          meetingId: d.meeting.meetingId,
+          label: `${d.meeting.body.name} ${d.meeting.date}`,
+        });
+      })
+      .catch((err: Error) => setLoadError(err.message));
+  }, [props.meetingId]);
+  useEffect(load, [load]);
+  useLive(props.meetingId, load);
+  const open = useAction();
+  if (!data) return <p role="status">{loadError ?? 'Hämtar sammanträdet …'}</p>;
+  const m = data.meeting;
+  return (
+    <>
+      <h1>
+        {m.body.name} {m.date} kl. {m.startTime}
+      </h1>
+      <p>
+        {m.place} · ordförande {m.chair?.name ?? '—'} · sekreterare {m.secretary.name} ·{' '}
+        <span data-testid="meeting-state">
+          {m.closedAt ? 'avslutat' : m.openedAt ? 'pågår' : 'ej öppnat'}
+        </span>
+      </p>
+      <div className="two-col">
+        <section className="card" aria-labelledby="agenda-h">
+          <h2 id="agenda-h">Föredragningslista</h2>
+          {data.paragraphs.length === 0 ? (
+            <p>Inga ärenden ännu.</p>
+          ) : (
+            <ol className="agenda">
+              {data.paragraphs.map((p) => (
+                <li key={p.paragraphId}>
+                  <a href={`#/live/${m.meetingId}/${p.paragraphId}`}>
+                    §{p.number} {p.title}
+                  </a>{' '}
+                  <small>{p.caseNumber}</small>
+                </li>
+              ))}
+            </ol>
+          )}
+          {!m.openedAt && (
+            <button
+              type="button"
+              className="primary"
+              onClick={() =>
+                void open.run(() => submit(`/meetings/${m.meetingId}/open`, {}, 'Sammanträdet öppnat'))
+              }
+            >
+              Öppna sammanträdet
+            </button>
+          )}
+          {m.openedAt && (
+            <a className="button primary" href={`#/live/${m.meetingId}`}>
+              Till sammanträdet
+            </a>
+          )}
+          <ActionStatus error={open.error} notice={open.notice} />
+        </section>
+        <section className="card">
+          <AttendanceEditor meeting={m} />
+          <AdjustersForm data={data} />
+        </section>
+      </div>
+      <ParagraphForm meetingId={m.meetingId} bodyName={m.body.name} />
+    </>
+  );
+}

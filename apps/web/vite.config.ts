@@ -1,0 +1,18 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const api = process.env.PARAGRAF_API_URL ?? 'http://localhost:3000';
+
+// No @vitejs/plugin-react: Vite's own transform handles JSX (automatic runtime); the plugin's
+// peer chain does not resolve with this tree's Babel, and fast refresh is all it would add.
+export default defineConfig({
+  root,
+  base: '/',
+  oxc: { jsx: { runtime: 'automatic' } },
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+  // `npm run dev:web`: the API's paths go to a running API, the rest is the app.
+  server: {
+    proxy: Object.fromEntries(['/meetings', '/paragraphs', '/health', '/docs'].map((p) => [p, api])),
+  },
+});
