@@ -72,7 +72,7 @@ describe('ProjectionRunner', () => {
           runner.stop();
           const clean = await rebuilt(store);
           expect(dumpReadModels(live)).toEqual(dumpReadModels(clean));
-          expect(Object.keys(dumpReadModels(live))).toHaveLength(7);
+          expect(Object.keys(dumpReadModels(live))).toHaveLength(6);
           live.close();
           clean.close();
           await store.close();

@@ -1,0 +1,103 @@
+import { Controller, Get, Headers, Inject, Param, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { StreamNotFoundError } from '@app/event-store';
+import { renderProtocol } from '@app/protocol';
+import {
+  changesBetween,
+  markdownToHtml,
+  paragraphIdsOf,
+  parseAsOf,
+  protocolAsOf,
+  toAuditEvent,
+  type AsOf,
+} from '@app/projections';
+import { Requires } from '../auth/auth.guard.js';
+import { problems } from '../errors/problem.js';
+import { negotiate } from '../http/negotiate.js';
+import { UuidParam } from '../http/params.js';
+import { ReadModels } from './read-models.service.js';
+import { positiveInt } from './query-params.js';
+
+const STREAM_ID = /^(meeting|paragraph|numbering)-[0-9a-z-]{1,100}$/i;
+const DOCUMENT_TYPES = ['text/plain', 'text/markdown', 'text/html', 'application/json'];
+
+function asOfParam(raw: string | undefined, field: string, required: boolean): AsOf | undefined {
+  if (raw === undefined || raw === '') {
+    if (required)
+      throw problems.validation([{ field, message: 'is required: a global position or an ISO-8601 time' }]);
+    return undefined;
+  }
+  const asOf = parseAsOf(raw);
+  if (!asOf) throw problems.validation([{ field, message: 'must be a global position or an ISO-8601 time' }]);
+  return asOf;
+}
+
+/** Auditors' replay: raw history with metadata, the protocol as of a point, changes between points. */
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('audit')
+export class AuditController {
+  constructor(@Inject(ReadModels) private readonly models: ReadModels) {}
+
+  @Get('streams/:streamId/events')
+  @Requires('read')
+  @ApiOperation({ summary: 'Every event of a stream with its metadata (who, when, command, correlation)' })
+  async stream(@Param('streamId') streamId: string): Promise<unknown> {
+    if (!STREAM_ID.test(streamId)) {
+      throw problems.validation([
+        { field: 'streamId', message: 'must be meeting-<uuid>, paragraph-<uuid> or numbering-<body>-<year>' },
+      ]);
+    }
+    try {
+      const events = await this.models.store.readStream(streamId);
+      return { streamId, events: events.map(toAuditEvent) };
+    } catch (err) {
+      if (err instanceof StreamNotFoundError) throw problems.notFound(`Strömmen ${streamId} finns inte.`);
+      throw err;
+    }
+  }
+
+  @Get('meetings/:meetingId/protocol')
+  @Requires('read')
+  @ApiProduces(...DOCUMENT_TYPES)
+  @ApiOperation({ summary: 'The protocol as it stood at a global position or an instant (asOf)' })
+  async protocolAsOf(
+    @Param('meetingId', UuidParam) meetingId: string,
+    @Query('asOf') rawAsOf: string | undefined,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<unknown> {
+    const asOf = asOfParam(rawAsOf, 'asOf', true)!;
+    const type = negotiate(accept, DOCUMENT_TYPES);
+    if (!type) throw problems.notAcceptable(DOCUMENT_TYPES);
+    const result = await protocolAsOf(
+      this.models.store,
+      meetingId,
+      asOf,
+      paragraphIdsOf(this.models.db, meetingId),
+    );
+    if (!result) throw problems.notFound(`Sammanträdet ${meetingId} fanns inte vid ${rawAsOf}.`);
+    void reply.header('vary', 'Accept').header('x-as-of-position', result.lastPosition ?? '');
+    if (type === 'application/json') return result;
+    void reply.header('content-type', `${type}; charset=utf-8`);
+    if (type === 'text/plain') return renderProtocol(result.meeting, result.paragraphs, { format: 'text' });
+    const md = renderProtocol(result.meeting, result.paragraphs, { format: 'markdown' });
+    return type === 'text/html' ? markdownToHtml(md, `Protokoll per ${rawAsOf}`) : md;
+  }
+
+  @Get('changes')
+  @Requires('read')
+  @ApiOperation({ summary: 'Every event between two points (positions or ISO-8601 times, inclusive)' })
+  async changes(
+    @Query('from') from: string | undefined,
+    @Query('to') to: string | undefined,
+    @Query('limit') limit: string | undefined,
+  ): Promise<unknown> {
+    return changesBetween(this.models.store, {
+      from: asOfParam(from, 'from', false),
+      to: asOfParam(to, 'to', false),
+      limit: positiveInt(limit, 'limit', 1000, 10_000),
+    });
+  }
+}

@@ -1,0 +1,159 @@
+import { Controller, Get, Headers, Inject, Param, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { renderExtract, renderProtocol } from '@app/protocol';
+import {
+  markdownToHtml,
+  paragraphOf,
+  protocolOf,
+  registerCsv,
+  registerQuery,
+  statisticsQuery,
+  worklistQuery,
+} from '@app/projections';
+import { Requires } from '../auth/auth.guard.js';
+import { problems } from '../errors/problem.js';
+import { negotiate } from '../http/negotiate.js';
+import { UuidParam } from '../http/params.js';
+import { ReadModels } from './read-models.service.js';
+import * as q from './query-params.js';
+
+const DOCUMENT_TYPES = ['text/plain', 'text/markdown', 'text/html', 'application/json'];
+
+/** Queries answered from the read models (libs/projections), kept current by the runner. */
+@ApiTags('read models')
+@ApiBearerAuth()
+@Controller()
+export class ReadModelsController {
+  constructor(@Inject(ReadModels) private readonly models: ReadModels) {}
+
+  @Get('protocols/:meetingId')
+  @Requires('read')
+  @ApiProduces(...DOCUMENT_TYPES)
+  @ApiOperation({ summary: 'The protocol of a meeting from the read model: header and every § in order' })
+  protocol(
+    @Param('meetingId', UuidParam) meetingId: string,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): unknown {
+    const type = negotiate(accept, DOCUMENT_TYPES);
+    if (!type) throw problems.notAcceptable(DOCUMENT_TYPES);
+    const model = protocolOf(this.models.db, meetingId);
+    if (!model) throw problems.notFound(`Sammanträdet ${meetingId} finns inte.`);
+    void reply.header('vary', 'Accept').header('x-read-model-position', String(this.models.runner.position));
+    if (type === 'application/json') {
+      const m = model.meeting;
+      const attendance = m.attendance[m.attendance.length - 1] ?? null;
+      return {
+        meetingId: m.meetingId,
+        body: m.body,
+        date: m.date,
+        startTime: m.startTime,
+        place: m.place,
+        present: attendance?.present ?? [],
+        servingSubstitutes: attendance?.servingSubstitutes ?? [],
+        adjusters: m.adjusters,
+        justified: m.justified,
+        announced: m.announced,
+        paragraphs: model.paragraphs.map((p) => ({
+          paragraphId: p.paragraphId,
+          number: p.number,
+          caseNumber: p.caseNumber,
+          title: p.title,
+          status: p.status,
+        })),
+      };
+    }
+    const views = model.paragraphs.map((p) => p.view);
+    const title = `Protokoll ${model.meeting.body.name} ${model.meeting.date}`;
+    return this.document(reply, type, title, (format) => renderProtocol(model.meeting, views, { format }));
+  }
+
+  @Get('meetings/:meetingId/paragraphs/:paragraphId/extract')
+  @Requires('read')
+  @ApiProduces('text/plain', 'text/markdown', 'text/html')
+  @ApiOperation({ summary: 'Protokollsutdrag of one paragraph, from the read model' })
+  extract(
+    @Param('meetingId', UuidParam) meetingId: string,
+    @Param('paragraphId', UuidParam) paragraphId: string,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): string {
+    const types = DOCUMENT_TYPES.slice(0, 3);
+    const type = negotiate(accept, types);
+    if (!type) throw problems.notAcceptable(types);
+    const model = protocolOf(this.models.db, meetingId);
+    const paragraph = paragraphOf(this.models.db, paragraphId);
+    if (!model || !paragraph || paragraph.meetingId !== meetingId) {
+      throw problems.notFound(`Paragrafen ${paragraphId} finns inte i sammanträdet ${meetingId}.`);
+    }
+    void reply.header('vary', 'Accept');
+    const title = `Protokollsutdrag ${paragraph.body.name} § ${paragraph.number}`;
+    return this.document(reply, type, title, (format) => renderExtract(paragraph, model.meeting, { format }));
+  }
+
+  @Get('register')
+  @Requires('read')
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOperation({
+    summary: 'Decision register across meetings and bodies',
+    description:
+      'Filters: body, year, dnr, status (decided, justified, announced, appeal_period_over, dispatched); ' +
+      '`today` (YYYY-MM-DD, default the date in Sweden now) decides whether an appeal period is over. ' +
+      'CSV with Accept: text/csv or format=csv.',
+  })
+  register(
+    @Query() query: Record<string, string | undefined>,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): unknown {
+    const entries = registerQuery(this.models.db, {
+      bodyId: q.body(query.body),
+      year: q.year(query.year),
+      caseNumber: q.dnr(query.dnr),
+      status: q.status(query.status),
+      today: q.today(query.today),
+      limit: q.positiveInt(query.limit, 'limit', 10_000, 100_000),
+      offset: query.offset ? q.positiveInt(query.offset, 'offset', 0, 10_000_000) : 0,
+    });
+    const type = query.format === 'csv' ? 'text/csv' : negotiate(accept, ['application/json', 'text/csv']);
+    if (!type) throw problems.notAcceptable(['application/json', 'text/csv']);
+    void reply.header('vary', 'Accept');
+    if (type === 'text/csv') {
+      void reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="beslutsregister.csv"');
+      return registerCsv(entries);
+    }
+    return { count: entries.length, entries };
+  }
+
+  @Get('statistics')
+  @Requires('read')
+  @ApiOperation({ summary: 'Yrkanden made and adopted, votes, reservations and jäv per member and party' })
+  statistics(@Query('body') bodyId?: string, @Query('year') year?: string): unknown {
+    return statisticsQuery(this.models.db, { bodyId: q.body(bodyId), year: q.year(year) });
+  }
+
+  @Get('worklist')
+  @Requires('read')
+  @ApiOperation({
+    summary:
+      "The clerk's worklist: paragraphs not justified, recipients not sent, appeal periods ending this week",
+  })
+  worklist(@Query('today') today?: string, @Query('body') bodyId?: string): unknown {
+    return worklistQuery(this.models.db, { today: q.today(today), bodyId: q.body(bodyId) });
+  }
+
+  private document(
+    reply: FastifyReply,
+    type: string,
+    title: string,
+    render: (format: 'text' | 'markdown') => string,
+  ): string {
+    void reply.header('content-type', `${type}; charset=utf-8`);
+    if (type === 'text/plain') return render('text');
+    const markdown = render('markdown');
+    return type === 'text/html' ? markdownToHtml(markdown, title) : markdown;
+  }
+}

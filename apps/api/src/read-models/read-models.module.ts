@@ -1,0 +1,28 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { EventStore } from '@app/event-store';
+import { AuditController } from './audit.controller.js';
+import { LiveController } from './live.controller.js';
+import { ReadModelsController } from './read-models.controller.js';
+import { ReadModels, readModelPath } from './read-models.service.js';
+
+/**
+ * Read models, the live stream and auditors' replay. Import once in AppModule:
+ *   ReadModelsModule.register({ store: options.store })
+ * Guarding is the app's global AuthGuard; every route here needs `read`.
+ */
+@Module({})
+export class ReadModelsModule {
+  static register(options: { store: EventStore; path?: string }): DynamicModule {
+    return {
+      module: ReadModelsModule,
+      controllers: [ReadModelsController, LiveController, AuditController],
+      providers: [
+        {
+          provide: ReadModels,
+          useFactory: () => new ReadModels(options.store, options.path ?? readModelPath(options.store)),
+        },
+      ],
+      exports: [ReadModels],
+    };
+  }
+}

@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { openMeeting, MOTION } from '../api/support/setup.js';
+import { startReadApi, type ReadApi } from './support/harness.js';
+import { SseClient } from './support/sse.js';
+
+/** Positions of the meeting's events (meeting stream and its paragraphs) after `after`, from the store. */
+async function meetingPositions(api: ReadApi, meetingId: string, paragraphIds: string[], after: bigint) {
+  const streams = new Set([`meeting-${meetingId}`, ...paragraphIds.map((p) => `paragraph-${p}`)]);
+  return (await api.store.readAll())
+    .filter((e) => streams.has(e.streamId) && e.position.commit > after)
+    .map((e) => ({ id: String(e.position.commit), type: e.type }));
+}
+
+describe('live stream of a meeting (SSE)', () => {
+  let api: ReadApi;
+  beforeAll(async () => {
+    api = await startReadApi();
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('delivers every change in order within 100 ms; a reconnect with Last-Event-ID gets exactly what was missed', async () => {
+    const { meetingId, paragraphIds } = await openMeeting(api, 1);
+    const [paragraphId] = paragraphIds;
+    const clerk = api.auth('clerk');
+    const post = async (path: string, body: object) => {
+      const res = await api.http.post(path).set('authorization', clerk).send(body);
+      if (res.status >= 300) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
+      return { body: res.body as Record<string, string>, answeredAt: performance.now() };
+    };
+    await api.models.runner.waitFor(BigInt(await api.eventCount()));
+
+    const first = new SseClient();
+    await first.open(`${api.baseUrl}/meetings/${meetingId}/live`, { authorization: api.auth('auditor') });
+    expect(first.status).toBe(200);
+    await first.waitForCount(1);
+    expect(first.events[0].type).toBe('ready');
+    const start = BigInt(first.events[0].id!);
+
+    // Record a flow over HTTP, each command awaited; its change must arrive within 100 ms of the answer.
+    const steps: (() => Promise<{ answeredAt: number }>)[] = [
+      () => post(`/paragraphs/${paragraphId}/motions`, { ...MOTION, motionId: 'y-1' }),
+      () => post(`/paragraphs/${paragraphId}/motions/y-1/support`, { memberId: 'ksau-lindberg' }),
+      () =>
+        post(`/paragraphs/${paragraphId}/motions`, {
+          proposerId: 'ksau-akesson',
+          kind: 'avslag',
+          motionId: 'y-2',
+        }),
+      () =>
+        post(`/paragraphs/${paragraphId}/questions`, {
+          questionId: 'q-1',
+          puts: [{ kind: 'proposal' }, { kind: 'motion', motionId: 'y-2' }],
+          finding: { kind: 'proposal' },
+        }),
+    ];
+    const latencies: number[] = [];
+    for (const step of steps) {
+      const before = first.events.length;
+      const { answeredAt } = await step();
+      await first.waitForCount(before + 1, 2000);
+      latencies.push(first.events[before].receivedAt - answeredAt);
+    }
+    expect(Math.max(...latencies)).toBeLessThan(100);
+    let expected = await meetingPositions(api, meetingId, paragraphIds, start);
+    expect(first.events.slice(1).map((e) => ({ id: e.id, type: e.type }))).toEqual(expected);
+    const payload = JSON.parse(first.events[1].data);
+    expect(payload).toMatchObject({ type: 'MotionProposed', streamId: `paragraph-${paragraphId}` });
+    expect(payload.data).toMatchObject({ motionId: 'y-1', paragraphId });
+
+    // Disconnect; more is recorded, incl. a new paragraph; reconnect from the last id received.
+    first.close();
+    const lastSeen = first.events[first.events.length - 1].id!;
+    await post(`/paragraphs/${paragraphId}/decision`, {
+      kind: 'sakbeslut',
+      content: { ownDecisions: ['att godkänna rapporten'] },
+      basedOn: { questionIds: ['q-1'] },
+    });
+    const second = await post(`/meetings/${meetingId}/paragraphs`, {
+      caseNumber: 'KS 2024-16',
+      title: 'Nästa ärende',
+      summary: ['Sammanfattning.'],
+      basisDocuments: [],
+      proposal: { proposer: 'kommunstyrelsekontoret', decision: { ownDecisions: ['att godkänna'] } },
+    });
+    const allParagraphs = [paragraphId, second.body.paragraphId];
+    const missed = await meetingPositions(api, meetingId, allParagraphs, BigInt(lastSeen));
+    expect(missed.length).toBeGreaterThanOrEqual(2);
+
+    const again = new SseClient();
+    await again.open(`${api.baseUrl}/meetings/${meetingId}/live`, {
+      authorization: api.auth('chair'),
+      'last-event-id': lastSeen,
+    });
+    await again.waitForCount(missed.length);
+    // Live again after the reconnect.
+    await post(`/paragraphs/${second.body.paragraphId}/motions`, { ...MOTION, motionId: 'y-9' });
+    await again.waitForCount(missed.length + 1);
+    await new Promise((r) => setTimeout(r, 150)); // anything extra (a duplicate) would show up now
+    again.close();
+
+    expected = await meetingPositions(api, meetingId, allParagraphs, start);
+    const received = [...first.events.slice(1), ...again.events].map((e) => ({ id: e.id, type: e.type }));
+    expect(received).toEqual(expected); // in order, nothing missed, nothing twice
+    expect(again.events.some((e) => e.type === 'ready')).toBe(false);
+  }, 30_000);
+
+  it('refuses without a token, and answers 404 for an unknown meeting', async () => {
+    const anon = await api.http.get('/meetings/00000000-0000-4000-8000-000000000000/live');
+    expect(anon.status).toBe(401);
+    const unknown = await api.http
+      .get('/meetings/00000000-0000-4000-8000-000000000000/live')
+      .set('authorization', api.auth('auditor'));
+    expect(unknown.status).toBe(404);
+  });
+});

@@ -1,0 +1,78 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import { SqliteEventStore } from '@app/event-store';
+import { AppModule } from '../../../apps/api/src/app.module.js';
+import { hashToken, newToken, UserDirectory } from '../../../apps/api/src/auth/users.js';
+import { loadApiConfig } from '../../../apps/api/src/config.js';
+import { ReadModels } from '../../../apps/api/src/read-models/read-models.service.js';
+import { ReadModelsModule } from '../../../apps/api/src/read-models/read-models.module.js';
+import { TEST_USERS, type TestApi, type TestUser } from '../../api/support/harness.js';
+
+/** The API with ReadModelsModule beside AppModule (as the one import line in AppModule will do). */
+@Module({})
+class RootModule {
+  static register(options: Parameters<typeof AppModule.register>[0]): DynamicModule {
+    return {
+      module: RootModule,
+      imports: [AppModule.register(options), ReadModelsModule.register({ store: options.store })],
+    };
+  }
+}
+
+export interface ReadApi extends TestApi {
+  readonly models: ReadModels;
+  readonly baseUrl: string;
+}
+
+/** The real app on a real SQLite file, listening on a free port (SSE needs a real socket). */
+export async function startReadApi(): Promise<ReadApi> {
+  const dir = mkdtempSync(join(tmpdir(), 'paragraf-read-'));
+  const tokens = Object.fromEntries(Object.keys(TEST_USERS).map((k) => [k, newToken()])) as Record<
+    TestUser,
+    string
+  >;
+  const usersFile = join(dir, 'users.json');
+  writeFileSync(
+    usersFile,
+    JSON.stringify({
+      users: Object.entries(TEST_USERS).map(([id, u]) => ({
+        id,
+        name: id,
+        ...u,
+        tokenSha256: hashToken(tokens[id as TestUser]),
+      })),
+    }),
+  );
+  const config = {
+    ...loadApiConfig({ NODE_ENV: 'test' }),
+    usersFile,
+    idempotencyPath: join(dir, 'idempotency.db'),
+  };
+  const store = new SqliteEventStore({ path: join(dir, 'events.db'), synchronous: 'NORMAL' });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    RootModule.register({ config, store, users: UserDirectory.load(usersFile) }),
+    new FastifyAdapter({ logger: false }),
+    { logger: false },
+  );
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  return {
+    app,
+    store,
+    dir,
+    models: app.get(ReadModels),
+    baseUrl: `http://127.0.0.1:${address.port}`,
+    http: request(app.getHttpServer()),
+    auth: (user) => `Bearer ${tokens[user]}`,
+    eventCount: async () => (await store.readAll()).length,
+    close: async () => {
+      await app.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
