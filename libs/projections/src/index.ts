@@ -19,3 +19,4 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   statisticsProjection,
 ];
 export * from './read-models/html.js';
+export * from './paths.js';
