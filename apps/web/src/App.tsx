@@ -67,11 +67,11 @@ export function App() {
   const signedIn = Boolean(session.token());
   // The public view asks for its own read token; everything else needs the clerk signed in.
   let content;
-  if (page === 'public') content = <PublicPage meetingId={id} />;
+  if (page === 'public') content = <PublicPage key={id} meetingId={id} />;
   else if (!signedIn) content = <SignIn />;
-  else if (page === 'prepare' && id) content = <PreparePage meetingId={id} />;
-  else if (page === 'live' && id) content = <LivePage meetingId={id} paragraphId={sub} />;
-  else if (page === 'after' && id) content = <AfterPage meetingId={id} />;
+  else if (page === 'prepare' && id) content = <PreparePage key={id} meetingId={id} />;
+  else if (page === 'live' && id) content = <LivePage key={id} meetingId={id} paragraphId={sub} />;
+  else if (page === 'after' && id) content = <AfterPage key={id} meetingId={id} />;
   else content = <MeetingsPage />;
   return (
     <>

@@ -1000,7 +1000,7 @@ export function LivePage(props: { meetingId: string; paragraphId?: string }) {
                   : 'öppen'}{' '}
               · tjänstgörande: {serving(m, p).length}
             </p>
-            <ParagraphSteps data={data} p={p} />
+            <ParagraphSteps key={p.paragraphId} data={data} p={p} />
             <Entries p={p} />
           </>
         ) : (

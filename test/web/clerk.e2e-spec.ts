@@ -1,0 +1,327 @@
+/**
+ * The clerk's web page in a real browser (Debian's chromium via playwright-core) against the
+ * real API on a SQLite file: §65 recorded through the page gives the golden extract; a
+ * votering through the roll-call grid; a lost connection loses and doubles nothing.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import { normalise, wordDiff } from '../golden/normalise.js';
+import { s65Body, s65Commands, s65Members, s65OwnDecision } from '../scenarios/s65.js';
+import { describeInBrowser, openBrowser, type BrowserSession } from './support/browser.js';
+import { ensureWebBuilt, freePort, WebTestServer } from './support/server.js';
+
+const SCREENSHOT = 'docs/screenshots/live.png';
+const golden = readFileSync(new URL('../fixtures/ks-au-2024-s65-delarsrapport.txt', import.meta.url), 'utf8');
+const s65Paragraph = s65Commands.find((c) => c.type === 'OpenParagraph')!.data as unknown as {
+  caseNumber: string;
+  title: string;
+  summary: string[];
+  basisDocuments: string[];
+  proposal: { decision: { proposesTo: { body: string; items: string[] } } };
+};
+
+/** Click a step's button and wait for the API to accept its POST (path ends with `suffix`). */
+async function record(page: Page, click: () => Promise<void>, suffix: RegExp): Promise<void> {
+  const accepted = page.waitForResponse(
+    (r) => r.request().method() === 'POST' && suffix.test(new URL(r.url()).pathname),
+  );
+  await click();
+  const res = await accepted;
+  if (res.status() >= 300) throw new Error(`${res.url()}: ${res.status()} ${await res.text()}`);
+}
+/** Wait until the extract beside the form shows `text` (it follows the record live). */
+const extractShows = (page: Page, text: string) =>
+  page.getByTestId('extract').filter({ hasText: text }).waitFor();
+const submitStep = (page: Page, step: string) => () =>
+  page.locator(`[data-testid=${step}] button[type=submit]`).click();
+
+/** A meeting of ks-au with attendance, a justerare, opened, and one paragraph: set up over HTTP. */
+async function meetingViaApi(
+  server: WebTestServer,
+  date: string,
+): Promise<{ meetingId: string; paragraphId: string }> {
+  const { meetingId } = await server.api('/meetings', {
+    body: {
+      body: s65Body,
+      date,
+      startTime: '13:00',
+      place: 'Stadshuset',
+      chair: 'ksau-ordf',
+      secretary: { name: 'Karin Sjödin' },
+      members: s65Members,
+    },
+  });
+  await server.api(`/meetings/${meetingId}/attendance`, {
+    body: {
+      present: ['ksau-ordf', 'ksau-beronius', 'ksau-lindberg', 'ksau-akesson', 'ksau-ers-nord'],
+      absent: ['ksau-farah', 'ksau-ers-berg'],
+      servingSubstitutes: [{ substituteId: 'ksau-ers-nord', forMemberId: 'ksau-farah' }],
+    },
+  });
+  await server.api(`/meetings/${meetingId}/adjusters`, {
+    body: { adjusters: ['ksau-akesson'], justeringAt: `${date}T16:00:00+02:00`, justeringPlace: 'KSK' },
+  });
+  await server.api(`/meetings/${meetingId}/open`, { body: {} });
+  const { paragraphId } = await server.api(`/meetings/${meetingId}/paragraphs`, {
+    body: {
+      caseNumber: 'KS 2024-99',
+      title: 'Ny cykelväg',
+      summary: ['Förslag om en ny cykelväg.'],
+      basisDocuments: ['Tjänsteutlåtande'],
+      proposal: {
+        proposer: 'kommunstyrelsekontoret',
+        document: 'tjänsteutlåtande',
+        decision: { proposesTo: { body: 'Kommunstyrelsen', items: ['Bygga cykelvägen.'] } },
+      },
+    },
+  });
+  return { meetingId, paragraphId };
+}
+
+describeInBrowser('the clerk’s web page', () => {
+  let server: WebTestServer;
+  let session: BrowserSession;
+  let page: Page;
+
+  beforeAll(async () => {
+    ensureWebBuilt();
+    server = new WebTestServer(await freePort());
+    await server.start();
+    session = await openBrowser();
+    page = session.page;
+    await page.goto(`${server.url}/`);
+    await page.fill('#token', server.tokens.clerk);
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await page.getByRole('heading', { name: 'Sammanträden', exact: true }).waitFor();
+  }, 60_000);
+
+  afterAll(async () => {
+    await session?.close();
+    await server?.dispose();
+  });
+
+  it('records §65 through the page and the extract equals the golden text', async () => {
+    // Schedule the meeting with its members.
+    await page.fill('#date', '2024-05-27');
+    await page.fill('#start', '13:00');
+    await page.fill('#place', 'Stadshuset, sammanträdesrum Ljuset');
+    await page.fill('#secretary', 'Karin Sjödin');
+    for (let i = 1; i < s65Members.length; i++)
+      await page.getByRole('button', { name: 'Lägg till ledamot' }).click();
+    for (const [i, m] of s65Members.entries()) {
+      await page.locator('input[name=member-name]').nth(i).fill(m.name);
+      await page.locator('input[name=member-party]').nth(i).fill(m.party);
+      await page.locator('select[name=member-role]').nth(i).selectOption(m.role);
+    }
+    await record(
+      page,
+      () => page.getByRole('button', { name: 'Planera sammanträdet' }).click(),
+      /^\/meetings$/,
+    );
+    await page.getByRole('heading', { name: /Kommunstyrelsens arbetsutskott 2024-05-27/ }).waitFor();
+    const meetingId = new URL(page.url()).hash.split('/')[2];
+
+    // Attendance: Amina Farah is away, Lina Nord serves for her.
+    await page.getByLabel('Amina Farah närvarande').uncheck();
+    await page.getByLabel('Lina Nord närvarande').check();
+    await page.getByLabel('Lina Nord tjänstgör för').selectOption({ label: 'Amina Farah (S)' });
+    await page.fill('#att-others', 'Per Ekholm, ekonomichef');
+    await record(
+      page,
+      () => page.getByRole('button', { name: 'Registrera närvaro' }).click(),
+      /\/attendance$/,
+    );
+
+    await page.getByRole('group', { name: 'Välj justerare' }).getByLabel('Marie Åkesson (S)').check();
+    await page.fill('#adj-at', '2024-05-29T10:00');
+    await page.fill('#adj-place', 'Kommunstyrelsekontoret');
+    await record(page, () => page.getByRole('button', { name: 'Utse justerare' }).click(), /\/adjusters$/);
+    await record(page, () => page.getByRole('button', { name: 'Öppna sammanträdet' }).click(), /\/open$/);
+
+    // Prepare §65.
+    await page.fill('#p-number', '65');
+    await page.fill('#p-dnr', s65Paragraph.caseNumber);
+    await page.fill('#p-title', s65Paragraph.title);
+    await page.fill('#p-summary', s65Paragraph.summary.join('\n\n'));
+    await page.fill('#p-basis', s65Paragraph.basisDocuments.join('\n'));
+    await page.fill('#p-tobody', 'Kommunstyrelsen');
+    await page.fill('#p-items', s65Paragraph.proposal.decision.proposesTo.items.join('\n'));
+    await record(
+      page,
+      () => page.getByRole('button', { name: 'Lägg till ärendet' }).click(),
+      /\/paragraphs$/,
+    );
+
+    // The meeting, live.
+    await page.getByRole('link', { name: 'Till sammanträdet' }).click();
+    await page.getByRole('heading', { name: `§65 ${s65Paragraph.title}` }).waitFor();
+    await page.locator('#y-member').selectOption({ label: 'Robert Beronius (L)' });
+    await page.fill('#y-text', `Kommunstyrelsens arbetsutskott beslutar för egen del ${s65OwnDecision}`);
+    await record(page, submitStep(page, 'step-motion'), /\/motions$/);
+
+    await record(page, submitStep(page, 'step-question'), /\/questions$/);
+    const question = page.getByTestId('step-question');
+    await question.getByRole('checkbox', { name: 'kommunstyrelsekontorets förslag' }).uncheck();
+    await question.getByRole('checkbox', { name: 'Robert Beronius (L) yrkande' }).check();
+    await page.locator('#q-finding').selectOption({ label: 'Robert Beronius (L) yrkande' });
+    await record(page, submitStep(page, 'step-question'), /\/questions$/);
+
+    await page.fill('#d-own', s65OwnDecision);
+    await record(page, submitStep(page, 'step-decision'), /\/decision$/);
+    await page.fill('#s-recipients', 'Kommunstyrelsekontoret\nSamhällsbyggnadskontoret');
+    await record(page, submitStep(page, 'step-recipients'), /\/recipients$/);
+    await record(page, () => page.getByRole('button', { name: 'Avsluta sammanträdet' }).click(), /\/close$/);
+
+    // Justering with the chair's token, on the clerk's screen (not omedelbar in §65).
+    await page.getByLabel('Omedelbar justering (vid sammanträdet)').uncheck();
+    await page.fill('#just-token', server.tokens.chair);
+    await record(page, submitStep(page, 'step-justify'), /\/justify$/);
+
+    // The extract beside the form follows the record.
+    const extract = page.getByTestId('extract');
+    await expect(extract).toBeDefined();
+    await extractShows(page, 'Paragrafen är justerad');
+    const shown = (await extract.textContent()) ?? '';
+    expect(wordDiff(shown, golden)).toBeNull();
+    expect(normalise(shown).length).toBeGreaterThan(300);
+
+    // The same through the API: the page recorded the history, not just the text.
+    const { paragraphs } = await server.api(`/meetings/${meetingId}`, { user: 'auditor' });
+    const text = await server.api(`/paragraphs/${paragraphs[0].paragraphId}/extract`, {
+      user: 'auditor',
+      accept: 'text/plain',
+    });
+    expect(wordDiff(text, golden)).toBeNull();
+  }, 60_000);
+
+  it('records a votering through the roll-call grid, with the utslagsröst on a tie', async () => {
+    const { meetingId, paragraphId } = await meetingViaApi(server, '2024-06-10');
+    await page.goto(`${server.url}/#/live/${meetingId}/${paragraphId}`);
+    await page.getByRole('heading', { name: /Ny cykelväg/ }).waitFor();
+
+    await page.locator('#y-member').selectOption({ label: 'Jonas Lindberg (C)' });
+    await page.locator('#y-kind').selectOption('avslag');
+    await record(page, submitStep(page, 'step-motion'), /\/motions$/);
+    const question = page.getByTestId('step-question');
+    await question.getByRole('checkbox', { name: 'Jonas Lindberg (C) yrkande' }).check();
+    await record(page, submitStep(page, 'step-question'), /\/questions$/);
+
+    await page.locator('#v-requested').selectOption({ label: 'Jonas Lindberg (C)' });
+    await page.locator('#v-ja').selectOption({ label: 'kommunstyrelsekontorets förslag' });
+    await page.locator('#v-nej').selectOption({ label: 'Jonas Lindberg (C) yrkande' });
+    // The grid lists who serves: the five present, Lina Nord for Amina Farah; the chair last.
+    const grid = page.getByTestId('vote-grid');
+    const rows = await grid.locator('tbody th').allTextContents();
+    expect(rows).toEqual([
+      'Robert Beronius (L)',
+      'Jonas Lindberg (C)',
+      'Marie Åkesson (S)',
+      'Lina Nord (S)',
+      'Helena Strand (M) – ordförande',
+    ]);
+    const votes: [string, string][] = [
+      ['Robert Beronius', 'ja'],
+      ['Jonas Lindberg', 'nej'],
+      ['Marie Åkesson', 'nej'],
+      ['Lina Nord', 'avstår'],
+      ['Helena Strand', 'ja'],
+    ];
+    for (const [name, vote] of votes) await grid.getByLabel(`${name} ${vote}`).check();
+    await expect(page.getByTestId('tally').textContent()).resolves.toContain(
+      'Ja 2 · Nej 2 · Avstår 1 · Ej röstat 0',
+    );
+
+    // A tie: the utslagsröst must be the chair's own vote; the API's refusal shows beside the step.
+    await page.locator('#v-casting').selectOption('nej');
+    mkdirSync(dirname(SCREENSHOT), { recursive: true });
+    // The live screen from the top, tall enough to show the grid beside the growing extract.
+    await page.setViewportSize({ width: 1500, height: 1300 });
+    await page.evaluate('window.scrollTo(0, 0)');
+    await page.screenshot({ path: SCREENSHOT });
+    await page.setViewportSize({ width: 1500, height: 1000 });
+    await submitStep(page, 'step-vote')();
+    await expect(page.getByTestId('step-vote').getByTestId('refusal').textContent()).resolves.toContain(
+      'Ordförandens utslagsröst ska vara den röst ordföranden avgav.',
+    );
+
+    // Corrected, only the roll call is sent again, for the same votering.
+    await page.locator('#v-casting').selectOption('ja');
+    await record(page, submitStep(page, 'step-vote'), /\/roll-call$/);
+    await extractShows(page, 'votering');
+
+    const { paragraph } = await server.api(`/paragraphs/${paragraphId}`, { user: 'auditor' });
+    const held = paragraph.proceedings.filter((p: { kind: string }) => p.kind === 'vote');
+    expect(held).toHaveLength(1);
+    expect(held[0]).toMatchObject({ tally: { ja: 2, nej: 2, avstar: 1 }, castingVote: 'ja', outcome: 'ja' });
+    const stream = (await server.events()).filter((e) => e.streamId === `paragraph-${paragraphId}`);
+    expect(stream.filter((e) => e.type === 'VoteRequested')).toHaveLength(1);
+  }, 40_000);
+
+  it('keeps entries made while the server is away and sends each once when it is back', async () => {
+    const { meetingId, paragraphId } = await meetingViaApi(server, '2024-06-11');
+    await page.goto(`${server.url}/#/live/${meetingId}/${paragraphId}`);
+    await page.getByRole('heading', { name: /Ny cykelväg/ }).waitFor();
+    await page.locator('#y-member').selectOption({ label: 'Robert Beronius (L)' });
+    await page.fill('#y-text', 'Bifall med tillägget att cykelvägen belyses.');
+    await page.locator('#y-kind').selectOption('tillagg');
+    await record(page, submitStep(page, 'step-motion'), /\/motions$/);
+    const before = (await server.events()).length;
+
+    // The connection goes: the server stops (same file and port come back later).
+    await server.stop();
+    await page.locator('#y-member').selectOption({ label: 'Marie Åkesson (S)' });
+    await page.locator('#y-kind').selectOption('avslag');
+    await page.fill('#y-text', '');
+    await submitStep(page, 'step-motion')();
+    await page.getByTestId('connection').filter({ hasText: 'Ingen anslutning' }).waitFor();
+    // Instämmer in the yrkande that is still in the queue: its id is already ours.
+    await page.locator('#support-member').selectOption({ label: 'Lina Nord (S)' });
+    await submitStep(page, 'step-support')();
+    await page.locator('#n-member').selectOption({ label: 'Jonas Lindberg (C)' });
+    await page.fill('#n-text', 'Centerpartiet vill se en trafiksäkerhetsanalys.');
+    await submitStep(page, 'step-note')();
+    await page.getByTestId('queue-count').filter({ hasText: '3 poster i kö' }).waitFor();
+    const queued = JSON.parse(await page.evaluate("localStorage.getItem('paragraf.outbox') ?? '[]'"));
+    expect(queued.map((e: { label: string }) => e.label)).toEqual([
+      'Yrkande',
+      'Instämmande',
+      'Protokollsanteckning',
+    ]);
+    expect(new Set(queued.map((e: { key: string }) => e.key)).size).toBe(3);
+
+    await server.start();
+    await page.getByTestId('connection').filter({ hasText: 'Ansluten' }).waitFor();
+    await page.waitForFunction("localStorage.getItem('paragraf.outbox') === '[]'");
+    await extractShows(page, 'trafiksäkerhetsanalys');
+
+    const after = await server.events();
+    expect(after.length).toBe(before + 3);
+    const added = after.slice(before).map((e) => e.type);
+    expect(added).toEqual(['MotionProposed', 'MotionSupported', 'ProtocolNoteEntered']);
+
+    // The mistaken note is struck, not deleted: a new event, and the history keeps both.
+    const entries = page.getByTestId('entries');
+    await entries.getByRole('button', { name: 'Stryk protokollsanteckning' }).click();
+    await page.getByLabel('Varför struket').fill('Registrerad på fel ärende');
+    await record(
+      page,
+      () => entries.getByRole('button', { name: 'Stryk', exact: true }).click(),
+      /\/strike$/,
+    );
+    await entries.locator('del', { hasText: 'trafiksäkerhetsanalys' }).waitFor();
+    const final = await server.events();
+    expect(final.length).toBe(before + 4);
+    expect(final.at(-1)!.type).toBe('EntryStruck');
+    expect(final.some((e) => e.type === 'ProtocolNoteEntered')).toBe(true);
+
+    // The public view: the same protocol, read-only, this paragraph marked as not justified.
+    await page.goto(`${server.url}/#/public/${meetingId}`);
+    await page
+      .getByRole('heading', { name: /Ny cykelväg/ })
+      .getByTestId('unjustified')
+      .waitFor();
+    expect(await page.locator('.public-paragraph pre').textContent()).not.toContain('trafiksäkerhetsanalys');
+  }, 40_000);
+});

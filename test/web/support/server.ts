@@ -1,0 +1,118 @@
+/**
+ * The real API (with the web app) on a real port and a SQLite file in a temp folder, so a
+ * browser can reach it and a test can stop it and start it again on the same file and port.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { SqliteEventStore } from '@app/event-store';
+import { createApp } from '../../../apps/api/src/app.factory.js';
+import { hashToken, newToken, UserDirectory } from '../../../apps/api/src/auth/users.js';
+import { loadApiConfig } from '../../../apps/api/src/config.js';
+import { webDistPath } from '../../../apps/api/src/web/web.module.js';
+
+const USERS = { clerk: 'clerk', chair: 'chair', auditor: 'auditor' } as const;
+export type WebTestUser = keyof typeof USERS;
+
+/** Build apps/web once if its dist is missing (a fresh clone, CI). */
+export function ensureWebBuilt(): void {
+  if (existsSync(join(webDistPath(), 'index.html'))) return;
+  execFileSync('npx', ['vite', 'build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'warn'], {
+    stdio: 'inherit',
+  });
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export class WebTestServer {
+  readonly dir = mkdtempSync(join(tmpdir(), 'paragraf-web-'));
+  readonly tokens = Object.fromEntries(Object.keys(USERS).map((u) => [u, newToken()])) as Record<
+    WebTestUser,
+    string
+  >;
+  private app: NestFastifyApplication | null = null;
+  private store: SqliteEventStore | null = null;
+
+  constructor(readonly port: number) {
+    const users = Object.entries(USERS).map(([id, role]) => ({
+      id,
+      name: id,
+      role,
+      tokenSha256: hashToken(this.tokens[id as WebTestUser]),
+    }));
+    writeFileSync(join(this.dir, 'users.json'), JSON.stringify({ users }));
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  async start(): Promise<void> {
+    const usersFile = join(this.dir, 'users.json');
+    const config = {
+      ...loadApiConfig({ NODE_ENV: 'test' }),
+      usersFile,
+      idempotencyPath: join(this.dir, 'idempotency.db'),
+    };
+    this.store = new SqliteEventStore({ path: join(this.dir, 'events.db'), synchronous: 'NORMAL' });
+    this.app = await createApp({ config, store: this.store, users: UserDirectory.load(usersFile) });
+    await this.app.listen({ port: this.port, host: '127.0.0.1' });
+  }
+
+  /** Stops answering at once: open keep-alive connections are cut, as a lost network would. */
+  async stop(): Promise<void> {
+    const app = this.app;
+    this.app = null;
+    if (!app) return;
+    const closing = app.close();
+    (app.getHttpServer() as { closeAllConnections?: () => void }).closeAllConnections?.();
+    await closing;
+  }
+
+  /** Every event in the store ($all), read from the file by a fresh reader. */
+  async events(): Promise<{ type: string; streamId: string; data: Record<string, unknown> }[]> {
+    const reader = new SqliteEventStore({ path: join(this.dir, 'events.db') });
+    try {
+      return (await reader.readAll()).map((e) => ({
+        type: e.type,
+        streamId: e.streamId,
+        data: e.data as Record<string, unknown>,
+      }));
+    } finally {
+      await reader.close();
+    }
+  }
+
+  async api(path: string, opts: { user?: WebTestUser; body?: unknown; accept?: string } = {}) {
+    const res = await fetch(`${this.url}${path}`, {
+      method: opts.body === undefined ? 'GET' : 'POST',
+      headers: {
+        authorization: `Bearer ${this.tokens[opts.user ?? 'clerk']}`,
+        accept: opts.accept ?? 'application/json',
+        ...(opts.body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${path}: ${res.status} ${text}`);
+    return (res.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : text;
+  }
+
+  async dispose(): Promise<void> {
+    await this.stop();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
