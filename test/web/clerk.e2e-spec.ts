@@ -324,4 +324,25 @@ describeInBrowser('the clerk’s web page', () => {
       .waitFor();
     expect(await page.locator('.public-paragraph pre').textContent()).not.toContain('trafiksäkerhetsanalys');
   }, 40_000);
+
+  it('serves the app at / and index.html to browsers, without shadowing the API', async () => {
+    const get = async (path: string, accept: string) => {
+      const r = await fetch(`${server.url}${path}`, { headers: { accept } });
+      return { status: r.status, type: r.headers.get('content-type') ?? '', body: await r.text() };
+    };
+    expect(await get('/', 'text/html')).toMatchObject({
+      status: 200,
+      body: expect.stringContaining('<div id="root">'),
+    });
+    expect((await get('/health', 'application/json')).type).toMatch(/json/);
+    expect((await get('/docs/json', 'application/json')).body).toContain('openapi');
+    // An API client asking for a path that does not exist still gets a JSON 404, not the page.
+    const missing = await get('/no-such-endpoint', 'application/json');
+    expect(missing.status).toBe(404);
+    expect(missing.type).toMatch(/json/);
+    expect(await get('/some/deep/link', 'text/html')).toMatchObject({
+      status: 200,
+      body: expect.stringContaining('<div id="root">'),
+    });
+  });
 });
