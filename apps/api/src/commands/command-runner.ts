@@ -38,25 +38,37 @@ export interface RunResult<State> {
   /** Revision of the stream after the command (its last event). */
   readonly revision: number;
   readonly state: State;
-  /** The events this command stored (also when a retried command found them already stored). */
-  readonly events: readonly StoredEvent[];
   /** True when the command had been applied before (same Idempotency-Key) and nothing was written. */
   readonly replayed: boolean;
 }
 
 export interface LoadedStream<State> {
-  readonly events: StoredEvent[];
   readonly state: State;
   readonly revision: bigint | 'no_stream';
+  /** commandId → revision of that command's last event (finds a retried command's events). */
+  readonly commands: ReadonlyMap<string, bigint>;
 }
+
+interface CachedStream<State> extends LoadedStream<State> {
+  readonly decider: object;
+}
+
+/** Streams kept folded in memory; least recently used ones are dropped beyond this. */
+const CACHE_LIMIT = 10_000;
 
 /**
  * The one generic command path: read the stream, decide, append with the expected revision.
  * On a concurrency conflict it re-reads and decides again, a few times, then answers 409.
  * Rules are the decider's: nothing here knows what a motion or a vote is.
+ *
+ * Streams are append-only, so a folded state stays true: the runner keeps recent streams'
+ * states and on each load reads only the events after the revision it has (another process
+ * may have appended; the tail read sees that). See docs/adr/0006.
  */
 @Injectable()
 export class CommandRunner {
+  private readonly cache = new Map<string, CachedStream<unknown>>();
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
@@ -66,18 +78,32 @@ export class CommandRunner {
     stream: string,
     decider: Pick<RunnableDecider<unknown, State, unknown>, 'initialState' | 'evolve'>,
   ): Promise<LoadedStream<State>> {
-    const events = await this.readOrEmpty(stream);
-    const evolve = decider.evolve as (s: State, e: { type: string; data: object }) => State;
-    const state = events.reduce<State>(
-      (s, e) => evolve(s, { type: e.type, data: e.data }),
-      decider.initialState,
-    );
-    return { events, state, revision: events.length ? events[events.length - 1].revision : 'no_stream' };
+    let cached = this.cache.get(stream) as CachedStream<State> | undefined;
+    if (cached && cached.decider !== decider) cached = undefined;
+    const from = cached && cached.revision !== 'no_stream' ? cached.revision + 1n : undefined;
+    const events = await this.readOrEmpty(stream, from);
+    let { state, revision } = cached ?? { state: decider.initialState, revision: 'no_stream' as const };
+    let commands = cached?.commands ?? new Map<string, bigint>();
+    if (events.length) {
+      const evolve = decider.evolve as (s: State, e: { type: string; data: object }) => State;
+      const next = new Map(commands);
+      for (const e of events) {
+        state = evolve(state, { type: e.type, data: e.data });
+        if (typeof e.metadata.commandId === 'string') next.set(e.metadata.commandId, e.revision);
+      }
+      commands = next;
+      revision = events[events.length - 1].revision;
+    }
+    const loaded: CachedStream<State> = { state, revision, commands, decider };
+    this.cache.delete(stream);
+    if (revision !== 'no_stream') this.cache.set(stream, loaded as CachedStream<unknown>);
+    if (this.cache.size > CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value!);
+    return loaded;
   }
 
-  async readOrEmpty(stream: string): Promise<StoredEvent[]> {
+  private async readOrEmpty(stream: string, fromRevision?: bigint): Promise<StoredEvent[]> {
     try {
-      return await this.store.readStream(stream);
+      return await this.store.readStream(stream, fromRevision === undefined ? {} : { fromRevision });
     } catch (err) {
       if (err instanceof StreamNotFoundError) return [];
       throw err;
@@ -90,15 +116,8 @@ export class CommandRunner {
       const loaded = await this.load(spec.stream, spec.decider);
 
       // A retried request whose events are already stored: answer as the first time, write nothing.
-      const mine = loaded.events.filter((e) => e.metadata.commandId === ctx.commandId);
-      if (mine.length) {
-        return {
-          revision: Number(mine[mine.length - 1].revision),
-          state: loaded.state,
-          events: mine,
-          replayed: true,
-        };
-      }
+      const applied = loaded.commands.get(ctx.commandId);
+      if (applied !== undefined) return { revision: Number(applied), state: loaded.state, replayed: true };
       if (spec.notFound && loaded.revision === 'no_stream') throw problems.notFound(spec.notFound);
       if (ctx.ifMatch !== undefined && ctx.ifMatch !== loaded.revision) {
         throw problems.preconditionFailed(String(ctx.ifMatch), loaded.revision);
@@ -112,7 +131,6 @@ export class CommandRunner {
         return {
           revision: Number(loaded.revision === 'no_stream' ? -1 : loaded.revision),
           state: loaded.state,
-          events: [],
           replayed: false,
         };
       }
@@ -128,17 +146,9 @@ export class CommandRunner {
         const result = await this.store.appendToStream(spec.stream, toStore, {
           expectedRevision: loaded.revision,
         });
-        const first = result.nextExpectedRevision - BigInt(toStore.length) + 1n;
         const evolve = spec.decider.evolve as (s: State, e: { type: string; data: object }) => State;
         const state = decided.reduce<State>((s, e) => evolve(s, e), loaded.state);
-        const events = toStore.map((e, i): StoredEvent => ({
-          ...e,
-          streamId: spec.stream,
-          revision: first + BigInt(i),
-          position: result.position,
-          created: new Date(ctx.recordedAt),
-        }));
-        return { revision: Number(result.nextExpectedRevision), state, events, replayed: false };
+        return { revision: Number(result.nextExpectedRevision), state, replayed: false };
       } catch (err) {
         if (!(err instanceof WrongExpectedVersionError)) throw err;
         // A client that asked for strict concurrency gets 412, not a silent re-decision.
