@@ -2,11 +2,12 @@ import 'reflect-metadata';
 import { createApp } from './app.factory.js';
 import { UserDirectory } from './auth/users.js';
 import { ConfigError, loadApiConfig } from './config.js';
-import { createEventStore, EventStoreConfigError } from '@app/event-store';
+import { createEventStore, EventStoreConfigError, parseEventStoreConfig } from '@app/event-store';
 
 // Configuration errors are the operator's to fix: say which variable, exit 1, no stack trace.
 try {
   const config = loadApiConfig(process.env);
+  parseEventStoreConfig(process.env); // every setting checked before any file is created
   const users = UserDirectory.load(config.usersFile);
   const store = createEventStore(process.env);
   const app = await createApp({ config, store, users });
