@@ -76,7 +76,7 @@ async function main(): Promise<void> {
 
   // 3. Rebuild every read model from position 0 into a fresh read-model file.
   const db = openReadModelDb(join(dir, 'read-models.db'));
-  const runner = new ProjectionRunner(store, db, ALL_PROJECTIONS, { batchSize: 5000 });
+  const runner = new ProjectionRunner(store, db, ALL_PROJECTIONS, { batchSize: 2000 });
   t0 = performance.now();
   runner.start();
   await runner.catchUp(3_600_000);

@@ -20,7 +20,7 @@ if (unknown.length) {
 const store = createEventStore();
 const path = readModelPath(store);
 const db = openReadModelDb(path);
-const runner = new ProjectionRunner(store, db, ALL_PROJECTIONS, { batchSize: 5000 });
+const runner = new ProjectionRunner(store, db, ALL_PROJECTIONS, { batchSize: 2000 });
 const started = performance.now();
 runner.rebuild(names.length ? names : undefined);
 runner.start();

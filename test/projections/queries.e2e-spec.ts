@@ -76,8 +76,8 @@ describe('read-model queries and audit over HTTP', () => {
     const votes = all()
       .filter((e) => e.type === 'VoteHeld')
       .reduce((n, e) => n + (e.data as { votes: unknown[] }).votes.length, 0);
-    const sum = (k: (m: Record<string, never>) => number) =>
-      res.body.members.reduce((n: number, m: Record<string, never>) => n + k(m), 0);
+    type M = { motions: number; motionsAdopted: number; votes: { ja: number; nej: number; avstar: number } };
+    const sum = (k: (m: M) => number) => (res.body.members as M[]).reduce((n, m) => n + k(m), 0);
     expect(sum((m) => m.motions)).toBe(motions - struck);
     expect(sum((m) => m.votes.ja + m.votes.nej + m.votes.avstar)).toBe(votes);
     expect(res.body.parties.reduce((n: number, p: { motions: number }) => n + p.motions, 0)).toBe(

@@ -55,7 +55,11 @@ export class ProjectionRunner {
   /** Bumped on every (re)subscription, so a stale catch-up loop stops. */
   private generation = 0;
   private lastError: unknown = null;
-  private readonly waiters = new Set<{ position: bigint; resolve: () => void }>();
+  private readonly waiters = new Set<{
+    position: bigint;
+    resolve: () => void;
+    reject: (err: unknown) => void;
+  }>();
   private readonly saveCheckpoint;
   private readonly loadCheckpoint;
 
@@ -157,7 +161,7 @@ export class ProjectionRunner {
     if (wasRunning) this.start();
   }
 
-  /** Resolves once every projection has applied the event at `position` (or beyond). */
+  /** Resolves once every projection has applied the event at `position` (or beyond); rejects when a batch fails. */
   waitFor(position: bigint, timeoutMs = 10_000): Promise<void> {
     if (this.position >= position) return Promise.resolve();
     return new Promise((resolve, reject) => {
@@ -166,6 +170,10 @@ export class ProjectionRunner {
         resolve: () => {
           clearTimeout(timer);
           resolve();
+        },
+        reject: (err: unknown) => {
+          clearTimeout(timer);
+          reject(err);
         },
       };
       const timer = setTimeout(() => {
@@ -189,18 +197,17 @@ export class ProjectionRunner {
   applyBatch(events: readonly StoredEvent[]): void {
     if (events.length === 0) return;
     const last = events[events.length - 1].position;
-    const applied: CommittedEvent[] = [];
     try {
       this.db.transaction(() => {
         for (const slot of this.slots) {
-          let touched = false;
-          for (const e of events) {
-            if (!after(e.position, slot.checkpoint)) continue;
-            touched = true;
-            if (slot.handles.has(e.type)) slot.writer.apply(e);
-          }
-          if (!touched) continue;
-          slot.writer.flush();
+          const cp = slot.checkpoint;
+          if (!after(last, cp)) continue; // a redelivery: this projection has it all
+          // Events come in order: skip those at or below the checkpoint, apply the rest.
+          let i = 0;
+          while (!after(events[i].position, cp)) i++;
+          const { handles, writer } = slot;
+          for (; i < events.length; i++) if (handles.has(events[i].type)) writer.apply(events[i]);
+          writer.flush();
           this.saveCheckpoint.run(
             slot.projection.name,
             slot.projection.version,
@@ -217,16 +224,16 @@ export class ProjectionRunner {
     for (const slot of this.slots) {
       if (after(last, slot.checkpoint)) slot.checkpoint = { commit: last.commit, prepare: last.prepare };
     }
-    for (const e of events) {
-      applied.push({
+    if (this.committed.observed) {
+      const applied: CommittedEvent[] = events.map((e) => ({
         position: e.position.commit,
         streamId: e.streamId,
         type: e.type,
         data: e.data,
         created: e.created,
-      });
+      }));
+      this.committed.next({ position: last.commit, events: applied });
     }
-    this.committed.next({ position: last.commit, events: applied });
     const reached = this.position;
     for (const w of this.waiters) {
       if (reached >= w.position) {
@@ -307,6 +314,9 @@ export class ProjectionRunner {
   private fail(err: unknown): void {
     this.lastError = err;
     this.options.onError?.(err);
+    // Whoever waits for a position (CLI, tests) hears of the failure at once; the runner retries.
+    for (const w of this.waiters) w.reject(err);
+    this.waiters.clear();
     this.subscription?.unsubscribe();
     this.subscription = null;
     this.buffer = [];

@@ -11,7 +11,7 @@ export class RowCache<T> {
     private readonly load: (key: string) => T | undefined,
     private readonly write: (key: string, row: T) => void,
     /** Rows kept after a flush; the oldest go first. */
-    private readonly capacity = 2000,
+    private readonly capacity = 1000,
   ) {}
 
   get(key: string): T | undefined {
@@ -22,8 +22,8 @@ export class RowCache<T> {
     return loaded;
   }
 
+  /** Within a batch the cache may grow past its capacity (a batch is bounded); `flush` trims it. */
   set(key: string, row: T): void {
-    if (!this.rows.has(key) && this.rows.size >= this.capacity) this.evictClean();
     this.rows.set(key, row);
     this.dirty.add(key);
   }
@@ -31,7 +31,7 @@ export class RowCache<T> {
   flush(): void {
     for (const key of this.dirty) this.write(key, this.rows.get(key)!);
     this.dirty.clear();
-    if (this.rows.size > this.capacity) this.evictClean();
+    if (this.rows.size > this.capacity) this.evict();
   }
 
   discard(): void {
@@ -39,12 +39,12 @@ export class RowCache<T> {
     this.dirty.clear();
   }
 
-  /** Forget the oldest clean rows, down to half the capacity. */
-  private evictClean(): void {
+  /** Forget the oldest rows (all are clean right after a flush), down to half the capacity. */
+  private evict(): void {
     const target = this.capacity >> 1;
     for (const key of this.rows.keys()) {
       if (this.rows.size <= target) break;
-      if (!this.dirty.has(key)) this.rows.delete(key);
+      this.rows.delete(key);
     }
   }
 }

@@ -21,8 +21,10 @@ interface ParagraphState {
   motions: Record<string, { proposer: MemberRef; kind: string; refersTo: ProposalRef }>;
   findings: Record<string, ProposalRef | 'rejected'>;
   votes: Record<string, { ja?: ProposalRef; nej?: ProposalRef; outcome?: 'ja' | 'nej' }>;
-  /** What each entry counted: [entryId, member, kind]. */
-  facts: [string, MemberRef, FactKind][];
+  /** Members named in the paragraph, [memberId, name, party]; facts refer to them by index. */
+  members: [string, string, string][];
+  /** What each entry counted: [entryId, member index, kind]. Compact: it is rewritten every batch. */
+  facts: [string, number, FactKind][];
 }
 
 export type FactKind = 'motions' | 'adopted' | 'ja' | 'nej' | 'avstar' | 'reservations' | 'recusals';
@@ -49,7 +51,7 @@ const sameRef = (a: ProposalRef, b: ProposalRef) =>
  */
 export const statisticsProjection: Projection = {
   name: 'statistics',
-  version: 2,
+  version: 3,
   handles: [
     'ParagraphOpened',
     'RecusalDeclared',
@@ -137,7 +139,11 @@ export const statisticsProjection: Projection = {
       counters.set(key, c);
     }
     function fact(s: ParagraphState, entryId: string, m: MemberRef, kind: FactKind): void {
-      s.facts.push([entryId, { memberId: m.memberId, name: m.name, party: m.party }, kind]);
+      let i = s.members.findIndex(
+        ([id, name, party]) => id === m.memberId && name === m.name && party === m.party,
+      );
+      if (i < 0) i = s.members.push([m.memberId, m.name, m.party]) - 1;
+      s.facts.push([entryId, i, kind]);
       count(s, m, kind, 1);
     }
 
@@ -162,6 +168,7 @@ export const statisticsProjection: Projection = {
             motions: {},
             findings: {},
             votes: {},
+            members: [],
             facts: [],
           });
           return;
@@ -220,7 +227,11 @@ export const statisticsProjection: Projection = {
           }
           case 'EntryStruck': {
             const entryId = (event.data as { entryId: string }).entryId;
-            for (const [id, m, kind] of s.facts) if (id === entryId) count(s, m, kind, -1);
+            for (const [id, i, kind] of s.facts) {
+              if (id !== entryId) continue;
+              const [memberId, name, party] = s.members[i];
+              count(s, { memberId, name, party }, kind, -1);
+            }
             s.facts = s.facts.filter(([id]) => id !== entryId);
             delete s.motions[entryId];
             delete s.findings[entryId];
