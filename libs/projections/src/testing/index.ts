@@ -1,2 +1,3 @@
 export * from './history.js';
 export * from './dump.js';
+export * from './commands.js';
