@@ -95,10 +95,15 @@ export class CommandRunner {
       revision = events[events.length - 1].revision;
     }
     const loaded: CachedStream<State> = { state, revision, commands, decider };
-    this.cache.delete(stream);
-    if (revision !== 'no_stream') this.cache.set(stream, loaded as CachedStream<unknown>);
-    if (this.cache.size > CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value!);
+    if (revision !== 'no_stream') this.remember(stream, loaded);
     return loaded;
+  }
+
+  /** Keep a stream's folded state, most recently used last; drop the least recently used. */
+  private remember<State>(stream: string, loaded: CachedStream<State>): void {
+    this.cache.delete(stream);
+    this.cache.set(stream, loaded as CachedStream<unknown>);
+    if (this.cache.size > CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value!);
   }
 
   private async readOrEmpty(stream: string, fromRevision?: bigint): Promise<StoredEvent[]> {
@@ -148,7 +153,15 @@ export class CommandRunner {
         });
         const evolve = spec.decider.evolve as (s: State, e: { type: string; data: object }) => State;
         const state = decided.reduce<State>((s, e) => evolve(s, e), loaded.state);
-        return { revision: Number(result.nextExpectedRevision), state, replayed: false };
+        const revision = result.nextExpectedRevision;
+        // Our own events need not be read back: the next command starts from this state.
+        this.remember(spec.stream, {
+          state,
+          revision,
+          commands: new Map(loaded.commands).set(ctx.commandId, revision),
+          decider: spec.decider,
+        });
+        return { revision: Number(revision), state, replayed: false };
       } catch (err) {
         if (!(err instanceof WrongExpectedVersionError)) throw err;
         // A client that asked for strict concurrency gets 412, not a silent re-decision.
