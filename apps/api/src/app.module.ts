@@ -20,6 +20,7 @@ import { IdempotencyStore } from './idempotency/idempotency.store.js';
 import { StoreLifecycle } from './infra/lifecycle.js';
 import { EVENT_STORE } from './infra/tokens.js';
 import { QueryService } from './queries/query.service.js';
+import { ReadModelsModule } from './read-models/read-models.module.js';
 import { WebModule } from './web/web.module.js';
 
 export interface AppOptions {
@@ -53,6 +54,7 @@ export class AppModule {
       imports: [
         CqrsModule.forRoot(),
         WebModule,
+        ReadModelsModule.register({ store: options.store }),
         TerminusModule.forRoot({ errorLogStyle: 'json' }),
         LoggerModule.forRoot({
           pinoHttp: {

@@ -1,28 +1,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Module, type DynamicModule } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { SqliteEventStore } from '@app/event-store';
-import { AppModule } from '../../../apps/api/src/app.module.js';
+import { createApp } from '../../../apps/api/src/app.factory.js';
 import { hashToken, newToken, UserDirectory } from '../../../apps/api/src/auth/users.js';
 import { loadApiConfig } from '../../../apps/api/src/config.js';
 import { ReadModels } from '../../../apps/api/src/read-models/read-models.service.js';
-import { ReadModelsModule } from '../../../apps/api/src/read-models/read-models.module.js';
 import { TEST_USERS, type TestApi, type TestUser } from '../../api/support/harness.js';
-
-/** The API with ReadModelsModule beside AppModule (as the one import line in AppModule will do). */
-@Module({})
-class RootModule {
-  static register(options: Parameters<typeof AppModule.register>[0]): DynamicModule {
-    return {
-      module: RootModule,
-      imports: [AppModule.register(options), ReadModelsModule.register({ store: options.store })],
-    };
-  }
-}
 
 export interface ReadApi extends TestApi {
   readonly models: ReadModels;
@@ -54,11 +39,8 @@ export async function startReadApi(): Promise<ReadApi> {
     idempotencyPath: join(dir, 'idempotency.db'),
   };
   const store = new SqliteEventStore({ path: join(dir, 'events.db'), synchronous: 'NORMAL' });
-  const app = await NestFactory.create<NestFastifyApplication>(
-    RootModule.register({ config, store, users: UserDirectory.load(usersFile) }),
-    new FastifyAdapter({ logger: false }),
-    { logger: false },
-  );
+  // The real app (AppModule imports ReadModelsModule), listening: SSE needs a real socket.
+  const app = await createApp({ config, store, users: UserDirectory.load(usersFile) });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   return {

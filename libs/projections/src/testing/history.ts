@@ -482,7 +482,7 @@ export function* generateHistory(random: () => number, options: HistoryOptions):
         const after: EventData[] = [];
         const when = `${nextDay(date, 3)}T10:00:00+01:00`;
         const pcorr = newId();
-        if (chance(0.5)) {
+        if (chance(0.9)) {
           after.push(
             ev(
               {
