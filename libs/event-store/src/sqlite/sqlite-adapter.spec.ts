@@ -23,6 +23,42 @@ const waitFor = async (what: string, done: () => boolean, ms = 5000) => {
 };
 
 describe('SqliteEventStore (file specifics)', () => {
+  it('group commit: appends made in one tick share a transaction, yet each succeeds or fails alone', async () => {
+    const store = new SqliteEventStore({ path: join(dir, 'group.db') });
+    const ev = (id = v7()) => ({ id, type: 'T', data: { n: 1 } });
+    const taken = v7();
+    await store.appendToStream('s-taken', [ev(taken)]);
+    const streams = Array.from({ length: 20 }, (_, i) => `s-${i}`);
+    // All issued before any is answered: they reach the same flush.
+    const outcomes = await Promise.allSettled([
+      ...streams.map((s) => store.appendToStream(s, [ev(), ev()], { expectedRevision: 'no_stream' })),
+      store.appendToStream('s-0', [ev()], { expectedRevision: 'no_stream' }), // loses to the first
+      store.appendToStream('s-dup', [ev(), ev(taken)]), // its id is stored elsewhere
+      store.appendToStream('s-1', [ev()], { expectedRevision: 1n }), // follows s-1's two events
+    ]);
+    expect(outcomes.slice(0, 20).every((o) => o.status === 'fulfilled')).toBe(true);
+    expect(outcomes[20]).toMatchObject({ status: 'rejected', reason: { name: 'WrongExpectedVersionError' } });
+    expect(outcomes[21]).toMatchObject({ status: 'rejected', reason: { name: 'DuplicateEventIdError' } });
+    expect(outcomes[22]).toMatchObject({ status: 'fulfilled', value: { nextExpectedRevision: 2n } });
+    // Nothing of the refused appends was written, everything else was.
+    const all = await store.readAll();
+    expect(all).toHaveLength(1 + 20 * 2 + 1);
+    await expect(store.readStream('s-dup')).rejects.toMatchObject({ name: 'StreamNotFoundError' });
+    expect((await store.readStream('s-0')).map((e) => e.revision)).toEqual([0n, 1n]);
+    await store.close();
+  });
+
+  it('close() writes appends already accepted before closing', async () => {
+    const path = join(dir, 'close.db');
+    const store = new SqliteEventStore({ path });
+    const pending = store.appendToStream('s', [{ id: v7(), type: 'T', data: {} }]);
+    await store.close();
+    await expect(pending).resolves.toMatchObject({ nextExpectedRevision: 0n });
+    const reopened = new SqliteEventStore({ path });
+    expect(await reopened.readStream('s')).toHaveLength(1);
+    await reopened.close();
+  });
+
   it('sees an event appended by another process within a second', async () => {
     const path = join(dir, 'shared.db');
     const store = new SqliteEventStore({ path });

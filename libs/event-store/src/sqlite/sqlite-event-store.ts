@@ -33,6 +33,17 @@ export interface SqliteEventStoreOptions {
   readonly busyTimeoutMs?: number;
 }
 
+interface PendingAppend {
+  readonly stream: string;
+  readonly events: readonly EventData[];
+  readonly expected: ExpectedRevision;
+  readonly payloads: string[];
+  /** With the append's result, or the error that rolled back its savepoint. */
+  readonly resolve: (outcome: AppendResult | Error) => void;
+  /** When the whole group's commit failed. */
+  readonly reject: (err: unknown) => void;
+}
+
 /** position, stream_id, revision, event_id, type, data, metadata, created */
 type Row = [number, string, number, string, string, string, string, number];
 
@@ -52,6 +63,10 @@ export class SqliteEventStore implements EventStore {
   private poll: NodeJS.Timeout | undefined;
   private lastSeenPosition = 0;
   private closed = false;
+  /** Appends waiting for the next group commit (see `flush`). */
+  private pending: PendingAppend[] = [];
+  private flushScheduled = false;
+  private readonly commitGroup: (batch: readonly PendingAppend[]) => (AppendResult | Error)[];
 
   // Prepared once: statement preparation would otherwise dominate small appends.
   private readonly currentRevisionStmt: Statement<[string], number>;
@@ -142,7 +157,18 @@ export class SqliteEventStore implements EventStore {
         ).lastInsertRowid as number;
       }
       return resultAt(revision - 1, position);
-    }).immediate;
+    });
+    // Called inside the group's transaction, each append above runs as a savepoint.
+    const appendOne = this.appendTx;
+    this.commitGroup = db.transaction((batch: readonly PendingAppend[]) =>
+      batch.map((p) => {
+        try {
+          return appendOne(p.stream, p.events, p.expected, p.payloads);
+        } catch (err) {
+          return err instanceof Error ? err : new Error(String(err));
+        }
+      }),
+    ).immediate;
   }
 
   async appendToStream(
@@ -160,18 +186,43 @@ export class SqliteEventStore implements EventStore {
       const m = events[i].metadata;
       payloads[2 * i + 1] = m === undefined ? '{}' : JSON.stringify(m);
     }
-    let result: AppendResult;
-    try {
-      result = this.appendTx(stream, events, expected, payloads);
-    } catch (err) {
-      // The transaction rolled back; an id already stored is a retry or a duplicate.
-      if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
-        return resolveDuplicateIds(this.view(), stream, events, expected);
+    const outcome = await new Promise<AppendResult | Error>((resolve, reject) => {
+      this.pending.push({ stream, events, expected, payloads, resolve, reject });
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => this.flush());
       }
-      throw err;
+    });
+    if (!(outcome instanceof Error)) return outcome;
+    // That append's savepoint rolled back; an id already stored is a retry or a duplicate.
+    if ((outcome as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
+      return resolveDuplicateIds(this.view(), stream, events, expected);
+    }
+    throw outcome;
+  }
+
+  /**
+   * Group commit: the appends that arrived while the event loop was busy are written in one
+   * transaction, each inside its own savepoint (so each is still all-or-nothing and checks its
+   * expected revision against everything before it), and share one fsync. No append is
+   * answered before the commit that holds it is durable. See docs/adr/0003.
+   */
+  private flush(): void {
+    this.flushScheduled = false;
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0) return;
+    let outcomes: (AppendResult | Error)[];
+    try {
+      if (this.closed) throw new Error(`SqliteEventStore(${this.path}) is closed`);
+      outcomes = this.commitGroup(batch);
+    } catch (err) {
+      // The commit itself failed (disk, lock timeout): nothing of the group was written.
+      for (const p of batch) p.reject(err);
+      return;
     }
     if (this.hub.size > 0) this.hub.notify();
-    return result;
+    for (let i = 0; i < batch.length; i++) batch[i].resolve(outcomes[i]);
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
@@ -231,6 +282,7 @@ export class SqliteEventStore implements EventStore {
 
   async close(): Promise<void> {
     if (this.closed) return;
+    this.flush(); // appends already accepted are written, never dropped
     this.closed = true;
     this.hub.completeAll();
     this.stopPolling();
