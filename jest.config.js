@@ -24,6 +24,7 @@ const common = {
 };
 
 export default {
+  globalSetup: '<rootDir>/test/jest-global-setup.js',
   projects: [
     {
       ...common,
