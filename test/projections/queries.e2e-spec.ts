@@ -46,6 +46,25 @@ describe('read-model queries and audit over HTTP', () => {
     expect((await get(`/protocols/${meetingId}`, 'image/png')).status).toBe(406);
   });
 
+  it('lists every meeting, newest first, filtered by body and year', async () => {
+    const scheduled = all().filter((e) => e.type === 'MeetingScheduled');
+    const list = await get('/meetings');
+    expect(list.status).toBe(200);
+    expect(list.body.items).toHaveLength(scheduled.length);
+    const dates = list.body.items.map((m: { date: string }) => m.date);
+    expect(dates).toEqual([...dates].sort().reverse());
+    const mine = list.body.items.find((m: { meetingId: string }) => m.meetingId === meetingId);
+    const opened = all().filter(
+      (e) => e.type === 'ParagraphOpened' && (e.data as { meetingId: string }).meetingId === meetingId,
+    );
+    expect(mine).toMatchObject({ paragraphs: opened.length, justified: true });
+    const ksau = await get('/meetings?body=ks-au&year=2024');
+    expect(ksau.body.items.length).toBeGreaterThan(0);
+    expect(ksau.body.items.length).toBeLessThan(scheduled.length);
+    expect(ksau.body.items.every((m: { body: { id: string } }) => m.body.id === 'ks-au')).toBe(true);
+    expect((await get('/meetings?year=24')).status).toBe(400);
+  });
+
   it('filters the decision register and exports CSV', async () => {
     const decided = all().filter((e) => e.type === 'DecisionAdopted').length;
     const everything = await get('/register?today=2030-01-01');

@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { renderExtract, renderProtocol } from '@app/protocol';
 import {
   markdownToHtml,
+  meetingsQuery,
   paragraphOf,
   protocolOf,
   registerCsv,
@@ -26,6 +27,13 @@ const DOCUMENT_TYPES = ['text/plain', 'text/markdown', 'text/html', 'application
 @Controller()
 export class ReadModelsController {
   constructor(@Inject(ReadModels) private readonly models: ReadModels) {}
+
+  @Get('meetings')
+  @Requires('read')
+  @ApiOperation({ summary: 'Every meeting, newest first (filters: body, year)' })
+  meetings(@Query('body') bodyId?: string, @Query('year') yearRaw?: string): unknown {
+    return { items: meetingsQuery(this.models.db, { body: q.body(bodyId), year: q.year(yearRaw) }) };
+  }
 
   @Get('protocols/:meetingId')
   @Requires('read')

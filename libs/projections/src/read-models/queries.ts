@@ -24,6 +24,44 @@ export function weekOf(day: string): { monday: string; sunday: string } {
   return { monday: monday.toISOString().slice(0, 10), sunday: sunday.toISOString().slice(0, 10) };
 }
 
+// ─── meetings ────────────────────────────────────────────────────────────────────────
+
+export interface MeetingListItem {
+  readonly meetingId: string;
+  readonly body: MeetingView['body'];
+  readonly date: string;
+  readonly startTime: string;
+  readonly place: string;
+  readonly paragraphs: number;
+  readonly justified: boolean;
+  readonly announced: boolean;
+}
+
+/** Every meeting, newest first, optionally of one body and year: the clerk's list. */
+export function meetingsQuery(db: Db, filter: { body?: string; year?: number } = {}): MeetingListItem[] {
+  const rows = db
+    .prepare<[{ body: string | null; year: string | null }], { view: string; paragraphs: number }>(
+      `SELECT m.view, (SELECT count(*) FROM rm_protocol_paragraphs p WHERE p.meeting_id = m.meeting_id) AS paragraphs
+       FROM rm_protocol_meetings m
+       WHERE (@body IS NULL OR m.body_id = @body) AND (@year IS NULL OR substr(m.date, 1, 4) = @year)
+       ORDER BY m.date DESC, m.meeting_id`,
+    )
+    .all({ body: filter.body ?? null, year: filter.year === undefined ? null : String(filter.year) });
+  return rows.map((r) => {
+    const m = JSON.parse(r.view) as MeetingView;
+    return {
+      meetingId: m.meetingId,
+      body: m.body,
+      date: m.date,
+      startTime: m.startTime,
+      place: m.place,
+      paragraphs: r.paragraphs,
+      justified: m.justified !== null,
+      announced: m.announced !== null,
+    };
+  });
+}
+
 // ─── protocol ────────────────────────────────────────────────────────────────────────
 
 export interface ProtocolParagraph {
