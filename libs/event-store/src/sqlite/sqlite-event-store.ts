@@ -33,13 +33,16 @@ export interface SqliteEventStoreOptions {
   readonly busyTimeoutMs?: number;
 }
 
+type Outcome =
+  { readonly ok: true; readonly result: AppendResult } | { readonly ok: false; readonly error: unknown };
+
 interface PendingAppend {
   readonly stream: string;
   readonly events: readonly EventData[];
   readonly expected: ExpectedRevision;
   readonly payloads: string[];
   /** With the append's result, or the error that rolled back its savepoint. */
-  readonly resolve: (outcome: AppendResult | Error) => void;
+  readonly resolve: (outcome: Outcome) => void;
   /** When the whole group's commit failed. */
   readonly reject: (err: unknown) => void;
 }
@@ -66,7 +69,7 @@ export class SqliteEventStore implements EventStore {
   /** Appends waiting for the next group commit (see `flush`). */
   private pending: PendingAppend[] = [];
   private flushScheduled = false;
-  private readonly commitGroup: (batch: readonly PendingAppend[]) => (AppendResult | Error)[];
+  private readonly commitGroup: (batch: readonly PendingAppend[]) => Outcome[];
 
   // Prepared once: statement preparation would otherwise dominate small appends.
   private readonly currentRevisionStmt: Statement<[string], number>;
@@ -161,11 +164,12 @@ export class SqliteEventStore implements EventStore {
     // Called inside the group's transaction, each append above runs as a savepoint.
     const appendOne = this.appendTx;
     this.commitGroup = db.transaction((batch: readonly PendingAppend[]) =>
-      batch.map((p) => {
+      batch.map((p): Outcome => {
+        // Errors are passed on as thrown: `instanceof Error` is unreliable across realms (Jest's VM).
         try {
-          return appendOne(p.stream, p.events, p.expected, p.payloads);
-        } catch (err) {
-          return err instanceof Error ? err : new Error(String(err));
+          return { ok: true, result: appendOne(p.stream, p.events, p.expected, p.payloads) };
+        } catch (error) {
+          return { ok: false, error };
         }
       }),
     ).immediate;
@@ -186,19 +190,19 @@ export class SqliteEventStore implements EventStore {
       const m = events[i].metadata;
       payloads[2 * i + 1] = m === undefined ? '{}' : JSON.stringify(m);
     }
-    const outcome = await new Promise<AppendResult | Error>((resolve, reject) => {
+    const outcome = await new Promise<Outcome>((resolve, reject) => {
       this.pending.push({ stream, events, expected, payloads, resolve, reject });
       if (!this.flushScheduled) {
         this.flushScheduled = true;
         setImmediate(() => this.flush());
       }
     });
-    if (!(outcome instanceof Error)) return outcome;
+    if (outcome.ok) return outcome.result;
     // That append's savepoint rolled back; an id already stored is a retry or a duplicate.
-    if ((outcome as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
+    if ((outcome.error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
       return resolveDuplicateIds(this.view(), stream, events, expected);
     }
-    throw outcome;
+    throw outcome.error;
   }
 
   /**
@@ -212,7 +216,7 @@ export class SqliteEventStore implements EventStore {
     const batch = this.pending;
     this.pending = [];
     if (batch.length === 0) return;
-    let outcomes: (AppendResult | Error)[];
+    let outcomes: Outcome[];
     try {
       if (this.closed) throw new Error(`SqliteEventStore(${this.path}) is closed`);
       outcomes = this.commitGroup(batch);
