@@ -106,12 +106,12 @@ describe('live stream of a meeting (SSE)', () => {
     expect(again.events.some((e) => e.type === 'ready')).toBe(false);
   }, 30_000);
 
-  it('refuses without a token, and answers 404 for an unknown meeting', async () => {
-    const anon = await api.http.get('/meetings/00000000-0000-4000-8000-000000000000/live');
-    expect(anon.status).toBe(401);
-    const unknown = await api.http
-      .get('/meetings/00000000-0000-4000-8000-000000000000/live')
-      .set('authorization', api.auth('auditor'));
-    expect(unknown.status).toBe(404);
+  it('is public like the protocol itself, while registers need a token; 404 for an unknown meeting', async () => {
+    const unknown = await api.http.get('/meetings/00000000-0000-4000-8000-000000000000/live');
+    expect(unknown.status).toBe(404); // reached without a token: not 401
+    expect((await api.http.get('/protocols/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+    expect((await api.http.get('/register')).status).toBe(401);
+    expect((await api.http.get('/statistics')).status).toBe(401);
+    expect((await api.http.get('/audit/changes')).status).toBe(401);
   });
 });

@@ -65,7 +65,7 @@ export function App() {
   const route = useRoute();
   const [page, id, sub] = route;
   const signedIn = Boolean(session.token());
-  // The public view asks for its own read token; everything else needs the clerk signed in.
+  // The public view needs no sign-in (the protocol is a public record); everything else does.
   let content;
   if (page === 'public') content = <PublicPage key={id} meetingId={id} />;
   else if (!signedIn) content = <SignIn />;

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Observable } from 'rxjs';
 import { streamIds } from '@app/domain';
 import { meetingExists, paragraphIdsOf, scanAll, type CommittedEvent } from '@app/projections';
-import { Requires } from '../auth/auth.guard.js';
+import { Public } from '../auth/auth.guard.js';
 import { problems } from '../errors/problem.js';
 import { UuidParam } from '../http/params.js';
 import { ReadModels } from './read-models.service.js';
@@ -21,7 +21,7 @@ export class LiveController {
   constructor(@Inject(ReadModels) private readonly models: ReadModels) {}
 
   @Sse('meetings/:meetingId/live')
-  @Requires('read')
+  @Public() // what is recorded at a public meeting, as it happens (the public view)
   @ApiOperation({ summary: 'Live changes of a meeting (text/event-stream); reconnect with Last-Event-ID' })
   live(
     @Param('meetingId', UuidParam) meetingId: string,

@@ -12,7 +12,7 @@ import {
   statisticsQuery,
   worklistQuery,
 } from '@app/projections';
-import { Requires } from '../auth/auth.guard.js';
+import { Public, Requires } from '../auth/auth.guard.js';
 import { problems } from '../errors/problem.js';
 import { negotiate } from '../http/negotiate.js';
 import { UuidParam } from '../http/params.js';
@@ -36,7 +36,7 @@ export class ReadModelsController {
   }
 
   @Get('protocols/:meetingId')
-  @Requires('read')
+  @Public() // a protocol is a public record; the audience and the press follow it live
   @ApiProduces(...DOCUMENT_TYPES)
   @ApiOperation({ summary: 'The protocol of a meeting from the read model: header and every § in order' })
   protocol(
@@ -78,7 +78,7 @@ export class ReadModelsController {
   }
 
   @Get('meetings/:meetingId/paragraphs/:paragraphId/extract')
-  @Requires('read')
+  @Public()
   @ApiProduces('text/plain', 'text/markdown', 'text/html')
   @ApiOperation({ summary: 'Protokollsutdrag of one paragraph, from the read model' })
   extract(

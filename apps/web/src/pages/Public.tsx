@@ -1,70 +1,64 @@
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, getExtract, request, session, type MeetingWithParagraphs } from '../api';
+import { ApiError, request } from '../api';
 import { useLive } from '../hooks';
-import { Field } from '../ui';
-
-const READ_TOKEN = 'paragraf.readToken';
 
 /**
  * The protocol for the audience and the press: read-only, live, each paragraph marked when it
- * is not yet justified. The API has no anonymous reads, so this view needs a read token (a
- * revisor-style account the municipality can publish, or the clerk's own session).
+ * is not yet justified. It needs no sign-in: the API serves the protocol and its live stream
+ * to anyone.
  */
+/** What `GET /protocols/:id` (public, from the read model) answers as JSON. */
+interface PublicProtocol {
+  readonly meetingId: string;
+  readonly body: { readonly name: string };
+  readonly date: string;
+  readonly startTime: string;
+  readonly place: string;
+  readonly justified: unknown;
+  readonly paragraphs: readonly {
+    readonly paragraphId: string;
+    readonly number: number;
+    readonly title: string;
+    readonly status: string;
+  }[];
+}
+
 export function PublicPage(props: { meetingId?: string }) {
-  const [token, setToken] = useState<string | null>(
-    () => localStorage.getItem(READ_TOKEN) ?? session.token(),
-  );
-  const [input, setInput] = useState('');
-  const [data, setData] = useState<MeetingWithParagraphs | null>(null);
+  const [data, setData] = useState<PublicProtocol | null>(null);
   const [texts, setTexts] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
 
   const load = useCallback(() => {
-    if (!props.meetingId || !token) return;
-    request<MeetingWithParagraphs>(`/meetings/${props.meetingId}`, { token })
+    const meetingId = props.meetingId;
+    if (!meetingId) return;
+    // No token: the protocol and its live stream are public records (docs/adr/0008).
+    request<PublicProtocol>(`/protocols/${meetingId}`, { token: null })
       .then(async (d) => {
         setData(d);
         setError(null);
         const pairs = await Promise.all(
           d.paragraphs.map(
-            async (p) => [p.paragraphId, await getExtract(p.paragraphId, token).catch(() => '')] as const,
+            async (p) =>
+              [
+                p.paragraphId,
+                await request<string>(`/meetings/${meetingId}/paragraphs/${p.paragraphId}/extract`, {
+                  accept: 'text/plain',
+                  token: null,
+                }).catch(() => ''),
+              ] as const,
           ),
         );
         setTexts(Object.fromEntries(pairs));
       })
       .catch((e: Error) =>
-        setError(e instanceof ApiError && e.status === 401 ? 'Läsnyckeln gäller inte.' : e.message),
+        setError(e instanceof ApiError && e.status === 404 ? 'Sammanträdet finns inte.' : e.message),
       );
-  }, [props.meetingId, token]);
+  }, [props.meetingId]);
   useEffect(load, [load]);
-  useLive(props.meetingId, load, token);
+  useLive(props.meetingId, load, null);
 
-  if (!token)
-    return (
-      <section className="card narrow">
-        <h1>Protokoll – publik vy</h1>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            localStorage.setItem(READ_TOKEN, input.trim());
-            setToken(input.trim());
-          }}
-        >
-          <Field label="Läsnyckel" id="read-token" hint="Kommunens publika läsnyckel (revisorsbehörighet).">
-            <input
-              id="read-token"
-              type="password"
-              value={input}
-              onChange={(e) => setInput(e.target.value)}
-              required
-            />
-          </Field>
-          <button type="submit">Visa protokollet</button>
-        </form>
-      </section>
-    );
   if (!data) return <p role="status">{error ?? 'Hämtar protokollet …'}</p>;
-  const m = data.meeting;
+  const m = data;
   return (
     <article className="public">
       <h1>
