@@ -64,6 +64,17 @@ describe('bad input', () => {
     ]);
   });
 
+  it('a date that is not in the calendar → 400 naming it', async () => {
+    for (const announcedOn of ['2024-13-01', '2023-02-29']) {
+      const res = await post(`/meetings/${meetingId}/announce`).send({
+        announcedOn,
+        protocolKeptAt: 'Kommunkansliet',
+      });
+      await expectProblem(res, 400);
+      expect(res.body.errors).toEqual([{ field: 'announcedOn', message: expect.any(String) }]);
+    }
+  });
+
   it('unknown fields → 400, not silently dropped', async () => {
     const res = await post(`/paragraphs/${paragraphId}/motions`).send({ ...MOTION, votes: 99 });
     await expectProblem(res, 400);

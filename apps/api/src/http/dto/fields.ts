@@ -115,6 +115,8 @@ export const PlainDate = (opt: Opt = {}) =>
     opt,
     IsString(),
     Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '$property must be a date YYYY-MM-DD' }),
+    // The shape alone lets 2024-13-01 or 2023-02-29 through; strict ISO-8601 checks the calendar.
+    IsISO8601({ strict: true }, { message: '$property must be a real calendar date' }),
     api(opt, { type: String, format: 'date' }),
   );
 
