@@ -15,6 +15,7 @@ import { ensureWebBuilt, freePort, WebTestServer } from './support/server.js';
 
 // The README's picture is refreshed only on request (UPDATE_SCREENSHOTS=1), so test runs leave
 // the work tree clean; otherwise the screenshot goes to a temp folder and is still taken.
+const AVSLAG = '0193a0b1-0000-7000-8000-00000000a51a';
 const SCREENSHOT = process.env.UPDATE_SCREENSHOTS
   ? 'docs/screenshots/live.png'
   : join(tmpdir(), `paragraf-live-${process.pid}.png`);
@@ -328,6 +329,78 @@ describeInBrowser('the clerk’s web page', () => {
       .getByTestId('unjustified')
       .waitFor();
     expect(await page.locator('.public-paragraph pre').textContent()).not.toContain('trafiksäkerhetsanalys');
+  }, 40_000);
+
+  it('after the meeting: written reservation reasons, then justering, rättelse and utdragsbestyrkande', async () => {
+    const { meetingId, paragraphId } = await meetingViaApi(server, '2024-09-10');
+    const p = `/paragraphs/${paragraphId}`;
+    await server.api(`${p}/motions`, {
+      body: { motionId: AVSLAG, proposerId: 'ksau-lindberg', kind: 'avslag' },
+    });
+    await server.api(`${p}/questions`, {
+      body: {
+        puts: [{ kind: 'proposal' }, { kind: 'motion', motionId: AVSLAG }],
+        finding: { kind: 'proposal' },
+      },
+    });
+    const { decisionId } = await server.api(`${p}/decision`, {
+      body: {
+        kind: 'sakbeslut',
+        content: { proposesTo: { body: 'Kommunstyrelsen', items: ['Bygga cykelvägen.'] } },
+      },
+    });
+    const { reservationId } = await server.api(`${p}/reservations`, {
+      body: { memberId: 'ksau-lindberg', decisionId },
+    });
+    await server.api(`/meetings/${meetingId}/close`, { body: {} });
+
+    // Before justering: the written reasons, through the page.
+    await page.goto(`${server.url}/#/after/${meetingId}`);
+    const section = page.locator('.paragraph-after').first();
+    await section.getByLabel(/Skriftlig motivering/).fill('Cykelvägen borde byggas på andra sidan ån.');
+    await record(
+      page,
+      () => section.getByRole('button', { name: 'Lämna motiveringen' }).click(),
+      /\/reasons$/,
+    );
+
+    // The whole protocol justerat (chair and justerare), then rättelse and certification.
+    await server.api(`/meetings/${meetingId}/justify`, {
+      user: 'chair',
+      body: { byMemberIds: ['ksau-ordf', 'ksau-akesson'] },
+    });
+    await page.reload();
+    const after = page.locator('.paragraph-after').first();
+    await after.getByRole('button', { name: 'Bestyrk utdraget' }).waitFor();
+    await after.getByLabel('Rätta').selectOption('title');
+    await after.getByLabel('Från (felaktig text)').fill('cykelväg');
+    await after.getByLabel('Till', { exact: true }).fill('gång- och cykelväg');
+    await after.getByLabel('Skäl (uppenbart fel)').fill('Skrivfel i rubriken');
+    await record(
+      page,
+      () => after.getByRole('button', { name: 'Registrera rättelse' }).click(),
+      /\/corrections$/,
+    );
+    await record(page, () => after.getByRole('button', { name: 'Bestyrk utdraget' }).click(), /\/certify$/);
+
+    const mine = (await server.events()).filter((e) => e.streamId === `paragraph-${paragraphId}`);
+    expect(mine.map((e) => e.type).slice(-3)).toEqual([
+      'ReservationReasonsSubmitted',
+      'CorrectionRecorded',
+      'ExtractCertified',
+    ]);
+    expect(mine.find((e) => e.type === 'ReservationReasonsSubmitted')!.data).toMatchObject({
+      reservationId,
+      reasons: 'Cykelvägen borde byggas på andra sidan ån.',
+    });
+    expect(mine.find((e) => e.type === 'CorrectionRecorded')!.data).toMatchObject({
+      field: 'title',
+      from: 'cykelväg',
+      to: 'gång- och cykelväg',
+      by: { name: 'Karin Sjödin' },
+    });
+    const extract = await server.api(`${p}/extract`, { accept: 'text/plain' });
+    expect(String(extract)).toContain('Ny gång- och cykelväg');
   }, 40_000);
 
   it('serves the app at / and index.html to browsers, without shadowing the API', async () => {

@@ -208,12 +208,16 @@ export interface ParagraphView {
     member: MemberRef;
     decisionId: string;
     reasons: string | null;
+    /** Written reasons handed in after the meeting, before justering. */
+    writtenReasons: string | null;
     struck: boolean;
   }[];
   notes: { noteId: string; member: MemberRef; text: string; struck: boolean }[];
   recipients: string[];
   dispatches: { recipient: string; at: string }[];
   justering: { by: MemberRef[]; at: string; immediate: boolean } | null;
+  corrections: { correctionId: string; field: string; from: string; to: string; why: string }[];
+  certifications: { by: { name: string; title?: string }; at: string }[];
   strikes: { entryId: string; reason: string }[];
   status: 'open' | 'decided' | 'justified';
 }

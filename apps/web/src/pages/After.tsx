@@ -45,9 +45,11 @@ export function AfterPage(props: { meetingId: string }) {
   if (!data) return <p role="status">Hämtar …</p>;
   const m = data.meeting;
   const signers = [m.chair, ...m.adjusters].filter((x) => x !== null);
+  // A paragraph is justerad on its own (omedelbar justering) or with the whole protocol.
+  const isJustified = (p: ParagraphView) => p.status === 'justified' || m.justified !== null;
   const work = views.flatMap((p) => {
     const out: string[] = [];
-    if (p.status !== 'justified') out.push('ej justerad');
+    if (!isJustified(p)) out.push('ej justerad');
     const sent = new Set(p.dispatches.map((x) => x.recipient));
     const unsent = p.recipients.filter((r) => !sent.has(r));
     if (unsent.length) out.push(`ej expedierad till ${unsent.join(', ')}`);
@@ -68,7 +70,7 @@ export function AfterPage(props: { meetingId: string }) {
               {work.map(({ p, out, unsent }) => (
                 <li key={p.paragraphId}>
                   §{p.number} {p.title}: {out.join('; ')}
-                  {p.status === 'justified' &&
+                  {isJustified(p) &&
                     unsent.map((r) => <DispatchButton key={r} paragraphId={p.paragraphId} recipient={r} />)}
                 </li>
               ))}
@@ -189,9 +191,7 @@ export function AfterPage(props: { meetingId: string }) {
                     <td>{p.caseNumber}</td>
                     <td>{p.title}</td>
                     <td>{d ? d.kind : '—'}</td>
-                    <td>
-                      {p.status === 'justified' ? 'justerad' : p.status === 'decided' ? 'beslutad' : 'öppen'}
-                    </td>
+                    <td>{isJustified(p) ? 'justerad' : p.status === 'decided' ? 'beslutad' : 'öppen'}</td>
                   </tr>
                 );
               })}
@@ -199,6 +199,17 @@ export function AfterPage(props: { meetingId: string }) {
           </table>
         </section>
       </div>
+      <section className="card" aria-labelledby="par-h">
+        <h2 id="par-h">Paragraferna</h2>
+        {views.map((p) => (
+          <ParagraphAfter
+            key={p.paragraphId}
+            paragraph={p}
+            justified={isJustified(p)}
+            secretary={m.secretary}
+          />
+        ))}
+      </section>
       <section className="card" aria-labelledby="proto-h">
         <h2 id="proto-h">Protokollet</h2>
         <pre data-testid="protocol">{protocol}</pre>
@@ -228,5 +239,151 @@ function DispatchButton(props: { paragraphId: string; recipient: string }) {
       </button>
       <ActionStatus error={action.error} />
     </>
+  );
+}
+
+const CORRECTABLE: readonly [string, string][] = [
+  ['title', 'Rubrik'],
+  ['caseNumber', 'Diarienummer'],
+  ['summary', 'Sammanfattning'],
+  ['basisDocuments', 'Beslutsunderlag'],
+  ['proposal', 'Förslag till beslut'],
+  ['decision', 'Beslut'],
+];
+
+/**
+ * What is left to do on one paragraph after the meeting: written reasons for a reservation
+ * (until justering); after justering only rättelse, utdragsbestyrkande and expediering.
+ */
+function ParagraphAfter(props: {
+  paragraph: ParagraphView;
+  justified: boolean;
+  secretary: { name: string; title?: string };
+}) {
+  const p = props.paragraph;
+  const pending = p.reservations.filter((r) => !r.struck && r.writtenReasons === null);
+  return (
+    <div className="paragraph-after" data-testid={`after-${p.number}`}>
+      <h3>
+        §{p.number} {p.title}
+      </h3>
+      {!props.justified &&
+        pending.map((r) => <ReasonsForm key={r.reservationId} paragraphId={p.paragraphId} reservation={r} />)}
+      {props.justified && (
+        <>
+          <CertifyButton paragraph={p} secretary={props.secretary} />
+          <CorrectionForm paragraphId={p.paragraphId} secretary={props.secretary} />
+          {p.corrections.length > 0 && (
+            <ul>
+              {p.corrections.map((c) => (
+                <li key={c.correctionId}>
+                  Rättelse ({CORRECTABLE.find(([f]) => f === c.field)?.[1] ?? c.field}): ”{c.from}” → ”{c.to}”
+                  – {c.why}
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+      {!props.justified && pending.length === 0 && <p>Inget att göra före justeringen.</p>}
+    </div>
+  );
+}
+
+function ReasonsForm(props: { paragraphId: string; reservation: ParagraphView['reservations'][number] }) {
+  const [reasons, setReasons] = useState('');
+  const action = useAction();
+  const id = `reasons-${props.reservation.reservationId}`;
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        void action.run(() =>
+          submit(
+            `/paragraphs/${props.paragraphId}/reservations/${props.reservation.reservationId}/reasons`,
+            { reasons },
+            'Skriftlig motivering',
+          ),
+        );
+      }}
+    >
+      <Field
+        label={`Skriftlig motivering till reservationen av ${memberLabel(props.reservation.member)}`}
+        id={id}
+      >
+        <textarea id={id} value={reasons} onChange={(e) => setReasons(e.target.value)} required rows={3} />
+      </Field>
+      <button type="submit">Lämna motiveringen</button>
+      <ActionStatus error={action.error} notice={action.notice} />
+    </form>
+  );
+}
+
+function CertifyButton(props: { paragraph: ParagraphView; secretary: { name: string; title?: string } }) {
+  const action = useAction();
+  const last = props.paragraph.certifications.at(-1);
+  return (
+    <p>
+      {last && `Utdraget bestyrkt ${new Date(last.at).toLocaleString('sv-SE')} av ${last.by.name}. `}
+      <button
+        type="button"
+        onClick={() =>
+          void action.run(() =>
+            submit(
+              `/paragraphs/${props.paragraph.paragraphId}/certify`,
+              { by: props.secretary },
+              'Utdragsbestyrkande',
+            ),
+          )
+        }
+      >
+        Bestyrk utdraget
+      </button>
+      <ActionStatus error={action.error} notice={action.notice} />
+    </p>
+  );
+}
+
+/** Rättelse of an obvious error (skrivfel, räknefel): what, from, to and why; nothing else changes. */
+function CorrectionForm(props: { paragraphId: string; secretary: { name: string; title?: string } }) {
+  const [c, setC] = useState({ field: 'title', from: '', to: '', why: '' });
+  const action = useAction();
+  const id = (x: string) => `corr-${x}-${props.paragraphId}`;
+  return (
+    <form
+      className="inline"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void action.run(() =>
+          submit(`/paragraphs/${props.paragraphId}/corrections`, { ...c, by: props.secretary }, 'Rättelse'),
+        );
+      }}
+    >
+      <Field label="Rätta" id={id('field')}>
+        <select id={id('field')} value={c.field} onChange={(e) => setC({ ...c, field: e.target.value })}>
+          {CORRECTABLE.map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label="Från (felaktig text)" id={id('from')}>
+        <input
+          id={id('from')}
+          value={c.from}
+          onChange={(e) => setC({ ...c, from: e.target.value })}
+          required
+        />
+      </Field>
+      <Field label="Till" id={id('to')}>
+        <input id={id('to')} value={c.to} onChange={(e) => setC({ ...c, to: e.target.value })} required />
+      </Field>
+      <Field label="Skäl (uppenbart fel)" id={id('why')}>
+        <input id={id('why')} value={c.why} onChange={(e) => setC({ ...c, why: e.target.value })} required />
+      </Field>
+      <button type="submit">Registrera rättelse</button>
+      <ActionStatus error={action.error} notice={action.notice} />
+    </form>
   );
 }
