@@ -4,6 +4,7 @@
  * votering through the roll-call grid; a lost connection loses and doubles nothing.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
@@ -15,6 +16,7 @@ import { ensureWebBuilt, freePort, WebTestServer } from './support/server.js';
 
 // The README's picture is refreshed only on request (UPDATE_SCREENSHOTS=1), so test runs leave
 // the work tree clean; otherwise the screenshot goes to a temp folder and is still taken.
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const AVSLAG = '0193a0b1-0000-7000-8000-00000000a51a';
 const SCREENSHOT = process.env.UPDATE_SCREENSHOTS
   ? 'docs/screenshots/live.png'
@@ -401,6 +403,31 @@ describeInBrowser('the clerk’s web page', () => {
     });
     const extract = await server.api(`${p}/extract`, { accept: 'text/plain' });
     expect(String(extract)).toContain('Ny gång- och cykelväg');
+  }, 40_000);
+
+  it('has no serious or critical accessibility violations (axe-core) on its main screens', async () => {
+    const { meetingId, paragraphId } = await meetingViaApi(server, '2024-10-01');
+    const screens = [
+      '/#/',
+      `/#/prepare/${meetingId}`,
+      `/#/live/${meetingId}/${paragraphId}`,
+      `/#/after/${meetingId}`,
+      `/#/public/${meetingId}`,
+    ];
+    const found: string[] = [];
+    for (const screen of screens) {
+      await page.goto(`${server.url}${screen}`);
+      await page.locator('h1').first().waitFor();
+      await page.addScriptTag({ path: AXE });
+      const { passes, violations } = (await page.evaluate(
+        `axe.run(document).then((r) => ({ passes: r.passes.length, violations: r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help })) }))`,
+      )) as { passes: number; violations: { id: string; impact: string; nodes: number; help: string }[] };
+      expect(passes).toBeGreaterThan(10); // axe really checked the page
+      for (const v of violations.filter((x) => x.impact === 'serious' || x.impact === 'critical')) {
+        found.push(`${screen}: ${v.id} (${v.impact}, ${v.nodes} nodes) ${v.help}`);
+      }
+    }
+    expect(found).toEqual([]);
   }, 40_000);
 
   it('serves the app at / and index.html to browsers, without shadowing the API', async () => {
