@@ -78,9 +78,9 @@ function Step(props: {
         }
       }}
     >
-      <h3>
+      <h2 className="step-title">
         {props.title} {props.shortcut && <kbd>Alt+{props.shortcut.toUpperCase()}</kbd>}
-      </h3>
+      </h2>
       {props.children}
       <button type="submit" disabled={action.busy}>
         {props.button}
@@ -817,7 +817,9 @@ function Entries(props: { p: ParagraphView }) {
   if (!items.length) return null;
   return (
     <section className="card" aria-labelledby="entries-h">
-      <h3 id="entries-h">Registrerat i ärendet</h3>
+      <h2 id="entries-h" className="step-title">
+        Registrerat i ärendet
+      </h2>
       <ul className="entries" data-testid="entries">
         {items.map((i) => (
           <li key={i.id} className={i.struck ? 'struck' : undefined}>
