@@ -5,6 +5,7 @@ import { given, run } from './testing.js';
 import {
   adjusters,
   attendance,
+  ersattareStepsIn,
   close,
   justifyProtocol,
   MEETING,
@@ -53,20 +54,10 @@ describe('meetingDecider', () => {
   });
 
   it('lets a later attendance record replace the earlier one (an ersättare steps in mid-meeting)', () => {
-    const later = {
-      type: 'RecordAttendance',
-      data: {
-        meetingId: MEETING,
-        effectiveFrom: '2024-05-14T10:15:00+02:00',
-        present: ['chair', 'beronius', 'l3', 'e1', 'e2'],
-        absent: ['l4', 'l5'],
-        servingSubstitutes: [
-          { substituteId: 'e1', forMemberId: 'l5' },
-          { substituteId: 'e2', forMemberId: 'l4' },
-        ],
-      },
-    } as const;
-    const state = fold(meetingDecider, run(meetingDecider, [schedule, attendance, adjusters, open, later]));
+    const state = fold(
+      meetingDecider,
+      run(meetingDecider, [schedule, attendance, adjusters, open, ersattareStepsIn]),
+    );
     expect(servingMemberIds(state)).toEqual(['chair', 'beronius', 'l3', 'e1', 'e2']);
     expect(state.attendanceHistory).toHaveLength(2);
   });

@@ -8,9 +8,9 @@ import {
   adjusters,
   allServing,
   attendance,
+  ersattareStepsIn,
   cmd,
   inSession,
-  MEETING,
   open,
   openParagraph,
   P,
@@ -87,20 +87,10 @@ describe('paragraphDecider — votering', () => {
 
 describe('paragraphDecider — who takes part', () => {
   it('records per decision who took part: an ersättare stepping in mid-meeting, a jävig member left out', () => {
-    const stepIn = {
-      type: 'RecordAttendance',
-      data: {
-        meetingId: MEETING,
-        effectiveFrom: '2024-05-14T10:15:00+02:00',
-        present: ['chair', 'beronius', 'l3', 'e1', 'e2'],
-        absent: ['l4', 'l5'],
-        servingSubstitutes: [
-          { substituteId: 'e1', forMemberId: 'l5' },
-          { substituteId: 'e2', forMemberId: 'l4' },
-        ],
-      },
-    } as const;
-    const later = fold(meetingDecider, run(meetingDecider, [schedule, attendance, adjusters, open, stepIn]));
+    const later = fold(
+      meetingDecider,
+      run(meetingDecider, [schedule, attendance, adjusters, open, ersattareStepsIn]),
+    );
     const events = paragraphEvents(later, [
       openParagraph,
       cmd.recuse('beronius'),

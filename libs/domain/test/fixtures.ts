@@ -50,6 +50,21 @@ export const attendance: MeetingCommand = {
   },
 };
 
+/** From 10:15: l4 leaves too; e2 serves for l4 and e1 for l5 (an ersättare steps in mid-meeting). */
+export const ersattareStepsIn: MeetingCommand = {
+  type: 'RecordAttendance',
+  data: {
+    meetingId: MEETING,
+    effectiveFrom: '2024-05-14T10:15:00+02:00',
+    present: ['chair', 'beronius', 'l3', 'e1', 'e2'],
+    absent: ['l4', 'l5'],
+    servingSubstitutes: [
+      { substituteId: 'e1', forMemberId: 'l5' },
+      { substituteId: 'e2', forMemberId: 'l4' },
+    ],
+  },
+};
+
 export const adjusters: MeetingCommand = {
   type: 'AppointAdjusters',
   data: {

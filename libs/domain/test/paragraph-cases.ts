@@ -58,6 +58,12 @@ const voting = [
   cmd.requestVote('v1', 'l3', 'q1'),
 ];
 const votingApproved = [...voting, cmd.proposition('v1', 'huvudvotering', 'proposal', 'm1')];
+/** Decided after a votering: l3 voted nej, e1 abstained, the others ja. */
+const decidedAfterVote = [
+  ...votingApproved,
+  cmd.hold('v1', { chair: 'ja', beronius: 'ja', l3: 'nej', l4: 'ja', e1: 'avstar' }),
+  cmd.decide(),
+];
 const tie = { chair: 'ja', beronius: 'ja', l3: 'nej', l4: 'nej', e1: 'avstar' } as const;
 const three = [
   ...opened,
@@ -594,19 +600,11 @@ export const paragraphCases: ParagraphCase[] = [
     code: 'RESERVATION_BY_SUPPORTER',
     name: 'after votering: nej reserves; ja does not',
     allow: {
-      history: [
-        ...votingApproved,
-        cmd.hold('v1', { chair: 'ja', beronius: 'ja', l3: 'nej', l4: 'ja', e1: 'avstar' }),
-        cmd.decide(),
-      ],
+      history: decidedAfterVote,
       command: cmd.reserve('r1', 'l3'),
     },
     refuse: {
-      history: [
-        ...votingApproved,
-        cmd.hold('v1', { chair: 'ja', beronius: 'ja', l3: 'nej', l4: 'ja', e1: 'avstar' }),
-        cmd.decide(),
-      ],
+      history: decidedAfterVote,
       command: cmd.reserve('r1', 'l4'),
     },
   },
@@ -614,19 +612,11 @@ export const paragraphCases: ParagraphCase[] = [
     code: 'MEMBER_ABSTAINED',
     name: 'after votering: who abstained took no part and does not reserve',
     allow: {
-      history: [
-        ...votingApproved,
-        cmd.hold('v1', { chair: 'ja', beronius: 'ja', l3: 'nej', l4: 'ja', e1: 'avstar' }),
-        cmd.decide(),
-      ],
+      history: decidedAfterVote,
       command: cmd.reserve('r1', 'l3'),
     },
     refuse: {
-      history: [
-        ...votingApproved,
-        cmd.hold('v1', { chair: 'ja', beronius: 'ja', l3: 'nej', l4: 'ja', e1: 'avstar' }),
-        cmd.decide(),
-      ],
+      history: decidedAfterVote,
       command: cmd.reserve('r1', 'e1'),
     },
   },
