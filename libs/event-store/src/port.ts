@@ -62,6 +62,13 @@ export interface ReadAllOptions {
   readonly maxCount?: number;
 }
 
+export interface ReadAllPagesOptions {
+  /** Inclusive start; `'start'` or a position. */
+  readonly fromPosition?: 'start' | Position;
+  /** Events per page; every page but the last is full. */
+  readonly pageSize: number;
+}
+
 export interface SubscriptionFilter {
   /** Only streams whose id starts with one of these prefixes. */
   readonly streamPrefixes?: readonly string[];
@@ -84,6 +91,12 @@ export interface EventStore {
   /** Throws StreamNotFoundError when the stream has no events. */
   readStream(stream: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
   readAll(options?: ReadAllOptions): Promise<StoredEvent[]>;
+  /**
+   * `$all` forwards as a sequence of pages, for catch-up. Ends at the last event stored when
+   * the reading reached it. An adapter may read the next page while the caller works on this
+   * one; breaking out of the loop stops the reading.
+   */
+  readAllPages(options: ReadAllPagesOptions): AsyncIterable<StoredEvent[]>;
   /** Catch-up then live; completes only when unsubscribed or the store is closed. */
   subscribeToAll(options?: SubscribeToAllOptions): Observable<StoredEvent>;
   /** Is the store reachable? Used by /health. */

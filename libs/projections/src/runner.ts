@@ -255,28 +255,28 @@ export class ProjectionRunner {
   }
 
   /**
-   * Catch-up reads `$all` in pages of `batchSize` and applies each page as one transaction
-   * (the subscription would hand over smaller pages); then the live subscription continues
-   * after the last applied position.
+   * Catch-up reads `$all` page by page (the store may read the next page meanwhile) and applies
+   * each page as one transaction (the subscription would hand over smaller pages); then the
+   * live subscription continues after the last applied position.
    */
   private async catchUpThenLive(generation: number): Promise<void> {
     const current = () => this.running && generation === this.generation;
     try {
-      for (;;) {
-        const from = this.lowest();
-        const page = await this.store.readAll({
-          fromPosition: from.commit < 0n ? 'start' : { commit: from.commit, prepare: from.prepare },
-          maxCount: this.batchSize + 1, // the start is inclusive: the checkpoint's own event may come back
-        });
+      const from = this.lowest();
+      const pages = this.store.readAllPages({
+        // The start is inclusive: the checkpoint's own event comes back and is skipped.
+        fromPosition: from.commit < 0n ? 'start' : { commit: from.commit, prepare: from.prepare },
+        pageSize: this.batchSize,
+      });
+      for await (const page of pages) {
         if (!current()) return;
-        const fresh = page.filter((e) => after(e.position, from));
-        this.applyBatch(fresh);
-        if (page.length <= this.batchSize) break;
+        this.applyBatch(page.filter((e) => after(e.position, from)));
       }
     } catch (err) {
       if (current()) this.fail(err);
       return;
     }
+    if (!current()) return;
     const from = this.lowest();
     const fromPosition = from.commit < 0n ? 'start' : { commit: from.commit, prepare: from.prepare };
     this.subscription = this.store.subscribeToAll({ fromPosition }).subscribe({

@@ -344,7 +344,7 @@ function copyProposalRef(r: ProposalRef): ProposalRef {
 }
 
 /** 'decided' once a decision stands that is not struck; 'justified' wins over both. */
-function statusOf(view: ParagraphView): ParagraphStatus {
+function statusOf(view: Pick<ParagraphView, 'justering' | 'decisions'>): ParagraphStatus {
   if (view.justering) return 'justified';
   return view.decisions.some((d) => !d.struck) ? 'decided' : 'open';
 }
@@ -387,27 +387,36 @@ export function evolveParagraphView(view: ParagraphView | null, event: EventLike
     };
   }
   if (view === null) return null;
-  const next = applyToParagraph({ ...view, version: view.version + 1 }, e);
-  if (next === null) return view;
-  return { ...next, status: statusOf(next) };
+  const changes = paragraphChanges(view, e);
+  if (changes === null) return view;
+  // One copy per event (projections fold thousands of events a second): the fields that
+  // changed, the version, and the status, which only decisions and justering move.
+  const status =
+    changes.decisions || changes.justering
+      ? statusOf({
+          justering: changes.justering ?? view.justering,
+          decisions: changes.decisions ?? view.decisions,
+        })
+      : view.status;
+  return { ...view, ...changes, status, version: view.version + 1 };
 }
+
+type ParagraphChanges = Partial<Omit<ParagraphView, 'status' | 'version'>>;
 
 function updateMotion(view: ParagraphView, motionId: string, change: (m: MotionView) => MotionView) {
-  return { ...view, motions: view.motions.map((m) => (m.motionId === motionId ? change(m) : m)) };
+  return { motions: view.motions.map((m) => (m.motionId === motionId ? change(m) : m)) };
 }
 
-/** The paragraph-specific cases; null for events this view does not know. */
-function applyToParagraph(view: ParagraphView, e: ParagraphEvent): ParagraphView | null {
+/** The fields an event changes; null for events this view does not know. */
+function paragraphChanges(view: ParagraphView, e: ParagraphEvent): ParagraphChanges | null {
   switch (e.type) {
     case 'RecusalDeclared':
       return {
-        ...view,
         recusals: [...view.recusals, { member: copyRef(e.data.member), reason: e.data.reason ?? null }],
       };
     case 'MotionProposed': {
       const d = e.data;
       return {
-        ...view,
         motions: [
           ...view.motions,
           {
@@ -433,7 +442,6 @@ function applyToParagraph(view: ParagraphView, e: ParagraphEvent): ParagraphView
       return updateMotion(view, e.data.motionId, (m) => ({ ...m, withdrawn: true }));
     case 'ChairAskedQuestion':
       return {
-        ...view,
         proceedings: [
           ...view.proceedings,
           {
@@ -447,7 +455,6 @@ function applyToParagraph(view: ParagraphView, e: ParagraphEvent): ParagraphView
       };
     case 'VoteRequested':
       return {
-        ...view,
         proceedings: [
           ...view.proceedings,
           {
@@ -461,7 +468,6 @@ function applyToParagraph(view: ParagraphView, e: ParagraphEvent): ParagraphView
       };
     case 'VotePropositionApproved':
       return {
-        ...view,
         proceedings: [
           ...view.proceedings,
           {
@@ -476,7 +482,6 @@ function applyToParagraph(view: ParagraphView, e: ParagraphEvent): ParagraphView
       };
     case 'VoteHeld':
       return {
-        ...view,
         proceedings: [
           ...view.proceedings,
           {
@@ -494,7 +499,6 @@ function applyToParagraph(view: ParagraphView, e: ParagraphEvent): ParagraphView
     case 'DecisionAdopted': {
       const d = e.data;
       return {
-        ...view,
         decisions: [
           ...view.decisions,
           {
@@ -511,7 +515,6 @@ function applyToParagraph(view: ParagraphView, e: ParagraphEvent): ParagraphView
     }
     case 'ReservationEntered':
       return {
-        ...view,
         reservations: [
           ...view.reservations,
           {
@@ -526,14 +529,12 @@ function applyToParagraph(view: ParagraphView, e: ParagraphEvent): ParagraphView
       };
     case 'ReservationReasonsSubmitted':
       return {
-        ...view,
         reservations: view.reservations.map((r) =>
           r.reservationId === e.data.reservationId ? { ...r, writtenReasons: e.data.reasons } : r,
         ),
       };
     case 'ProtocolNoteEntered':
       return {
-        ...view,
         notes: [
           ...view.notes,
           { noteId: e.data.noteId, member: copyRef(e.data.member), text: e.data.text, struck: false },
@@ -541,20 +542,19 @@ function applyToParagraph(view: ParagraphView, e: ParagraphEvent): ParagraphView
       };
     case 'DistributionSet':
       // Each DistributionSet is the whole list: it replaces the last.
-      return { ...view, recipients: [...e.data.recipients] };
+      return { recipients: [...e.data.recipients] };
     case 'EntryStruck':
       return strike(view, e.data.entryId, e.data.reason);
     case 'ParagraphJustified':
       return {
-        ...view,
         justering: { by: e.data.by.map(copyRef), at: e.data.at, immediate: e.data.immediate },
       };
     case 'CorrectionRecorded':
       return correct(view, e.data);
     case 'ExtractCertified':
-      return { ...view, certifications: [...view.certifications, { by: { ...e.data.by }, at: e.data.at }] };
+      return { certifications: [...view.certifications, { by: { ...e.data.by }, at: e.data.at }] };
     case 'DecisionDispatched':
-      return { ...view, dispatches: [...view.dispatches, { recipient: e.data.recipient, at: e.data.at }] };
+      return { dispatches: [...view.dispatches, { recipient: e.data.recipient, at: e.data.at }] };
     default:
       return null;
   }
@@ -564,10 +564,9 @@ function applyToParagraph(view: ParagraphView, e: ParagraphEvent): ParagraphView
  * Flag the entry with that id, wherever it is. A vote's request, proposition and roll call
  * share the voteId, so striking a vote strikes all three.
  */
-function strike(view: ParagraphView, entryId: string, reason: string): ParagraphView {
+function strike(view: ParagraphView, entryId: string, reason: string): ParagraphChanges {
   const proceedingId = (p: ProceedingView) => (p.kind === 'question' ? p.questionId : p.voteId);
   return {
-    ...view,
     motions: view.motions.map((m) => (m.motionId === entryId ? { ...m, struck: true } : m)),
     proceedings: view.proceedings.map((p) => (proceedingId(p) === entryId ? { ...p, struck: true } : p)),
     decisions: view.decisions.map((d) => (d.decisionId === entryId ? { ...d, struck: true } : d)),

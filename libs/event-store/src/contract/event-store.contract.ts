@@ -360,6 +360,46 @@ export function describeEventStoreContract(
       });
     });
 
+    describe('readAllPages', () => {
+      it('yields what readAll yields, in full pages but the last', async () => {
+        const a = streamName();
+        const b = streamName();
+        await store.appendToStream(a, [event('Tested', { å: 'ärende' }, { userId: 'u1' }), ...events(3)]);
+        await store.appendToStream(b, events(2));
+        await store.appendToStream(a, events(2));
+        const first = (await store.readStream(a))[0];
+
+        const pages: StoredEvent[][] = [];
+        for await (const page of store.readAllPages({ fromPosition: first.position, pageSize: 3 }))
+          pages.push(page);
+        expect(pages.length).toBeGreaterThanOrEqual(3);
+        for (const page of pages.slice(0, -1)) expect(page).toHaveLength(3);
+        expect(pages[pages.length - 1].length).toBeGreaterThan(0);
+        const all = await store.readAll({ fromPosition: first.position, maxCount: 10_000 });
+        expect(pages.flat()).toEqual(all);
+        expect(pages[0][0]).toEqual(first); // data, metadata, revision and time survive the paging
+      });
+
+      it('stops reading when the caller breaks out, and the store goes on working', async () => {
+        const s = streamName();
+        await store.appendToStream(s, events(9));
+        const first = (await store.readStream(s))[0];
+        let seen = 0;
+        for await (const page of store.readAllPages({ fromPosition: first.position, pageSize: 2 })) {
+          seen += page.length;
+          if (seen >= 4) break;
+        }
+        expect(seen).toBe(4);
+        await store.appendToStream(s, events(1));
+        expect(await streamLength(store, s)).toBe(10);
+      });
+
+      it('refuses a page size that is not a positive integer', async () => {
+        const pages = store.readAllPages({ pageSize: 0 });
+        await expect(pages[Symbol.asyncIterator]().next()).rejects.toThrow(RangeError);
+      });
+    });
+
     describe('subscribeToAll', () => {
       it('catches up, then delivers live events with no gap and no duplicate', async () => {
         const prefix = streamName('sub');

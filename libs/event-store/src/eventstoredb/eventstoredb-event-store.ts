@@ -26,10 +26,12 @@ import {
   type JsonObject,
   type Position,
   type ReadAllOptions,
+  type ReadAllPagesOptions,
   type ReadStreamOptions,
   type StoredEvent,
   type SubscribeToAllOptions,
 } from '../port.js';
+import { pagesFromReadAll } from '../internal/pages.js';
 
 export interface EventStoreDbEventStoreOptions {
   /** e.g. `esdb://localhost:2113?tls=false` */
@@ -133,6 +135,10 @@ export class EventStoreDbEventStore implements EventStore {
       await read.cancel().catch(() => {});
     }
     return out;
+  }
+
+  readAllPages(options: ReadAllPagesOptions): AsyncIterable<StoredEvent[]> {
+    return pagesFromReadAll(this, options);
   }
 
   subscribeToAll(options: SubscribeToAllOptions = {}): Observable<StoredEvent> {

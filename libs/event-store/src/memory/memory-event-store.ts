@@ -9,10 +9,12 @@ import {
   type EventData,
   type EventStore,
   type ReadAllOptions,
+  type ReadAllPagesOptions,
   type ReadStreamOptions,
   type StoredEvent,
   type SubscribeToAllOptions,
 } from '../port.js';
+import { pagesFromReadAll } from '../internal/pages.js';
 
 /** Stored as JSON text, like the SQLite adapter, so callers cannot mutate history by reference. */
 interface Row {
@@ -118,6 +120,10 @@ export class MemoryEventStore implements EventStore {
       for (; i < n && out.length < max; i++) out.push(toStored(this.log[i]));
     }
     return out;
+  }
+
+  readAllPages(options: ReadAllPagesOptions): AsyncIterable<StoredEvent[]> {
+    return pagesFromReadAll(this, options);
   }
 
   subscribeToAll(options: SubscribeToAllOptions = {}): Observable<StoredEvent> {

@@ -12,11 +12,15 @@ import {
   type EventData,
   type EventStore,
   type ExpectedRevision,
+  type JsonObject,
   type ReadAllOptions,
+  type ReadAllPagesOptions,
   type ReadStreamOptions,
   type StoredEvent,
   type SubscribeToAllOptions,
 } from '../port.js';
+import { pagesFromReadAll } from '../internal/pages.js';
+import { readAhead, type PageRow } from './read-ahead.js';
 import { migrate } from './schema.js';
 
 /** See docs/adr/0002-sqlite-synchronous-full.md: FULL survives power loss, NORMAL only process crashes. */
@@ -265,6 +269,33 @@ export class SqliteEventStore implements EventStore {
     return out;
   }
 
+  /**
+   * The first page is read here; when there is more, a worker thread reads the following pages
+   * while the caller applies the current one (catch-up of projections: read-ahead.ts).
+   */
+  async *readAllPages(options: ReadAllPagesOptions): AsyncGenerator<StoredEvent[]> {
+    if (this.path === ':memory:' || this.path.startsWith('file:')) {
+      // Another connection cannot see this database: read in this thread.
+      yield* pagesFromReadAll(this, options);
+      return;
+    }
+    const size = options.pageSize;
+    if (!Number.isInteger(size) || size < 1)
+      throw new RangeError(`pageSize must be a positive integer: ${size}`);
+    const first = await this.readAll({ fromPosition: options.fromPosition ?? 'start', maxCount: size });
+    if (first.length > 0) yield first;
+    if (first.length < size) return;
+    const next = Number(first[first.length - 1].position.commit) + 1;
+    for await (const rows of readAhead(resolve(this.path), next, size)) {
+      const page = new Array<StoredEvent>(rows.length);
+      for (let i = 0; i < rows.length; i++) {
+        const r = rows[i];
+        page[i] = storedEvent(r, r[5] as JsonObject, r[6] as JsonObject);
+      }
+      yield page;
+    }
+  }
+
   subscribeToAll(options: SubscribeToAllOptions = {}): Observable<StoredEvent> {
     const from = options.fromPosition ?? 'start';
     return this.hub.observe(
@@ -340,12 +371,16 @@ export class SqliteEventStore implements EventStore {
 }
 
 function toStored(r: Row): StoredEvent {
+  return storedEvent(r, JSON.parse(r[5]) as JsonObject, JSON.parse(r[6]) as JsonObject);
+}
+
+function storedEvent(r: Row | PageRow, data: JsonObject, metadata: JsonObject): StoredEvent {
   const position = BigInt(r[0]);
   return {
     id: r[3],
     type: r[4],
-    data: JSON.parse(r[5]),
-    metadata: JSON.parse(r[6]),
+    data,
+    metadata,
     streamId: r[1],
     revision: BigInt(r[2]),
     position: { commit: position, prepare: position },

@@ -93,11 +93,14 @@ export const protocolProjection: Projection = {
         const data = event.data as { meetingId?: string; paragraphId?: string };
         if (isMeetingEvent(event.type)) {
           if (!data.meetingId) return;
-          const next = evolveMeetingView(meetings.get(data.meetingId) ?? null, event);
+          // A creation event ignores any earlier view: no need to look for one.
+          const prior = event.type === 'MeetingScheduled' ? null : (meetings.get(data.meetingId) ?? null);
+          const next = evolveMeetingView(prior, event);
           if (next) meetings.set(data.meetingId, next);
         } else {
           if (!data.paragraphId) return;
-          const next = evolveParagraphView(paragraphs.get(data.paragraphId) ?? null, event);
+          const prior = event.type === 'ParagraphOpened' ? null : (paragraphs.get(data.paragraphId) ?? null);
+          const next = evolveParagraphView(prior, event);
           if (next) paragraphs.set(data.paragraphId, next);
         }
       },
