@@ -226,15 +226,16 @@ function liveMotions(state: ParagraphState): MotionProposed['data'][] {
   return state.motions.filter((m) => !m.struck && !m.withdrawn).map((m) => m.motion);
 }
 
-function entryIds(state: ParagraphState): Set<string> {
-  return new Set([
-    ...state.motions.map((m) => m.motion.motionId),
-    ...state.questions.map((q) => q.question.questionId),
-    ...state.votes.map((v) => v.request.voteId),
-    ...state.decisions.map((d) => d.decision.decisionId),
-    ...state.reservations.map((r) => r.reservation.reservationId),
-    ...state.notes.map((n) => n.note.noteId),
-  ]);
+/** Does any entry of the paragraph carry this id? (Checked on every command: no copies made.) */
+function hasEntry(state: ParagraphState, id: string): boolean {
+  return (
+    state.motions.some((m) => m.motion.motionId === id) ||
+    state.questions.some((q) => q.question.questionId === id) ||
+    state.votes.some((v) => v.request.voteId === id) ||
+    state.decisions.some((d) => d.decision.decisionId === id) ||
+    state.reservations.some((r) => r.reservation.reservationId === id) ||
+    state.notes.some((n) => n.note.noteId === id)
+  );
 }
 
 // ─── rules (each in one place) ───────────────────────────────────────────────────────
@@ -252,7 +253,7 @@ function requireNoDecision(state: ParagraphState): void {
 
 /** Ids come from the client; within a paragraph they name one entry each (StrikeEntry relies on it). */
 function requireNewId(state: ParagraphState, id: string): void {
-  ensure(id && !entryIds(state).has(id), 'DUPLICATE_ENTRY_ID', { id });
+  ensure(id && !hasEntry(state, id), 'DUPLICATE_ENTRY_ID', { id });
 }
 
 function requireText(text: string | undefined, field: string): string {

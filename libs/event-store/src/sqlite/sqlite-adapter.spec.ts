@@ -48,6 +48,28 @@ describe('SqliteEventStore (file specifics)', () => {
     await store.close();
   });
 
+  it('answers a tail read from memory only while no other connection has written', async () => {
+    const path = join(dir, 'tail.db');
+    const a = new SqliteEventStore({ path });
+    const b = new SqliteEventStore({ path });
+    const ev = () => ({ id: v7(), type: 'T', data: {} });
+    await a.appendToStream('s', [ev()]);
+    expect(await a.readStream('s', { fromRevision: 1n })).toEqual([]);
+    // The other connection appends: the next tail read must find its event, not the shortcut.
+    const theirs = ev();
+    await b.appendToStream('s', [theirs]);
+    await a.appendToStream('u', [ev()]);
+    expect(await a.readStream('u', { fromRevision: 1n })).toEqual([]); // any read notices the change
+    expect((await a.readStream('s', { fromRevision: 1n })).map((e) => e.id)).toEqual([theirs.id]);
+    // And a stream this connection never saw is read, not guessed.
+    await b.appendToStream('t', [ev()]);
+    expect(await a.readStream('t', { fromRevision: 0n })).toHaveLength(1);
+    await a.appendToStream('s', [ev()]);
+    expect(await a.readStream('s', { fromRevision: 3n })).toEqual([]);
+    expect(await a.readStream('s')).toHaveLength(3);
+    await Promise.all([a.close(), b.close()]);
+  });
+
   it('close() writes appends already accepted before closing', async () => {
     const path = join(dir, 'close.db');
     const store = new SqliteEventStore({ path });

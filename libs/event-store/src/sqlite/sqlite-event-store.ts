@@ -86,6 +86,14 @@ export class SqliteEventStore implements EventStore {
   private readonly allBackwardStmt: Statement<[number, number], Row>;
   private readonly afterStmt: Statement<[number, number], Row>;
   private readonly maxPositionStmt: Statement<[], number | null>;
+  private readonly dataVersionStmt: Statement<[], number>;
+  /**
+   * Last revision of streams this connection wrote or read to the end, valid while no other
+   * connection has committed (SQLite's data_version is unchanged): a tail read after that
+   * revision is then answered without a query. Command handlers make two per command.
+   */
+  private readonly lastKnown = new Map<string, number>();
+  private knownDataVersion = -1;
   private readonly appendTx: (
     stream: string,
     events: readonly EventData[],
@@ -142,6 +150,7 @@ export class SqliteEventStore implements EventStore {
     );
     this.afterStmt = raw(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`);
     this.maxPositionStmt = db.prepare<[], number | null>('SELECT max(position) FROM events').pluck();
+    this.dataVersionStmt = db.prepare<[], number>('PRAGMA data_version').pluck();
 
     const view = this.view();
     const insert = this.insertStmt;
@@ -230,7 +239,11 @@ export class SqliteEventStore implements EventStore {
       return;
     }
     if (this.hub.size > 0) this.hub.notify();
-    for (let i = 0; i < batch.length; i++) batch[i].resolve(outcomes[i]);
+    for (let i = 0; i < batch.length; i++) {
+      const o = outcomes[i];
+      if (o.ok) this.remember(batch[i].stream, Number(o.result.nextExpectedRevision));
+      batch[i].resolve(o);
+    }
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
@@ -238,6 +251,9 @@ export class SqliteEventStore implements EventStore {
     const backwards = options.direction === 'backwards';
     const from = options.fromRevision ?? (backwards ? 'end' : 'start');
     const limit = options.maxCount ?? NO_LIMIT;
+    const othersWrote = this.checkDataVersion();
+    const tailOf = typeof from === 'bigint' && !backwards ? Number(from) - 1 : undefined;
+    if (!othersWrote && tailOf !== undefined && this.lastKnown.get(stream) === tailOf) return [];
     const rows = backwards
       ? this.streamBackwardStmt.all(
           stream,
@@ -252,7 +268,22 @@ export class SqliteEventStore implements EventStore {
     if (rows.length === 0 && this.currentRevisionStmt.get(stream) === undefined) {
       throw new StreamNotFoundError(stream);
     }
+    if (!backwards && limit === NO_LIMIT && rows.length > 0) this.remember(stream, rows[rows.length - 1][2]);
     return rows.map(toStored);
+  }
+
+  /** True when another connection has committed since the last check; forgets what it knew then. */
+  private checkDataVersion(): boolean {
+    const version = this.dataVersionStmt.get()!;
+    if (version === this.knownDataVersion) return false;
+    this.knownDataVersion = version;
+    this.lastKnown.clear();
+    return true;
+  }
+
+  private remember(stream: string, revision: number): void {
+    if (this.lastKnown.size >= 100_000) this.lastKnown.clear(); // bounded; it is only a shortcut
+    this.lastKnown.set(stream, revision);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
