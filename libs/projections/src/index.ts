@@ -1,6 +1,7 @@
 export * from './db.js';
 export * from './projection.js';
 export * from './runner.js';
+export * from './thread.js';
 export * from './read-models/queries.js';
 export * from './read-models/csv.js';
 export * from './audit.js';

@@ -1,6 +1,13 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import type { EventStore } from '@app/event-store';
-import { ALL_PROJECTIONS, ProjectionRunner, openReadModelDb, type Db } from '@app/projections';
+import { SqliteEventStore, type EventStore } from '@app/event-store';
+import {
+  ALL_PROJECTIONS,
+  ProjectionRunner,
+  ProjectionThread,
+  openReadModelDb,
+  type Db,
+  type LiveProjections,
+} from '@app/projections';
 
 export { readModelPath } from '@app/projections';
 
@@ -12,11 +19,17 @@ export interface ReadModelOptions {
   readonly path?: string;
 }
 
-/** The read-model database and the runner that keeps it current, for the life of the app. */
+/**
+ * The read-model database and what keeps it current, for the life of the app. With the SQLite
+ * event file the projections run in a worker thread (docs/adr/0012), so recording commands does
+ * not wait for them; with a store another thread cannot open (in memory, EventStoreDB's client)
+ * they run in this thread.
+ */
 @Injectable()
 export class ReadModels implements OnModuleInit, OnModuleDestroy {
+  /** For queries; the projections write through their own connection when in a thread. */
   readonly db: Db;
-  readonly runner: ProjectionRunner;
+  readonly runner: LiveProjections;
   private readonly logger = new Logger('ReadModels');
 
   constructor(
@@ -24,19 +37,32 @@ export class ReadModels implements OnModuleInit, OnModuleDestroy {
     path: string,
   ) {
     this.db = openReadModelDb(path);
-    this.runner = new ProjectionRunner(store, this.db, ALL_PROJECTIONS, {
-      batchSize: 2000,
-      onError: (err) =>
-        this.logger.error(`Projection batch failed; retrying from the checkpoint: ${String(err)}`),
-    });
+    const threaded = store instanceof SqliteEventStore && store.path !== ':memory:' && path !== ':memory:';
+    if (threaded) {
+      // Queries may come before the thread has created the tables.
+      for (const p of ALL_PROJECTIONS) p.migrate(this.db);
+      this.runner = new ProjectionThread({
+        eventStorePath: store.path,
+        readModelPath: path,
+        batchSize: 2000,
+        onError: (message) =>
+          this.logger.error(`Projection thread: ${message}; retrying from the checkpoint`),
+      });
+    } else {
+      this.runner = new ProjectionRunner(store, this.db, ALL_PROJECTIONS, {
+        batchSize: 2000,
+        onError: (err) =>
+          this.logger.error(`Projection batch failed; retrying from the checkpoint: ${String(err)}`),
+      });
+    }
   }
 
   onModuleInit(): void {
     this.runner.start();
   }
 
-  onModuleDestroy(): void {
-    this.runner.stop();
+  async onModuleDestroy(): Promise<void> {
+    await this.runner.stop();
     this.db.close();
   }
 }

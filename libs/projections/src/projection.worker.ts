@@ -1,0 +1,47 @@
+/** The thread of ProjectionThread (thread.ts): a ProjectionRunner with its own connections. */
+import { parentPort, workerData } from 'node:worker_threads';
+import { SqliteEventStore } from '@app/event-store';
+import { openReadModelDb } from './db.js';
+import { ALL_PROJECTIONS } from './index.js';
+import { ProjectionRunner } from './runner.js';
+import type { BatchMessage } from './thread.js';
+
+const options = workerData as {
+  eventStorePath: string;
+  readModelPath: string;
+  batchSize: number;
+  pollIntervalMs: number;
+};
+const post = (m: BatchMessage) => parentPort!.postMessage(m);
+
+const store = new SqliteEventStore({ path: options.eventStorePath, pollIntervalMs: options.pollIntervalMs });
+const db = openReadModelDb(options.readModelPath);
+const runner = new ProjectionRunner(store, db, ALL_PROJECTIONS, {
+  batchSize: options.batchSize,
+  onError: (err) => post({ kind: 'error', message: String(err) }),
+});
+runner.committed.subscribe((batch) =>
+  post({
+    kind: 'batch',
+    position: String(batch.position),
+    events: batch.events.map((e) => ({
+      position: String(e.position),
+      streamId: e.streamId,
+      type: e.type,
+      data: e.data,
+      created: e.created.getTime(),
+    })),
+  }),
+);
+parentPort!.on('message', (m: unknown) => {
+  if (m !== 'stop') return;
+  runner.stop();
+  db.close();
+  void store.close().then(() => {
+    post({ kind: 'stopped' });
+    process.exit(0);
+  });
+});
+runner.start();
+// Report where the checkpoints stand, so the API knows it before the next batch.
+if (runner.position >= 0n) post({ kind: 'batch', position: String(runner.position), events: [] });

@@ -1,0 +1,152 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { Subject } from 'rxjs';
+import type { CommittedBatch } from './runner.js';
+
+/** What the API needs of whoever keeps the read models current: in this thread or another. */
+export interface LiveProjections {
+  /** Emits after each committed batch (drives the live stream). */
+  readonly committed: Subject<CommittedBatch>;
+  /** The position every projection has reached; -1n before the first event. */
+  readonly position: bigint;
+  start(): void;
+  stop(): void | Promise<void>;
+  waitFor(position: bigint, timeoutMs?: number): Promise<void>;
+}
+
+export interface ProjectionThreadOptions {
+  /** The SQLite event file; the thread opens its own connection. */
+  readonly eventStorePath: string;
+  readonly readModelPath: string;
+  readonly batchSize?: number;
+  /** How often the thread looks for new events (it sees other connections' appends by polling). */
+  readonly pollIntervalMs?: number;
+  /** Called when a batch fails in the thread (its runner retries from the checkpoint) or the thread fails. */
+  readonly onError?: (message: string) => void;
+}
+
+/** A batch as it crosses threads: bigints and dates as strings and numbers. */
+export type BatchMessage =
+  | {
+      readonly kind: 'batch';
+      readonly position: string;
+      readonly events: { position: string; streamId: string; type: string; data: object; created: number }[];
+    }
+  | { readonly kind: 'error'; readonly message: string }
+  | { readonly kind: 'stopped' };
+
+// The worker module sits next to this one: .js when built, .ts when run from source (tsx, Jest),
+// in which case it registers tsx's loader first (Node 20 workers do not inherit it).
+const here = import.meta.url;
+const fromSource = here.endsWith('.ts');
+const workerUrl = new URL(`./projection.worker${fromSource ? '.ts' : '.js'}`, here).href;
+function bootstrap(): string {
+  if (!fromSource) return `import(${JSON.stringify(workerUrl)});`;
+  const tsx = join(dirname(createRequire(here).resolve('tsx/package.json')), 'dist/esm/api/index.mjs');
+  return `import(${JSON.stringify(pathToFileURL(tsx).href)}).then((t) => { t.register(); return import(${JSON.stringify(workerUrl)}); });`;
+}
+
+/**
+ * The ProjectionRunner in a worker thread with its own connections, so applying events to the
+ * read models does not take the API's event loop (docs/adr/0012). It reads new events by
+ * polling the store every few milliseconds, as any second connection does; each committed
+ * batch comes back here as a message and is re-emitted on `committed`.
+ */
+export class ProjectionThread implements LiveProjections {
+  readonly committed = new Subject<CommittedBatch>();
+  private worker: Worker | null = null;
+  private reached = -1n;
+  private readonly waiters = new Set<{ position: bigint; resolve: () => void }>();
+  private lastError: string | null = null;
+
+  constructor(private readonly options: ProjectionThreadOptions) {}
+
+  get position(): bigint {
+    return this.reached;
+  }
+
+  get error(): string | null {
+    return this.lastError;
+  }
+
+  start(): void {
+    if (this.worker) return;
+    const worker = new Worker(bootstrap(), {
+      eval: true,
+      workerData: {
+        eventStorePath: this.options.eventStorePath,
+        readModelPath: this.options.readModelPath,
+        batchSize: this.options.batchSize ?? 2000,
+        pollIntervalMs: this.options.pollIntervalMs ?? 10,
+      },
+    });
+    worker.on('message', (m: BatchMessage) => this.receive(m));
+    worker.on('error', (err) => {
+      this.lastError = String(err);
+      this.options.onError?.(this.lastError);
+    });
+    this.worker = worker;
+  }
+
+  async stop(): Promise<void> {
+    const worker = this.worker;
+    if (!worker) return;
+    this.worker = null;
+    const exited = new Promise<void>((done) => worker.once('exit', () => done()));
+    worker.postMessage('stop');
+    // The worker closes its connections and exits; do not wait forever for a stuck one.
+    const timer = setTimeout(() => void worker.terminate(), 5000);
+    await exited;
+    clearTimeout(timer);
+  }
+
+  waitFor(position: bigint, timeoutMs = 10_000): Promise<void> {
+    if (this.reached >= position) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const waiter = {
+        position,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(waiter);
+        reject(new Error(`Projections did not reach position ${position} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.waiters.add(waiter);
+    });
+  }
+
+  private receive(m: BatchMessage): void {
+    if (m.kind === 'error') {
+      this.lastError = m.message;
+      this.options.onError?.(m.message);
+      return;
+    }
+    if (m.kind !== 'batch') return;
+    this.lastError = null;
+    const position = BigInt(m.position);
+    if (position > this.reached) this.reached = position;
+    if (this.committed.observed) {
+      this.committed.next({
+        position,
+        events: m.events.map((e) => ({
+          position: BigInt(e.position),
+          streamId: e.streamId,
+          type: e.type,
+          data: e.data as Record<string, unknown>,
+          created: new Date(e.created),
+        })),
+      });
+    }
+    for (const w of this.waiters) {
+      if (this.reached >= w.position) {
+        this.waiters.delete(w);
+        w.resolve();
+      }
+    }
+  }
+}
