@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { v7 as uuidv7 } from 'uuid';
+import { uuidv7 } from './infra/uuid.js';
 import { AppModule, type AppOptions } from './app.module.js';
 
 const REQUEST_ID = /^[\x21-\x7e]{1,128}$/;

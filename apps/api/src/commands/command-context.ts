@@ -1,4 +1,5 @@
-import { v5 as uuidv5, v7 as uuidv7 } from 'uuid';
+import { v5 as uuidv5 } from 'uuid';
+import { uuidv7 } from '../infra/uuid.js';
 import type { User } from '../auth/users.js';
 
 /** Fixed namespace for ids derived from an Idempotency-Key (docs/adr/0007). Never change it. */

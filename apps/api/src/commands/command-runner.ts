@@ -50,6 +50,7 @@ export interface LoadedStream<State> {
 }
 
 interface CachedStream<State> extends LoadedStream<State> {
+  readonly commands: Map<string, bigint>;
   readonly decider: object;
 }
 
@@ -77,21 +78,20 @@ export class CommandRunner {
   async load<State>(
     stream: string,
     decider: Pick<RunnableDecider<unknown, State, unknown>, 'initialState' | 'evolve'>,
-  ): Promise<LoadedStream<State>> {
+  ): Promise<CachedStream<State>> {
     let cached = this.cache.get(stream) as CachedStream<State> | undefined;
     if (cached && cached.decider !== decider) cached = undefined;
     const from = cached && cached.revision !== 'no_stream' ? cached.revision + 1n : undefined;
     const events = await this.readOrEmpty(stream, from);
     let { state, revision } = cached ?? { state: decider.initialState, revision: 'no_stream' as const };
-    let commands = cached?.commands ?? new Map<string, bigint>();
+    // Only ever added to, with facts that are true from then on: shared, not copied per command.
+    const commands = cached?.commands ?? new Map<string, bigint>();
     if (events.length) {
       const evolve = decider.evolve as (s: State, e: { type: string; data: object }) => State;
-      const next = new Map(commands);
       for (const e of events) {
         state = evolve(state, { type: e.type, data: e.data });
-        if (typeof e.metadata.commandId === 'string') next.set(e.metadata.commandId, e.revision);
+        if (typeof e.metadata.commandId === 'string') commands.set(e.metadata.commandId, e.revision);
       }
-      commands = next;
       revision = events[events.length - 1].revision;
     }
     const loaded: CachedStream<State> = { state, revision, commands, decider };
@@ -158,7 +158,7 @@ export class CommandRunner {
         this.remember(spec.stream, {
           state,
           revision,
-          commands: new Map(loaded.commands).set(ctx.commandId, revision),
+          commands: loaded.commands.set(ctx.commandId, revision),
           decider: spec.decider,
         });
         return { revision: Number(revision), state, replayed: false };
