@@ -79,6 +79,7 @@ export function createEventStore(env: EventStoreEnv = process.env): EventStore {
     case 'eventstoredb':
       return new EventStoreDbEventStore({ connectionString: config.connectionString });
     case 'sqlite':
-      return new SqliteEventStore({ path: config.path, synchronous: config.synchronous });
+      // A server's store: commits (and their fsync) in a writer thread, docs/adr/0013.
+      return new SqliteEventStore({ path: config.path, synchronous: config.synchronous, writer: 'thread' });
   }
 }

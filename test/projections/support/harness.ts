@@ -38,7 +38,11 @@ export async function startReadApi(): Promise<ReadApi> {
     usersFile,
     idempotencyPath: join(dir, 'idempotency.db'),
   };
-  const store = new SqliteEventStore({ path: join(dir, 'events.db'), synchronous: 'NORMAL' });
+  const store = new SqliteEventStore({
+    path: join(dir, 'events.db'),
+    synchronous: 'NORMAL',
+    writer: 'thread',
+  });
   // The real app (AppModule imports ReadModelsModule), listening: SSE needs a real socket.
   const app = await createApp({ config, store, users: UserDirectory.load(usersFile) });
   await app.listen(0, '127.0.0.1');

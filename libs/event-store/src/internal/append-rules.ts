@@ -33,7 +33,7 @@ export function resultAt(revision: number, position: number): AppendResult {
 export function decideAppend(
   view: HistoryView,
   stream: string,
-  events: readonly EventData[],
+  events: readonly Pick<EventData, 'id'>[],
   expected: ExpectedRevision,
 ): AppendDecision {
   const current = view.currentRevision(stream);
@@ -65,7 +65,7 @@ export function decideAppend(
 export function resolveDuplicateIds(
   view: HistoryView,
   stream: string,
-  events: readonly EventData[],
+  events: readonly Pick<EventData, 'id'>[],
   expected: ExpectedRevision,
 ): AppendResult {
   const first = view.locate(events[0].id.toLowerCase());

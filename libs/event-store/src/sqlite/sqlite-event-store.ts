@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database, { type Database as Db, type Statement } from 'better-sqlite3';
 import type { Observable } from 'rxjs';
-import { decideAppend, resolveDuplicateIds, resultAt, type HistoryView } from '../internal/append-rules.js';
+import { resolveDuplicateIds, type HistoryView } from '../internal/append-rules.js';
 import { LiveHub, type Page } from '../internal/live.js';
 import { compileFilter, validateAppend, type EventMatcher } from '../internal/validate.js';
 import {
@@ -11,7 +11,6 @@ import {
   type AppendResult,
   type EventData,
   type EventStore,
-  type ExpectedRevision,
   type JsonObject,
   type ReadAllOptions,
   type ReadAllPagesOptions,
@@ -20,8 +19,10 @@ import {
   type SubscribeToAllOptions,
 } from '../port.js';
 import { pagesFromReadAll } from '../internal/pages.js';
+import { groupCommitter, historyView, type AppendRequest, type Outcome } from './group-commit.js';
 import { readAhead, type PageRow } from './read-ahead.js';
 import { migrate } from './schema.js';
+import { WriterThread } from './writer-thread.js';
 
 /** See docs/adr/0002-sqlite-synchronous-full.md: FULL survives power loss, NORMAL only process crashes. */
 export type SqliteSynchronous = 'FULL' | 'NORMAL';
@@ -35,16 +36,16 @@ export interface SqliteEventStoreOptions {
   readonly pollIntervalMs?: number;
   /** How long to wait for another process's write lock. Default 5000 ms. */
   readonly busyTimeoutMs?: number;
+  /**
+   * Where commits run: 'inline' in the caller's thread (default), or 'thread' in a worker with
+   * its own write connection, so a commit's fsync does not stop the event loop (the API's
+   * setting: docs/adr/0013). ':memory:' databases are always inline.
+   */
+  readonly writer?: 'inline' | 'thread';
 }
 
-type Outcome =
-  { readonly ok: true; readonly result: AppendResult } | { readonly ok: false; readonly error: unknown };
-
-interface PendingAppend {
-  readonly stream: string;
+interface PendingAppend extends AppendRequest {
   readonly events: readonly EventData[];
-  readonly expected: ExpectedRevision;
-  readonly payloads: string[];
   /** With the append's result, or the error that rolled back its savepoint. */
   readonly resolve: (outcome: Outcome) => void;
   /** When the whole group's commit failed. */
@@ -73,13 +74,17 @@ export class SqliteEventStore implements EventStore {
   /** Appends waiting for the next group commit (see `flush`). */
   private pending: PendingAppend[] = [];
   private flushScheduled = false;
-  private readonly commitGroup: (batch: readonly PendingAppend[]) => Outcome[];
+  /** Inline commits; null when a WriterThread commits. */
+  private readonly commitGroup: ((batch: readonly AppendRequest[]) => Outcome[]) | null;
+  private readonly writerThread: WriterThread | null;
+  /** Group commits sent to the writer thread and not answered yet. */
+  private readonly inFlight = new Set<Promise<void>>();
+  /** The writer thread's data_version at its last answer: it changes when another connection commits. */
+  private writerDataVersion = -1;
+  private readonly history: HistoryView;
 
   // Prepared once: statement preparation would otherwise dominate small appends.
   private readonly currentRevisionStmt: Statement<[string], number>;
-  private readonly eventsAfterStmt: Statement<[string, number, number], { id: string; position: number }>;
-  private readonly locateStmt: Statement<[string], { streamId: string; revision: number; position: number }>;
-  private readonly insertStmt: Statement<[string, number, string, string, string, string, number]>;
   private readonly streamForwardStmt: Statement<[string, number, number], Row>;
   private readonly streamBackwardStmt: Statement<[string, number, number], Row>;
   private readonly allForwardStmt: Statement<[number, number], Row>;
@@ -94,12 +99,6 @@ export class SqliteEventStore implements EventStore {
    */
   private readonly lastKnown = new Map<string, number>();
   private knownDataVersion = -1;
-  private readonly appendTx: (
-    stream: string,
-    events: readonly EventData[],
-    expected: ExpectedRevision,
-    payloads: string[],
-  ) => AppendResult;
 
   readonly path: string;
   readonly synchronous: SqliteSynchronous;
@@ -128,15 +127,6 @@ export class SqliteEventStore implements EventStore {
         'SELECT revision FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1',
       )
       .pluck();
-    this.eventsAfterStmt = db.prepare(
-      'SELECT event_id AS id, position FROM events WHERE stream_id = ? AND revision > ? ORDER BY revision LIMIT ?',
-    );
-    this.locateStmt = db.prepare(
-      'SELECT stream_id AS streamId, revision, position FROM events WHERE event_id = ?',
-    );
-    this.insertStmt = db.prepare(
-      'INSERT INTO events (stream_id, revision, event_id, type, data, metadata, created) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    );
     const raw = <P extends unknown[]>(sql: string) => db.prepare<P, Row>(sql).raw(true);
     this.streamForwardStmt = raw(
       `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
@@ -152,40 +142,13 @@ export class SqliteEventStore implements EventStore {
     this.maxPositionStmt = db.prepare<[], number | null>('SELECT max(position) FROM events').pluck();
     this.dataVersionStmt = db.prepare<[], number>('PRAGMA data_version').pluck();
 
-    const view = this.view();
-    const insert = this.insertStmt;
-    this.appendTx = db.transaction((stream, events, expected, payloads): AppendResult => {
-      const decision = decideAppend(view, stream, events, expected);
-      if (!decision.write) return decision.result;
-      const created = Date.now();
-      let revision = decision.firstRevision;
-      let position = 0;
-      for (let i = 0; i < events.length; i++) {
-        const e = events[i];
-        position = insert.run(
-          stream,
-          revision++,
-          e.id.toLowerCase(),
-          e.type,
-          payloads[2 * i],
-          payloads[2 * i + 1],
-          created,
-        ).lastInsertRowid as number;
-      }
-      return resultAt(revision - 1, position);
-    });
-    // Called inside the group's transaction, each append above runs as a savepoint.
-    const appendOne = this.appendTx;
-    this.commitGroup = db.transaction((batch: readonly PendingAppend[]) =>
-      batch.map((p): Outcome => {
-        // Errors are passed on as thrown: `instanceof Error` is unreliable across realms (Jest's VM).
-        try {
-          return { ok: true, result: appendOne(p.stream, p.events, p.expected, p.payloads) };
-        } catch (error) {
-          return { ok: false, error };
-        }
-      }),
-    ).immediate;
+    this.history = historyView(db);
+    const threaded =
+      options.writer === 'thread' && this.path !== ':memory:' && !this.path.startsWith('file:');
+    this.writerThread = threaded
+      ? new WriterThread(resolve(this.path), this.synchronous, options.busyTimeoutMs ?? 5000)
+      : null;
+    this.commitGroup = threaded ? null : groupCommitter(db);
   }
 
   async appendToStream(
@@ -213,7 +176,7 @@ export class SqliteEventStore implements EventStore {
     if (outcome.ok) return outcome.result;
     // That append's savepoint rolled back; an id already stored is a retry or a duplicate.
     if ((outcome.error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
-      return resolveDuplicateIds(this.view(), stream, events, expected);
+      return resolveDuplicateIds(this.history, stream, events, expected);
     }
     throw outcome.error;
   }
@@ -229,19 +192,44 @@ export class SqliteEventStore implements EventStore {
     const batch = this.pending;
     this.pending = [];
     if (batch.length === 0) return;
+    if (this.closed) {
+      for (const p of batch) p.reject(new Error(`SqliteEventStore(${this.path}) is closed`));
+      return;
+    }
+    if (this.writerThread) {
+      const sent: Promise<void> = this.writerThread.commit(batch).then(
+        ({ outcomes, dataVersion }) => {
+          if (dataVersion !== this.writerDataVersion) {
+            this.writerDataVersion = dataVersion;
+            this.lastKnown.clear(); // another connection wrote: forget what we knew
+          }
+          this.settle(batch, outcomes);
+        },
+        (err: unknown) => {
+          for (const p of batch) p.reject(err);
+        },
+      );
+      this.inFlight.add(sent);
+      void sent.finally(() => this.inFlight.delete(sent));
+      return;
+    }
     let outcomes: Outcome[];
     try {
-      if (this.closed) throw new Error(`SqliteEventStore(${this.path}) is closed`);
-      outcomes = this.commitGroup(batch);
+      outcomes = this.commitGroup!(batch);
     } catch (err) {
       // The commit itself failed (disk, lock timeout): nothing of the group was written.
       for (const p of batch) p.reject(err);
       return;
     }
+    this.settle(batch, outcomes);
+  }
+
+  private settle(batch: readonly PendingAppend[], outcomes: readonly Outcome[]): void {
     if (this.hub.size > 0) this.hub.notify();
     for (let i = 0; i < batch.length; i++) {
       const o = outcomes[i];
       if (o.ok) this.remember(batch[i].stream, Number(o.result.nextExpectedRevision));
+      else this.lastKnown.delete(batch[i].stream); // e.g. a conflict: read it for real next time
       batch[i].resolve(o);
     }
   }
@@ -251,7 +239,8 @@ export class SqliteEventStore implements EventStore {
     const backwards = options.direction === 'backwards';
     const from = options.fromRevision ?? (backwards ? 'end' : 'start');
     const limit = options.maxCount ?? NO_LIMIT;
-    const othersWrote = this.checkDataVersion();
+    // With a writer thread every commit comes from "another" connection: its answers tell instead.
+    const othersWrote = this.writerThread ? false : this.checkDataVersion();
     const tailOf = typeof from === 'bigint' && !backwards ? Number(from) - 1 : undefined;
     if (!othersWrote && tailOf !== undefined && this.lastKnown.get(stream) === tailOf) return [];
     const rows = backwards
@@ -352,6 +341,10 @@ export class SqliteEventStore implements EventStore {
     this.closed = true;
     this.hub.completeAll();
     this.stopPolling();
+    if (this.writerThread) {
+      await Promise.allSettled([...this.inFlight]);
+      await this.writerThread.close();
+    }
     this.db.close();
   }
 
@@ -361,14 +354,6 @@ export class SqliteEventStore implements EventStore {
     for (const r of rows) if (!match || match(r[1], r[4])) events.push(toStored(r));
     const scannedTo = rows.length ? rows[rows.length - 1][0] : after;
     return { events, scannedTo, exhausted: rows.length < limit };
-  }
-
-  private view(): HistoryView {
-    return {
-      currentRevision: (stream) => this.currentRevisionStmt.get(stream),
-      eventsAfter: (stream, after, count) => this.eventsAfterStmt.all(stream, after, count),
-      locate: (id) => this.locateStmt.get(id),
-    };
   }
 
   /** Poll for other processes' appends only while someone listens; never keep the process alive for it. */

@@ -15,3 +15,12 @@ describeEventStoreContract(
     embedded: true,
   },
 );
+
+// The API's setting: commits in a writer thread with its own connection.
+describeEventStoreContract(
+  'sqlite, writer thread',
+  async () => new SqliteEventStore({ path: join(dir, `store-${n++}.db`), writer: 'thread' }),
+  {
+    embedded: true,
+  },
+);

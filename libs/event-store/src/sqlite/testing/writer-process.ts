@@ -1,7 +1,7 @@
 /**
  * A second process writing to the same SQLite file, for the cross-process and durability tests.
  *   once <path> <stream> <eventId>   append one event, print "appended <position>", exit
- *   batches <path>                   append batches of 10 events forever (one transaction each),
+ *   batches <path> [inline|thread]   append batches of 10 events forever (one transaction each),
  *                                    printing each completed batch as a JSON line
  * Run with `node --import tsx writer-process.ts ...`.
  */
@@ -9,7 +9,10 @@ import { v7 } from 'uuid';
 import { SqliteEventStore } from '../sqlite-event-store.js';
 
 const [mode, path, ...rest] = process.argv.slice(2);
-const store = new SqliteEventStore({ path });
+const store = new SqliteEventStore({
+  path,
+  writer: mode === 'batches' && rest[0] === 'thread' ? 'thread' : 'inline',
+});
 
 if (mode === 'once') {
   const [stream, id] = rest;
