@@ -71,6 +71,7 @@ export class SqliteEventStore implements EventStore {
   private poll: NodeJS.Timeout | undefined;
   private lastSeenPosition = 0;
   private closed = false;
+  private closing = false;
   /** Appends waiting for the next group commit (see `flush`). */
   private pending: PendingAppend[] = [];
   private flushScheduled = false;
@@ -157,6 +158,7 @@ export class SqliteEventStore implements EventStore {
     options: AppendOptions = {},
   ): Promise<AppendResult> {
     this.assertOpen();
+    if (this.closing) throw new Error(`SqliteEventStore(${this.path}) is closing`);
     const expected = options.expectedRevision ?? 'any';
     validateAppend(stream, events, expected);
     // Serialise before taking the write lock, so the lock is held only for the inserts.
@@ -197,6 +199,12 @@ export class SqliteEventStore implements EventStore {
       return;
     }
     if (this.writerThread) {
+      // One group at a time: what arrives while a commit (and its fsync) runs forms the next
+      // group, sent when that commit is answered. Fewer, larger groups; fewer fsyncs.
+      if (this.inFlight.size > 0) {
+        this.pending = batch.concat(this.pending);
+        return;
+      }
       const sent: Promise<void> = this.writerThread.commit(batch).then(
         ({ outcomes, dataVersion }) => {
           if (dataVersion !== this.writerDataVersion) {
@@ -210,7 +218,10 @@ export class SqliteEventStore implements EventStore {
         },
       );
       this.inFlight.add(sent);
-      void sent.finally(() => this.inFlight.delete(sent));
+      void sent.finally(() => {
+        this.inFlight.delete(sent);
+        if (this.pending.length > 0) this.flush();
+      });
       return;
     }
     let outcomes: Outcome[];
@@ -336,15 +347,14 @@ export class SqliteEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
-    if (this.closed) return;
-    this.flush(); // appends already accepted are written, never dropped
+    if (this.closed || this.closing) return;
+    this.closing = true; // no new appends; those already accepted are written, never dropped
+    this.flush();
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
     this.closed = true;
     this.hub.completeAll();
     this.stopPolling();
-    if (this.writerThread) {
-      await Promise.allSettled([...this.inFlight]);
-      await this.writerThread.close();
-    }
+    await this.writerThread?.close();
     this.db.close();
   }
 
