@@ -5,7 +5,8 @@
  * round-robin on many open paragraphs, through the real API (built server from dist/, its own
  * process, a temp SQLite file). Baseline in the same run: a minimal NestJS app on Fastify with
  * the same global ValidationPipe and the very same DTO class, whose POST inserts one row with raw
- * better-sqlite3 (same journal mode and `synchronous`). Both run at the store's default
+ * better-sqlite3 (same journal mode and `synchronous`). The two servers run side by side and
+ * take the load in turns, two 5-s slices each (see `measure`). Both run at the store's default
  * durability (FULL) and again at NORMAL.
  *
  * Prints a table; the very last line is one JSON object (the FULL pair, the default setting):
@@ -28,6 +29,8 @@ const DIST = join(ROOT, 'dist/apps/api/src');
 const CONNECTIONS = 10;
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const PARAGRAPHS = 500;
+/** Each side's DURATION_S is split into this many slices, taken in turns with the other side. */
+const ROUNDS = 2;
 const MOTION = {
   proposerId: 'ksau-beronius',
   kind: 'fritt',
@@ -223,16 +226,6 @@ interface Row {
   readonly failed: number;
 }
 
-function row(name: string, r: AutocannonResult): Row {
-  return {
-    name,
-    perS: r['2xx'] / r.duration,
-    p50: r.latency.p50,
-    p99: r.latency.p99,
-    failed: r.non2xx + r.errors,
-  };
-}
-
 function stop(child: ChildProcess): Promise<void> {
   return new Promise((done) => {
     if (child.exitCode !== null) return done();
@@ -241,47 +234,74 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
+/** The runs of one side, as one: requests over total time; p50 averaged, p99 the worst. */
+function combine(name: string, runs: readonly AutocannonResult[]): Row {
+  const ok = runs.reduce((n, r) => n + r['2xx'], 0);
+  const seconds = runs.reduce((n, r) => n + r.duration, 0);
+  return {
+    name,
+    perS: ok / seconds,
+    p50: runs.reduce((n, r) => n + r.latency.p50, 0) / runs.length,
+    p99: Math.max(...runs.map((r) => r.latency.p99)),
+    failed: runs.reduce((n, r) => n + r.non2xx + r.errors, 0),
+  };
+}
+
+/**
+ * Both servers run side by side (the idle one costs nothing) and take turns under load, in
+ * ROUNDS slices of DURATION_S / ROUNDS seconds each, so that both meet the same machine: on
+ * these shared machines disk latency (fsync) and load drift within a minute, and measuring one
+ * side after the other moved the ratio by ±20 % between runs.
+ */
 async function measure(synchronous: Sync, port: number): Promise<{ api: Row; baseline: Row }> {
   const dir = mkdtempSync(join(tmpdir(), 'paragraf-bench-http-'));
+  const { child: api, token } = await startApi(dir, port, synchronous).catch((err: unknown) => {
+    rmSync(dir, { recursive: true, force: true });
+    throw err;
+  });
+  const baseline = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(ROOT, 'scripts/bench-http.ts'),
+      '--serve-baseline',
+      String(port + 1),
+      join(dir, 'baseline.db'),
+      synchronous,
+    ],
+    { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
+  );
   try {
-    const { child: api, token } = await startApi(dir, port, synchronous);
-    let apiRow: Row;
-    try {
-      const base = `http://127.0.0.1:${port}`;
-      const paragraphs = await prepare(base, token);
-      await load(base, paragraphs, token, 2); // warm-up: JIT and caches, equally for both
-      apiRow = row(`API ProposeMotion (${synchronous})`, await load(base, paragraphs, token));
-    } finally {
-      await stop(api);
+    await new Promise<void>((ok, fail) => {
+      baseline.once('message', () => ok());
+      baseline.once('exit', (code) => fail(new Error(`baseline exited with ${code}`)));
+    });
+    const apiBase = `http://127.0.0.1:${port}`;
+    const baselineBase = `http://127.0.0.1:${port + 1}`;
+    const paragraphs = await prepare(apiBase, token);
+    const ids = Array.from({ length: PARAGRAPHS }, (_, i) => `p${i}`);
+    // Warm-up: JIT and caches, equally for both.
+    await load(apiBase, paragraphs, token, 2);
+    await load(baselineBase, ids, undefined, 2);
+    const apiRuns: AutocannonResult[] = [];
+    const baselineRuns: AutocannonResult[] = [];
+    const slice = DURATION_S / ROUNDS;
+    for (let round = 0; round < ROUNDS; round++) {
+      // Alternate which side goes first, so neither always follows the other.
+      const order = round % 2 === 0 ? (['api', 'baseline'] as const) : (['baseline', 'api'] as const);
+      for (const side of order) {
+        if (side === 'api') apiRuns.push(await load(apiBase, paragraphs, token, slice));
+        else baselineRuns.push(await load(baselineBase, ids, undefined, slice));
+      }
     }
-
-    const baseline = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        join(ROOT, 'scripts/bench-http.ts'),
-        '--serve-baseline',
-        String(port + 1),
-        join(dir, 'baseline.db'),
-        synchronous,
-      ],
-      { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
-    );
-    try {
-      await new Promise<void>((ok, fail) => {
-        baseline.once('message', () => ok());
-        baseline.once('exit', (code) => fail(new Error(`baseline exited with ${code}`)));
-      });
-      const base = `http://127.0.0.1:${port + 1}`;
-      const ids = Array.from({ length: PARAGRAPHS }, (_, i) => `p${i}`);
-      await load(base, ids, undefined, 2);
-      const baselineRow = row(`Baseline NestJS + 1 INSERT (${synchronous})`, await load(base, ids));
-      return { api: apiRow, baseline: baselineRow };
-    } finally {
-      await stop(baseline);
-    }
+    return {
+      api: combine(`API ProposeMotion (${synchronous})`, apiRuns),
+      baseline: combine(`Baseline NestJS + 1 INSERT (${synchronous})`, baselineRuns),
+    };
   } finally {
+    await stop(api);
+    await stop(baseline);
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -298,7 +318,7 @@ async function main(): Promise<void> {
 
   const fmt = (n: number, d = 0) => n.toFixed(d).padStart(9);
   console.log(
-    `\nHTTP API benchmark: ${CONNECTIONS} connections, ${DURATION_S} s per run, yrkanden on ${PARAGRAPHS} open paragraphs\n`,
+    `\nHTTP API benchmark: ${CONNECTIONS} connections, ${DURATION_S} s per side in ${ROUNDS} alternating slices, yrkanden on ${PARAGRAPHS} open paragraphs\n`,
   );
   console.log(
     `${'run'.padEnd(38)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'non-2xx'.padStart(9)}`,
