@@ -1,8 +1,10 @@
-import { Module, type DynamicModule, type Provider, type Type } from '@nestjs/common';
+import type { DestinationStream } from 'pino';
+import type { Options as HttpLogOptions } from 'pino-http';
+import { Module, RequestMethod, type DynamicModule, type Provider, type Type } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
-import { LoggerModule } from 'nestjs-pino';
+import { LoggerModule, type Params } from 'nestjs-pino';
 import type { EventStore } from '@app/event-store';
 import { AuthGuard } from './auth/auth.guard.js';
 import { UserDirectory } from './auth/users.js';
@@ -28,6 +30,8 @@ export interface AppOptions {
   /** Opened by the caller (main, tests, bench); the app closes it on shutdown. */
   readonly store: EventStore;
   readonly users: UserDirectory;
+  /** Where the JSON log lines go; standard output when not given (tests pass a collector). */
+  readonly logStream?: DestinationStream;
 }
 
 @Module({})
@@ -57,7 +61,10 @@ export class AppModule {
         ReadModelsModule.register({ store: options.store }),
         TerminusModule.forRoot({ errorLogStyle: 'json' }),
         LoggerModule.forRoot({
-          pinoHttp: {
+          // Every route. nestjs-pino's own default ('{/*splat}') matches nothing under Nest 12,
+          // which left the API without request logs.
+          forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
+          pinoHttp: withStream(options.logStream, {
             level: options.config.logLevel,
             // Fastify assigns the id (X-Request-Id or a new one); logs and problems share it.
             genReqId: (req) => (req as { id?: string }).id ?? '',
@@ -72,11 +79,16 @@ export class AppModule {
               }),
               res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
             },
-          },
+          }),
         }),
       ],
       controllers: [HealthController, MeetingsController, ParagraphsController],
       providers,
     };
   }
+}
+
+/** pino-http takes its destination as the second element of a pair. */
+function withStream(stream: DestinationStream | undefined, options: HttpLogOptions): Params['pinoHttp'] {
+  return stream ? [options, stream] : options;
 }

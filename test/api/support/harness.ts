@@ -39,6 +39,8 @@ export interface StartOptions {
   readonly config?: Partial<ApiConfig>;
   /** Wrap the store, e.g. to simulate a concurrent writer. */
   readonly wrapStore?: (store: EventStore) => EventStore;
+  /** Collect the JSON log lines (set `config.logLevel` too: tests default to silent). */
+  readonly logStream?: { write(line: string): void };
 }
 
 /** The real app on a real SQLite file in a temp folder, users with known tokens. */
@@ -62,7 +64,12 @@ export async function startApi(options: StartOptions = {}): Promise<TestApi> {
   // NORMAL: a test does not need power-loss durability, and it keeps the suite fast.
   const sqlite = new SqliteEventStore({ path: join(dir, 'events.db'), synchronous: 'NORMAL' });
   const store = options.wrapStore ? options.wrapStore(sqlite) : sqlite;
-  const app = await createApp({ config, store, users: UserDirectory.load(usersFile) });
+  const app = await createApp({
+    config,
+    store,
+    users: UserDirectory.load(usersFile),
+    logStream: options.logStream,
+  });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return {
