@@ -60,6 +60,9 @@ const driver = createRequire(import.meta.url).resolve('better-sqlite3');
 export async function* readAhead(path: string, from: number, size: number): AsyncGenerator<PageRow[]> {
   const worker = new Worker(WORKER, {
     eval: true,
+    // Its garbage is short-lived rows and one text per page: a small young generation does, and
+    // keeps the reader small when the process runs with a larger one (--max-semi-space-size).
+    resourceLimits: { maxYoungGenerationSizeMb: 16 },
     workerData: { driver, path, from, size, credit: AHEAD },
   });
   const inbox: Message[] = [];
