@@ -67,6 +67,11 @@ export interface ReadAllPagesOptions {
   readonly fromPosition?: 'start' | Position;
   /** Events per page; every page but the last is full. */
   readonly pageSize: number;
+  /**
+   * false: leave the metadata out (events carry `{}`). Projections never read it, and it is
+   * ≈ 40 % of what a catch-up would otherwise parse. Default true.
+   */
+  readonly metadata?: boolean;
 }
 
 export interface SubscriptionFilter {

@@ -267,6 +267,7 @@ export class ProjectionRunner {
         // The start is inclusive: the checkpoint's own event comes back and is skipped.
         fromPosition: from.commit < 0n ? 'start' : { commit: from.commit, prepare: from.prepare },
         pageSize: this.batchSize,
+        metadata: false, // projections never read it
       });
       for await (const page of pages) {
         if (!current()) return;

@@ -380,6 +380,22 @@ export function describeEventStoreContract(
         expect(pages[0][0]).toEqual(first); // data, metadata, revision and time survive the paging
       });
 
+      it('leaves the metadata out when asked, and nothing else', async () => {
+        const s = streamName();
+        await store.appendToStream(s, [event('Tested', { n: 1 }, { userId: 'u1' }), ...events(6)]);
+        const first = (await store.readStream(s))[0];
+        const pages: StoredEvent[][] = [];
+        for await (const page of store.readAllPages({
+          fromPosition: first.position,
+          pageSize: 2,
+          metadata: false,
+        }))
+          pages.push(page);
+        const all = await store.readAll({ fromPosition: first.position, maxCount: 10_000 });
+        expect(pages.flat()).toEqual(all.map((e) => ({ ...e, metadata: {} })));
+        expect(all[0].metadata).toMatchObject({ userId: 'u1' }); // it was there to leave out
+      });
+
       it('stops reading when the caller breaks out, and the store goes on working', async () => {
         const s = streamName();
         await store.appendToStream(s, events(9));

@@ -14,7 +14,7 @@ export async function* pagesFromReadAll(
     throw new RangeError(`pageSize must be a positive integer: ${size}`);
   let page = await store.readAll({ fromPosition: options.fromPosition ?? 'start', maxCount: size });
   for (;;) {
-    if (page.length > 0) yield page;
+    if (page.length > 0) yield options.metadata === false ? withoutMetadata(page) : page;
     if (page.length < size) return;
     const last: Position = page[page.length - 1].position;
     const next = await store.readAll({ fromPosition: last, maxCount: size + 1 });
@@ -25,4 +25,8 @@ export async function* pagesFromReadAll(
 
 function after(a: Position, b: Position): boolean {
   return a.commit > b.commit || (a.commit === b.commit && a.prepare > b.prepare);
+}
+
+export function withoutMetadata(page: readonly StoredEvent[]): StoredEvent[] {
+  return page.map((e) => ({ ...e, metadata: {} }));
 }

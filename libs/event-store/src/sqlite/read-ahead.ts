@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 
-/** position, stream_id, revision, event_id, type, data, metadata, created — data and metadata parsed. */
-export type PageRow = [number, string, number, string, string, object, object, number];
+/** position, stream_id, revision, event_id, type, data, metadata, created — data and metadata parsed; metadata null when left out. */
+export type PageRow = [number, string, number, string, string, object, object | null, number];
 
 /** Pages the worker may read before the reader has taken them: enough to overlap, bounded in memory. */
 const AHEAD = 2;
@@ -19,7 +19,8 @@ const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.path, { readonly: true, fileMustExist: true });
 const select = db.prepare(
-  'SELECT position, stream_id, revision, event_id, type, data, metadata, created FROM events WHERE position >= ? ORDER BY position LIMIT ?',
+  'SELECT position, stream_id, revision, event_id, type, data, ' + (workerData.metadata ? 'metadata' : "'null'") +
+  ', created FROM events WHERE position >= ? ORDER BY position LIMIT ?',
 ).raw(true);
 let from = workerData.from;
 let credit = workerData.credit;
@@ -57,13 +58,18 @@ const driver = createRequire(import.meta.url).resolve('better-sqlite3');
  * Read `events` from position `from` (inclusive) to the end, in pages of `size`, in a worker
  * thread that stays up to AHEAD pages ahead of the caller. Breaking out of the loop stops it.
  */
-export async function* readAhead(path: string, from: number, size: number): AsyncGenerator<PageRow[]> {
+export async function* readAhead(
+  path: string,
+  from: number,
+  size: number,
+  metadata = true,
+): AsyncGenerator<PageRow[]> {
   const worker = new Worker(WORKER, {
     eval: true,
     // Its garbage is short-lived rows and one text per page: a small young generation does, and
     // keeps the reader small when the process runs with a larger one (--max-semi-space-size).
     resourceLimits: { maxYoungGenerationSizeMb: 16 },
-    workerData: { driver, path, from, size, credit: AHEAD },
+    workerData: { driver, path, from, size, metadata, credit: AHEAD },
   });
   const inbox: Message[] = [];
   let failure: Error | null = null;

@@ -18,7 +18,7 @@ import {
   type StoredEvent,
   type SubscribeToAllOptions,
 } from '../port.js';
-import { pagesFromReadAll } from '../internal/pages.js';
+import { pagesFromReadAll, withoutMetadata } from '../internal/pages.js';
 import { groupCommitter, historyView, type AppendRequest, type Outcome } from './group-commit.js';
 import { readAhead, type PageRow } from './read-ahead.js';
 import { migrate } from './schema.js';
@@ -314,14 +314,15 @@ export class SqliteEventStore implements EventStore {
     if (!Number.isInteger(size) || size < 1)
       throw new RangeError(`pageSize must be a positive integer: ${size}`);
     const first = await this.readAll({ fromPosition: options.fromPosition ?? 'start', maxCount: size });
-    if (first.length > 0) yield first;
+    const metadata = options.metadata !== false;
+    if (first.length > 0) yield metadata ? first : withoutMetadata(first);
     if (first.length < size) return;
     const next = Number(first[first.length - 1].position.commit) + 1;
-    for await (const rows of readAhead(resolve(this.path), next, size)) {
+    for await (const rows of readAhead(resolve(this.path), next, size, metadata)) {
       const page = new Array<StoredEvent>(rows.length);
       for (let i = 0; i < rows.length; i++) {
         const r = rows[i];
-        page[i] = storedEvent(r, r[5] as JsonObject, r[6] as JsonObject);
+        page[i] = storedEvent(r, r[5] as JsonObject, (r[6] ?? {}) as JsonObject);
       }
       yield page;
     }
