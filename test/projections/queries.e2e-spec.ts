@@ -149,3 +149,26 @@ describe('read-model queries and audit over HTTP', () => {
     expect((await get(`/audit/meetings/${meetingId}/protocol?asOf=yesterday`)).status).toBe(400);
   });
 });
+
+describe('the projection thread', () => {
+  it('is started again when it dies, and catches up from its checkpoints', async () => {
+    const api = await startReadApi();
+    try {
+      const [first, ...rest] = [
+        ...generateHistory(rng(7), { bodies: 1, meetingsPerBody: 1, maxParagraphs: 2, startYear: 2025 }),
+      ];
+      await api.models.runner.waitFor(
+        (await api.store.appendToStream(first.stream, first.events)).position.commit,
+      );
+      const thread = api.models.runner as unknown as { worker: { terminate(): Promise<number> } | null };
+      expect(thread.worker).not.toBeNull(); // the SQLite file's projections run in a thread
+      await thread.worker!.terminate();
+      let head = 0n;
+      for (const a of rest) head = (await api.store.appendToStream(a.stream, a.events)).position.commit;
+      await api.models.runner.waitFor(head, 15_000);
+      expect(api.models.runner.position).toBe(head);
+    } finally {
+      await api.close();
+    }
+  });
+});

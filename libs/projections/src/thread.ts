@@ -60,6 +60,8 @@ export class ProjectionThread implements LiveProjections {
   private reached = -1n;
   private readonly waiters = new Set<{ position: bigint; resolve: () => void }>();
   private lastError: string | null = null;
+  private stopped = true;
+  private restartTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly options: ProjectionThreadOptions) {}
 
@@ -72,6 +74,7 @@ export class ProjectionThread implements LiveProjections {
   }
 
   start(): void {
+    this.stopped = false;
     if (this.worker) return;
     const worker = new Worker(bootstrap(), {
       eval: true,
@@ -87,10 +90,24 @@ export class ProjectionThread implements LiveProjections {
       this.lastError = String(err);
       this.options.onError?.(this.lastError);
     });
+    // A thread that dies on its own is started again: it resumes from its checkpoints.
+    worker.on('exit', (code) => {
+      if (this.worker !== worker) return; // stopped on purpose
+      this.worker = null;
+      this.lastError = `projection thread stopped (exit code ${code}); starting it again`;
+      this.options.onError?.(this.lastError);
+      this.restartTimer = setTimeout(() => {
+        this.restartTimer = null;
+        if (!this.stopped) this.start();
+      }, 500);
+    });
     this.worker = worker;
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.restartTimer) clearTimeout(this.restartTimer);
+    this.restartTimer = null;
     const worker = this.worker;
     if (!worker) return;
     this.worker = null;

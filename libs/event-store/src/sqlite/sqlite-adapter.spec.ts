@@ -70,6 +70,21 @@ describe('SqliteEventStore (file specifics)', () => {
     await Promise.all([a.close(), b.close()]);
   });
 
+  it('with a stopped writer thread it refuses appends and fails ping, and still closes', async () => {
+    const store = new SqliteEventStore({ path: join(dir, 'writer-stop.db'), writer: 'thread' });
+    await store.appendToStream('s', [{ id: v7(), type: 'T', data: {} }]);
+    await store.ping();
+    const writer = (store as unknown as { writerThread: { worker: { terminate(): Promise<number> } } })
+      .writerThread;
+    await writer.worker.terminate();
+    await expect(store.appendToStream('s', [{ id: v7(), type: 'T', data: {} }])).rejects.toThrow(
+      /writer thread stopped/,
+    );
+    await expect(store.ping()).rejects.toThrow(/writer thread stopped/);
+    expect(await store.readStream('s')).toHaveLength(1); // reads still work
+    await store.close();
+  });
+
   it('close() writes appends already accepted before closing', async () => {
     const path = join(dir, 'close.db');
     const store = new SqliteEventStore({ path });

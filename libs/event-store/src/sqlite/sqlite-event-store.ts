@@ -345,6 +345,9 @@ export class SqliteEventStore implements EventStore {
   async ping(): Promise<void> {
     this.assertOpen();
     this.maxPositionStmt.get();
+    // Reads alone do not make a store healthy: /health must also fail when writes cannot happen.
+    const failed = this.writerThread?.failed;
+    if (failed) throw failed;
   }
 
   async close(): Promise<void> {

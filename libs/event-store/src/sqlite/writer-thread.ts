@@ -143,6 +143,11 @@ export class WriterThread {
     this.worker.on('exit', (code) => fail(new Error(`SQLite writer thread stopped (exit code ${code})`)));
   }
 
+  /** Why the thread stopped, if it did: the store can no longer write. */
+  get failed(): Error | null {
+    return this.failure;
+  }
+
   commit(batch: readonly AppendRequest[]): Promise<{ outcomes: Outcome[]; dataVersion: number }> {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;
@@ -154,6 +159,7 @@ export class WriterThread {
 
   /** Waits for the groups already sent, then stops the thread (which closes its connection). */
   async close(): Promise<void> {
+    if (this.failure) return;
     const exited = new Promise<void>((done) => this.worker.once('exit', () => done()));
     this.worker.postMessage('close');
     await exited;
