@@ -20,10 +20,11 @@ describe('SqliteEventStore durability', () => {
     async (writerMode) => {
       const path = join(dir, `crash-${writerMode}.db`);
       const writer = spawnWriter(['batches', path, writerMode]);
-      const until = Date.now() + 10_000;
-      while (!writer.lines.includes('ready') && Date.now() < until)
-        await new Promise((r) => setTimeout(r, 5));
-      await new Promise((r) => setTimeout(r, 400));
+      // Kill it mid-stream, once it is writing (a writer thread first needs to start).
+      const until = Date.now() + 20_000;
+      const batches = () => writer.lines.filter((l) => l.startsWith('{')).length;
+      while (batches() < 5 && Date.now() < until) await new Promise((r) => setTimeout(r, 5));
+      await new Promise((r) => setTimeout(r, 200));
       writer.child.kill('SIGKILL');
       await writer.exited;
       expect(writer.child.signalCode).toBe('SIGKILL');
