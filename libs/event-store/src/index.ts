@@ -10,3 +10,4 @@ export {
   type EventStoreConfig,
   type EventStoreEnv,
 } from './config.js';
+export { startWorkerModule } from './internal/worker-module.js';

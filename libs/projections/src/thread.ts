@@ -1,7 +1,5 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorkerModule } from '@app/event-store';
 import { Subject } from 'rxjs';
 import type { CommittedBatch } from './runner.js';
 
@@ -37,17 +35,6 @@ export type BatchMessage =
   | { readonly kind: 'error'; readonly message: string }
   | { readonly kind: 'stopped' };
 
-// The worker module sits next to this one: .js when built, .ts when run from source (tsx, Jest),
-// in which case it registers tsx's loader first (Node 20 workers do not inherit it).
-const here = import.meta.url;
-const fromSource = here.endsWith('.ts');
-const workerUrl = new URL(`./projection.worker${fromSource ? '.ts' : '.js'}`, here).href;
-function bootstrap(): string {
-  if (!fromSource) return `import(${JSON.stringify(workerUrl)});`;
-  const tsx = join(dirname(createRequire(here).resolve('tsx/package.json')), 'dist/esm/api/index.mjs');
-  return `import(${JSON.stringify(pathToFileURL(tsx).href)}).then((t) => { t.register(); return import(${JSON.stringify(workerUrl)}); });`;
-}
-
 /**
  * The ProjectionRunner in a worker thread with its own connections, so applying events to the
  * read models does not take the API's event loop (docs/adr/0012). It reads new events by
@@ -76,8 +63,7 @@ export class ProjectionThread implements LiveProjections {
   start(): void {
     this.stopped = false;
     if (this.worker) return;
-    const worker = new Worker(bootstrap(), {
-      eval: true,
+    const worker = startWorkerModule(import.meta.url, 'projection.worker', {
       workerData: {
         eventStorePath: this.options.eventStorePath,
         readModelPath: this.options.readModelPath,

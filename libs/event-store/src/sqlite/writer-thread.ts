@@ -1,7 +1,5 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorkerModule } from '../internal/worker-module.js';
 import {
   DuplicateEventIdError,
   StreamNotFoundError,
@@ -100,17 +98,6 @@ function fromWireOutcome(o: WireOutcome): Outcome {
   };
 }
 
-// The worker module sits next to this one: .js when built, .ts when run from source (tsx, Jest),
-// in which case it registers tsx's loader first (Node 20 workers do not inherit it).
-const here = import.meta.url;
-const fromSource = here.endsWith('.ts');
-const workerUrl = new URL(`./writer.worker${fromSource ? '.ts' : '.js'}`, here).href;
-function bootstrap(): string {
-  if (!fromSource) return `import(${JSON.stringify(workerUrl)});`;
-  const tsx = join(dirname(createRequire(here).resolve('tsx/package.json')), 'dist/esm/api/index.mjs');
-  return `import(${JSON.stringify(pathToFileURL(tsx).href)}).then((t) => { t.register(); return import(${JSON.stringify(workerUrl)}); });`;
-}
-
 /**
  * The write connection of a SqliteEventStore in a worker thread (docs/adr/0013): group commits,
  * with their fsync, happen there, so the API's event loop goes on serving requests meanwhile.
@@ -126,7 +113,9 @@ export class WriterThread {
   private failure: Error | null = null;
 
   constructor(path: string, synchronous: 'FULL' | 'NORMAL', busyTimeoutMs: number) {
-    this.worker = new Worker(bootstrap(), { eval: true, workerData: { path, synchronous, busyTimeoutMs } });
+    this.worker = startWorkerModule(import.meta.url, 'writer.worker', {
+      workerData: { path, synchronous, busyTimeoutMs },
+    });
     this.worker.on('message', (m: WireReply) => {
       const w = this.waiting.get(m.id);
       if (!w) return;
