@@ -1,6 +1,7 @@
 import { Subject, type Subscription } from 'rxjs';
 import type { EventStore, StoredEvent } from '@app/event-store';
 import type { Db } from './db.js';
+import { PositionWaiters } from './position-waiters.js';
 import type { CommittedEvent, Projection, ProjectionWriter } from './projection.js';
 
 /** A checkpoint; `-1n` means nothing applied yet. */
@@ -55,11 +56,7 @@ export class ProjectionRunner {
   /** Bumped on every (re)subscription, so a stale catch-up loop stops. */
   private generation = 0;
   private lastError: unknown = null;
-  private readonly waiters = new Set<{
-    position: bigint;
-    resolve: () => void;
-    reject: (err: unknown) => void;
-  }>();
+  private readonly waiters = new PositionWaiters();
   private readonly saveCheckpoint;
   private readonly loadCheckpoint;
 
@@ -163,25 +160,7 @@ export class ProjectionRunner {
 
   /** Resolves once every projection has applied the event at `position` (or beyond); rejects when a batch fails. */
   waitFor(position: bigint, timeoutMs = 10_000): Promise<void> {
-    if (this.position >= position) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      const waiter = {
-        position,
-        resolve: () => {
-          clearTimeout(timer);
-          resolve();
-        },
-        reject: (err: unknown) => {
-          clearTimeout(timer);
-          reject(err);
-        },
-      };
-      const timer = setTimeout(() => {
-        this.waiters.delete(waiter);
-        reject(new Error(`Projections did not reach position ${position} within ${timeoutMs} ms`));
-      }, timeoutMs);
-      this.waiters.add(waiter);
-    });
+    return this.waiters.wait(position, this.position, timeoutMs);
   }
 
   /** Resolves once every projection has caught up with the store's current last event. */
@@ -234,13 +213,7 @@ export class ProjectionRunner {
       }));
       this.committed.next({ position: last.commit, events: applied });
     }
-    const reached = this.position;
-    for (const w of this.waiters) {
-      if (reached >= w.position) {
-        this.waiters.delete(w);
-        w.resolve();
-      }
-    }
+    this.waiters.reach(this.position);
   }
 
   private lowest(): Checkpoint {
@@ -316,8 +289,7 @@ export class ProjectionRunner {
     this.lastError = err;
     this.options.onError?.(err);
     // Whoever waits for a position (CLI, tests) hears of the failure at once; the runner retries.
-    for (const w of this.waiters) w.reject(err);
-    this.waiters.clear();
+    this.waiters.failAll(err);
     this.subscription?.unsubscribe();
     this.subscription = null;
     this.buffer = [];

@@ -1,6 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import { startWorkerModule } from '@app/event-store';
 import { Subject } from 'rxjs';
+import { PositionWaiters } from './position-waiters.js';
 import type { CommittedBatch } from './runner.js';
 
 /** What the API needs of whoever keeps the read models current: in this thread or another. */
@@ -45,7 +46,7 @@ export class ProjectionThread implements LiveProjections {
   readonly committed = new Subject<CommittedBatch>();
   private worker: Worker | null = null;
   private reached = -1n;
-  private readonly waiters = new Set<{ position: bigint; resolve: () => void }>();
+  private readonly waiters = new PositionWaiters();
   private lastError: string | null = null;
   private stopped = true;
   private restartTimer: NodeJS.Timeout | null = null;
@@ -106,21 +107,7 @@ export class ProjectionThread implements LiveProjections {
   }
 
   waitFor(position: bigint, timeoutMs = 10_000): Promise<void> {
-    if (this.reached >= position) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      const waiter = {
-        position,
-        resolve: () => {
-          clearTimeout(timer);
-          resolve();
-        },
-      };
-      const timer = setTimeout(() => {
-        this.waiters.delete(waiter);
-        reject(new Error(`Projections did not reach position ${position} within ${timeoutMs} ms`));
-      }, timeoutMs);
-      this.waiters.add(waiter);
-    });
+    return this.waiters.wait(position, this.reached, timeoutMs);
   }
 
   private receive(m: BatchMessage): void {
@@ -145,11 +132,6 @@ export class ProjectionThread implements LiveProjections {
         })),
       });
     }
-    for (const w of this.waiters) {
-      if (this.reached >= w.position) {
-        this.waiters.delete(w);
-        w.resolve();
-      }
-    }
+    this.waiters.reach(this.reached);
   }
 }
