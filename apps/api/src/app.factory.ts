@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Logger } from 'nestjs-pino';
+import { createRootLogger, logRequests, PinoNestLogger } from './infra/logging.js';
 import { uuidv7 } from './infra/uuid.js';
 import { AppModule, type AppOptions } from './app.module.js';
 
@@ -24,12 +24,14 @@ export async function createApp(options: AppOptions): Promise<NestFastifyApplica
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(options), adapter, {
     bufferLogs: true,
   });
-  app.useLogger(app.get(Logger));
+  const logger = createRootLogger(options.config.logLevel, options.logStream);
+  app.useLogger(new PinoNestLogger(logger));
   app.enableShutdownHooks();
 
   // Fastify's own errors (JSON parsing, body limit) reach ProblemFilter too: Nest installs the
   // Fastify error handler that runs its exception filters.
   const fastify = app.getHttpAdapter().getInstance();
+  logRequests(fastify, logger);
   fastify.addHook('onSend', async (request, reply, payload) => {
     void reply.header('x-request-id', request.id);
     return payload;

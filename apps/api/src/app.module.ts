@@ -1,10 +1,8 @@
 import type { DestinationStream } from 'pino';
-import type { Options as HttpLogOptions } from 'pino-http';
-import { Module, RequestMethod, type DynamicModule, type Provider, type Type } from '@nestjs/common';
+import { Module, type DynamicModule, type Provider, type Type } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
-import { LoggerModule, type Params } from 'nestjs-pino';
 import type { EventStore } from '@app/event-store';
 import { AuthGuard } from './auth/auth.guard.js';
 import { UserDirectory } from './auth/users.js';
@@ -60,35 +58,9 @@ export class AppModule {
         WebModule,
         ReadModelsModule.register({ store: options.store }),
         TerminusModule.forRoot({ errorLogStyle: 'json' }),
-        LoggerModule.forRoot({
-          // Every route. nestjs-pino's own default ('{/*splat}') matches nothing under Nest 12,
-          // which left the API without request logs.
-          forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-          pinoHttp: withStream(options.logStream, {
-            level: options.config.logLevel,
-            // Fastify assigns the id (X-Request-Id or a new one); logs and problems share it.
-            genReqId: (req) => (req as { id?: string }).id ?? '',
-            customProps: (req) => ({ correlationId: req.headers['x-correlation-id'] }),
-            // One short line per request: no header dumps (they carry tokens and cookies), and
-            // serialising them was a measurable part of a command's time.
-            serializers: {
-              req: (req: { id?: string; method?: string; url?: string }) => ({
-                id: req.id,
-                method: req.method,
-                url: req.url,
-              }),
-              res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
-            },
-          }),
-        }),
       ],
       controllers: [HealthController, MeetingsController, ParagraphsController],
       providers,
     };
   }
-}
-
-/** pino-http takes its destination as the second element of a pair. */
-function withStream(stream: DestinationStream | undefined, options: HttpLogOptions): Params['pinoHttp'] {
-  return stream ? [options, stream] : options;
 }
