@@ -78,8 +78,38 @@ describe('Idempotency-Key', () => {
     expect(first.status).toBe(201);
     const count = await api.eventCount();
     const second = await open();
+    expect(second.status).toBe(201);
+    expect(second.headers['idempotent-replayed']).toBe('true');
     expect(second.body).toEqual(first.body);
     expect(await api.eventCount()).toBe(count);
+  });
+
+  it('a replay answers the status of the first answer (200 here) and the same ETag', async () => {
+    const { body: m } = await motion('support-target');
+    const support = () =>
+      api.http
+        .post(`/paragraphs/${paragraphId}/motions/${m.motionId}/support`)
+        .set('authorization', api.auth('clerk'))
+        .set('idempotency-key', 'support-1')
+        .send({ memberId: 'ksau-lindberg' });
+    const first = await support();
+    expect(first.status).toBe(200);
+    const second = await support();
+    expect(second.status).toBe(200);
+    expect(second.headers['idempotent-replayed']).toBe('true');
+    expect(second.headers.etag).toBe(first.headers.etag);
+    expect(second.body).toEqual(first.body);
+  });
+
+  it('a key with no valid token is not looked at: the answer is 401, not a replay', async () => {
+    await motion('token-check');
+    const res = await api.http
+      .post(`/paragraphs/${paragraphId}/motions`)
+      .set('authorization', 'Bearer not-a-token')
+      .set('idempotency-key', 'token-check')
+      .send(MOTION);
+    expect(res.status).toBe(401);
+    expect(res.headers['idempotent-replayed']).toBeUndefined();
   });
 
   it('without the stored answer (restart, fresh records) the event ids still prevent a second write', async () => {

@@ -2,6 +2,10 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { UserDirectory } from './auth/users.js';
+import { addEtags } from './http/etag.js';
+import { handleIdempotencyKeys } from './idempotency/idempotency.hooks.js';
+import { IdempotencyStore } from './idempotency/idempotency.store.js';
 import { createRootLogger, logRequests, PinoNestLogger } from './infra/logging.js';
 import { uuidv7 } from './infra/uuid.js';
 import { AppModule, type AppOptions } from './app.module.js';
@@ -32,6 +36,8 @@ export async function createApp(options: AppOptions): Promise<NestFastifyApplica
   // Fastify error handler that runs its exception filters.
   const fastify = app.getHttpAdapter().getInstance();
   logRequests(fastify, logger);
+  addEtags(fastify);
+  handleIdempotencyKeys(fastify, app.get(UserDirectory), app.get(IdempotencyStore));
   fastify.addHook('onSend', async (request, reply, payload) => {
     void reply.header('x-request-id', request.id);
     return payload;

@@ -1,6 +1,6 @@
 import type { DestinationStream } from 'pino';
 import { Module, type DynamicModule, type Provider, type Type } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import type { EventStore } from '@app/event-store';
@@ -11,11 +11,9 @@ import { commandHandlers } from './commands/handlers.js';
 import { API_CONFIG, type ApiConfig } from './config.js';
 import { ProblemFilter } from './errors/problem.filter.js';
 import { HealthController } from './health/health.controller.js';
-import { EtagInterceptor } from './http/etag.interceptor.js';
 import { MeetingsController } from './http/meetings.controller.js';
 import { ParagraphsController } from './http/paragraphs.controller.js';
 import { validationPipe } from './http/validation.js';
-import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor.js';
 import { IdempotencyStore } from './idempotency/idempotency.store.js';
 import { StoreLifecycle } from './infra/lifecycle.js';
 import { EVENT_STORE } from './infra/tokens.js';
@@ -46,9 +44,6 @@ export class AppModule {
       ...(commandHandlers as Type[]),
       { provide: APP_GUARD, useClass: AuthGuard },
       { provide: APP_FILTER, useClass: ProblemFilter },
-      // Registered first = outermost: sees replayed answers too.
-      { provide: APP_INTERCEPTOR, useClass: EtagInterceptor },
-      { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       { provide: APP_PIPE, useFactory: validationPipe },
     ];
     return {

@@ -13,6 +13,12 @@ export const Public = () => SetMetadata(PERMISSION, 'public');
 
 export type AuthenticatedRequest = FastifyRequest & { user?: User };
 
+/** The token of an `Authorization: Bearer <token>` header, or null. */
+export function bearerToken(header: string | string[] | undefined): string | null {
+  const match = typeof header === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+  return match ? match[1] : null;
+}
+
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
@@ -27,10 +33,9 @@ export class AuthGuard implements CanActivate {
     ]);
     if (needed === 'public') return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const header = request.headers.authorization;
-    const match = typeof header === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
-    if (!match) throw problems.unauthenticated();
-    const user = this.users.authenticate(match[1]);
+    const token = bearerToken(request.headers.authorization);
+    if (!token) throw problems.unauthenticated();
+    const user = this.users.authenticate(token);
     if (!user) throw problems.unauthenticated('Token är ogiltig.');
     request.user = user;
     // A route that forgot to declare its permission is closed, not open.

@@ -2,8 +2,8 @@ import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { AuthenticatedRequest } from '../auth/auth.guard.js';
 import { newCommandContext, type CommandContext } from '../commands/command-context.js';
 import { problems } from '../errors/problem.js';
-import { readIdempotencyKey } from '../idempotency/idempotency.interceptor.js';
-import { parseIfMatch } from './etag.interceptor.js';
+import { readIdempotencyKey } from '../idempotency/idempotency.hooks.js';
+import { parseIfMatch } from './etag.js';
 
 const TRACE_ID = /^[\x21-\x7e]{1,128}$/;
 
