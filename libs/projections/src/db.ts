@@ -2,6 +2,9 @@ import Database from 'better-sqlite3';
 
 export type Db = Database.Database;
 
+/** WAL pages between checkpoints when the runner's connection checkpoints itself (≈ 40 MB). */
+export const AUTOCHECKPOINT_PAGES = 10_000;
+
 export interface ReadModelDbOptions {
   /**
    * `synchronous` level. Read models can always be rebuilt from the history, so NORMAL
@@ -22,8 +25,9 @@ export function openReadModelDb(path: string, options: ReadModelDbOptions = {}):
   db.pragma('foreign_keys = OFF');
   // Catch-up writes large transactions: a bigger page cache spills less, and checkpointing the
   // WAL every ~40 MB rather than every 4 MB means fewer fsyncs (measured: rebuild ≈ 30 % faster).
+  // A running ProjectionRunner checkpoints from a thread of its own instead (checkpointer.ts).
   db.pragma('cache_size = -32000');
-  db.pragma('wal_autocheckpoint = 10000');
+  db.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
   // Readers (HTTP queries) must not fail while the runner holds a write transaction.
   db.pragma('busy_timeout = 5000');
   db.exec(`

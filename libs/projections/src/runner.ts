@@ -1,5 +1,6 @@
 import { Subject, type Subscription } from 'rxjs';
 import type { EventStore, StoredEvent } from '@app/event-store';
+import { BackgroundCheckpointer } from './checkpointer.js';
 import type { Db } from './db.js';
 import { PositionWaiters } from './position-waiters.js';
 import type { CommittedEvent, Projection, ProjectionWriter } from './projection.js';
@@ -21,6 +22,11 @@ export interface RunnerOptions {
   /** Called when a batch fails; the runner retries from its checkpoint after `retryMs`. */
   readonly onError?: (err: unknown) => void;
   readonly retryMs?: number;
+  /**
+   * Checkpoint a file's WAL from a worker thread while running (default true; ignored for
+   * `:memory:`), so commits do not stop to copy the WAL into the database.
+   */
+  readonly checkpointInBackground?: boolean;
 }
 
 export interface CommittedBatch {
@@ -57,6 +63,7 @@ export class ProjectionRunner {
   private generation = 0;
   private lastError: unknown = null;
   private readonly waiters = new PositionWaiters();
+  private checkpointer: BackgroundCheckpointer | null = null;
   private readonly saveCheckpoint;
   private readonly loadCheckpoint;
 
@@ -111,11 +118,16 @@ export class ProjectionRunner {
   start(): void {
     if (this.running) return;
     this.running = true;
+    if (this.options.checkpointInBackground !== false && BackgroundCheckpointer.suits(this.db)) {
+      this.checkpointer = new BackgroundCheckpointer(this.db);
+    }
     this.subscribe();
   }
 
   stop(): void {
     this.running = false;
+    this.checkpointer?.stop();
+    this.checkpointer = null;
     this.generation++;
     this.subscription?.unsubscribe();
     this.subscription = null;
