@@ -12,7 +12,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('background checkpoints of the read-model file', () => {
   let dir: string;
-  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'paragraf-ckpt-'))));
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'paragraf-ckpt-'));
+  });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('a running runner leaves checkpoints to its thread, which copies the WAL into the file', async () => {
