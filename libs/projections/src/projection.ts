@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { StoredEvent } from '@app/event-store';
 import type { Db } from './db.js';
 
@@ -14,8 +15,17 @@ export interface Projection {
   migrate(db: Db): void;
   /** Drop everything the projection wrote, before a rebuild. */
   reset(db: Db): void;
-  /** Prepare statements and caches for this connection. */
-  open(db: Db): ProjectionWriter;
+  /**
+   * Prepare statements and caches for this connection. Reads use `db`; every write goes through
+   * `writes`, which runs it in the runner's transaction or queues it with the batch for the
+   * write-behind thread (catch-up; docs/adr/0016).
+   */
+  open(db: Db, writes: Writes): ProjectionWriter;
+}
+
+/** Where a projection's writes go. */
+export interface Writes {
+  run(statement: Statement, ...params: unknown[]): void;
 }
 
 /**

@@ -1,9 +1,10 @@
 import { Subject, type Subscription } from 'rxjs';
 import type { EventStore, StoredEvent } from '@app/event-store';
 import { BackgroundCheckpointer } from './checkpointer.js';
+import { WriteBehind, type WriteOp } from './write-behind.js';
 import type { Db } from './db.js';
 import { PositionWaiters } from './position-waiters.js';
-import type { CommittedEvent, Projection, ProjectionWriter } from './projection.js';
+import type { CommittedEvent, Projection, ProjectionWriter, Writes } from './projection.js';
 
 /** A checkpoint; `-1n` means nothing applied yet. */
 export interface Checkpoint {
@@ -27,6 +28,11 @@ export interface RunnerOptions {
    * `:memory:`), so commits do not stop to copy the WAL into the database.
    */
   readonly checkpointInBackground?: boolean;
+  /**
+   * During catch-up on a file, commit each batch in a worker thread while the next one is
+   * computed (default true; ADR 0016). Live batches are always committed here.
+   */
+  readonly writeBehind?: boolean;
 }
 
 export interface CommittedBatch {
@@ -64,6 +70,17 @@ export class ProjectionRunner {
   private lastError: unknown = null;
   private readonly waiters = new PositionWaiters();
   private checkpointer: BackgroundCheckpointer | null = null;
+  /** The catch-up's write-behind thread, and the batch it is committing. */
+  private behind: WriteBehind | null = null;
+  private inFlight: { last: StoredEvent['position']; events: readonly StoredEvent[] } | null = null;
+  /** While a batch is computed for the write-behind thread, its writes are queued here. */
+  private queue: WriteOp[] | null = null;
+  private readonly writes: Writes = {
+    run: (statement, ...params) => {
+      if (this.queue) this.queue.push([statement.source, params]);
+      else statement.run(...params);
+    },
+  };
   private readonly saveCheckpoint;
   private readonly loadCheckpoint;
 
@@ -89,7 +106,7 @@ export class ProjectionRunner {
       projection.migrate(db);
       return {
         projection,
-        writer: projection.open(db),
+        writer: projection.open(db, this.writes),
         handles: new Set(projection.handles),
         checkpoint: this.prepareCheckpoint(projection),
       };
@@ -126,9 +143,14 @@ export class ProjectionRunner {
 
   stop(): void {
     this.running = false;
+    this.generation++;
+    try {
+      this.finishBehind(); // what the thread commits must be known before anything else writes
+    } catch {
+      // the failed batch is applied again from the checkpoint on the next start
+    }
     this.checkpointer?.stop();
     this.checkpointer = null;
-    this.generation++;
     this.subscription?.unsubscribe();
     this.subscription = null;
     if (this.retryTimer) clearTimeout(this.retryTimer);
@@ -189,29 +211,67 @@ export class ProjectionRunner {
     if (events.length === 0) return;
     const last = events[events.length - 1].position;
     try {
-      this.db.transaction(() => {
-        for (const slot of this.slots) {
-          const cp = slot.checkpoint;
-          if (!after(last, cp)) continue; // a redelivery: this projection has it all
-          // Events come in order: skip those at or below the checkpoint, apply the rest.
-          let i = 0;
-          while (!after(events[i].position, cp)) i++;
-          const { handles, writer } = slot;
-          for (; i < events.length; i++) if (handles.has(events[i].type)) writer.apply(events[i]);
-          writer.flush();
-          this.saveCheckpoint.run(
-            slot.projection.name,
-            slot.projection.version,
-            last.commit,
-            last.prepare,
-            now(),
-          );
-        }
-      })();
+      this.db.transaction(() => this.applyToProjections(events))();
     } catch (err) {
-      for (const slot of this.slots) slot.writer.discard();
+      this.discardAll();
       throw err;
     }
+    this.advance(last, events);
+  }
+
+  /**
+   * Catch-up with the write-behind thread: compute this batch's writes while the thread commits
+   * the previous batch, then wait for that commit and send this one. Checkpoints advance only
+   * once the thread has committed, so they never run ahead of the file.
+   */
+  private applyBatchBehind(events: readonly StoredEvent[], behind: WriteBehind): void {
+    if (events.length === 0) return;
+    const last = events[events.length - 1].position;
+    this.queue = [];
+    try {
+      this.applyToProjections(events);
+      const ops = this.queue;
+      this.queue = null;
+      this.settleBehind(behind);
+      if (this.behind !== behind) {
+        // A listener of the settled batch stopped the runner: this batch is not written.
+        this.discardAll();
+        return;
+      }
+      behind.submit(ops);
+      this.inFlight = { last, events };
+    } catch (err) {
+      this.queue = null;
+      this.discardAll();
+      throw err;
+    }
+  }
+
+  /** Every projection's part of a batch, and its checkpoint: run in a transaction, or queued. */
+  private applyToProjections(events: readonly StoredEvent[]): void {
+    const last = events[events.length - 1].position;
+    for (const slot of this.slots) {
+      const cp = slot.checkpoint;
+      if (!after(last, cp)) continue; // a redelivery: this projection has it all
+      // Events come in order: skip those at or below the checkpoint, apply the rest.
+      let i = 0;
+      while (!after(events[i].position, cp)) i++;
+      const { handles, writer } = slot;
+      for (; i < events.length; i++) if (handles.has(events[i].type)) writer.apply(events[i]);
+      writer.flush();
+      this.writes.run(
+        this.saveCheckpoint,
+        slot.projection.name,
+        slot.projection.version,
+        last.commit,
+        last.prepare,
+        now(),
+      );
+    }
+  }
+
+  /** A batch is committed: move the checkpoints, tell the listeners and whoever waits. */
+  private advance(last: StoredEvent['position'], events: readonly StoredEvent[]): void {
     for (const slot of this.slots) {
       if (after(last, slot.checkpoint)) slot.checkpoint = { commit: last.commit, prepare: last.prepare };
     }
@@ -226,6 +286,35 @@ export class ProjectionRunner {
       this.committed.next({ position: last.commit, events: applied });
     }
     this.waiters.reach(this.position);
+  }
+
+  /** Wait for the batch the write-behind thread is committing; on success, advance. */
+  private settleBehind(behind: WriteBehind): void {
+    const inFlight = this.inFlight;
+    if (!inFlight) return;
+    this.inFlight = null;
+    behind.settle();
+    this.advance(inFlight.last, inFlight.events);
+  }
+
+  /** Settle and stop the catch-up's write-behind thread, if any. Throws when its last batch failed. */
+  private finishBehind(): void {
+    const behind = this.behind;
+    if (!behind) return;
+    this.behind = null;
+    try {
+      this.settleBehind(behind);
+    } catch (err) {
+      this.inFlight = null;
+      this.discardAll();
+      throw err;
+    } finally {
+      behind.close();
+    }
+  }
+
+  private discardAll(): void {
+    for (const slot of this.slots) slot.writer.discard();
   }
 
   private lowest(): Checkpoint {
@@ -254,12 +343,30 @@ export class ProjectionRunner {
         pageSize: this.batchSize,
         metadata: false, // projections never read it
       });
+      const behind =
+        this.options.writeBehind !== false && !this.db.memory
+          ? (this.behind = new WriteBehind(
+              this.db.name,
+              String(this.db.pragma('synchronous', { simple: true })),
+            ))
+          : null;
       for await (const page of pages) {
         if (!current()) return;
-        this.applyBatch(page.filter((e) => after(e.position, from)));
+        const fresh = page.filter((e) => after(e.position, from));
+        if (behind) this.applyBatchBehind(fresh, behind);
+        else this.applyBatch(fresh);
       }
+      if (!current()) return;
+      this.finishBehind();
     } catch (err) {
-      if (current()) this.fail(err);
+      if (current()) {
+        try {
+          this.finishBehind();
+        } catch {
+          // the failure below is the one to report; the runner starts again from its checkpoints
+        }
+        this.fail(err);
+      }
       return;
     }
     if (!current()) return;

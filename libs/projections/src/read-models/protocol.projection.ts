@@ -1,7 +1,7 @@
 import type { StoredEvent } from '@app/event-store';
 import { evolveMeetingView, evolveParagraphView, type MeetingView, type ParagraphView } from '@app/protocol';
 import type { Db } from '../db.js';
-import type { Projection, ProjectionWriter } from '../projection.js';
+import type { Projection, ProjectionWriter, Writes } from '../projection.js';
 import { RowCache } from './cache.js';
 import { MEETING_EVENTS, PARAGRAPH_EVENTS, isMeetingEvent } from './event-types.js';
 
@@ -42,7 +42,7 @@ export const protocolProjection: Projection = {
       DROP TABLE IF EXISTS rm_protocol_paragraphs;
     `);
   },
-  open(db: Db): ProjectionWriter {
+  open(db: Db, writes: Writes): ProjectionWriter {
     const selectMeeting = db.prepare<[string], { view: string }>(
       'SELECT view FROM rm_protocol_meetings WHERE meeting_id = ?',
     );
@@ -67,7 +67,7 @@ export const protocolProjection: Projection = {
         const row = selectMeeting.get(id);
         return row ? (JSON.parse(row.view) as MeetingView) : undefined;
       },
-      (id, v) => upsertMeeting.run(id, v.body.id, v.date, JSON.stringify(v)),
+      (id, v) => writes.run(upsertMeeting, id, v.body.id, v.date, JSON.stringify(v)),
     );
     const paragraphs = new RowCache<ParagraphView>(
       (id) => {
@@ -75,7 +75,8 @@ export const protocolProjection: Projection = {
         return row ? (JSON.parse(row.view) as ParagraphView) : undefined;
       },
       (id, v) =>
-        upsertParagraph.run(
+        writes.run(
+          upsertParagraph,
           id,
           v.meetingId,
           v.body.id,

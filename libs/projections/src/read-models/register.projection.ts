@@ -1,7 +1,7 @@
 import type { StoredEvent } from '@app/event-store';
 import type { DecisionAdopted, DecisionContent, MeetingScheduled, ParagraphOpened } from '@app/domain';
 import type { Db } from '../db.js';
-import type { Projection, ProjectionWriter } from '../projection.js';
+import type { Projection, ProjectionWriter, Writes } from '../projection.js';
 import { RowCache } from './cache.js';
 
 /** One register row per paragraph; the row is also the projection's state for it. */
@@ -101,7 +101,7 @@ export const registerProjection: Projection = {
   reset(db: Db) {
     db.exec('DROP TABLE IF EXISTS rm_register_meetings; DROP TABLE IF EXISTS rm_register;');
   },
-  open(db: Db): ProjectionWriter {
+  open(db: Db, writes: Writes): ProjectionWriter {
     const selectMeeting = db.prepare<[string], MeetingRow>(
       `SELECT meeting_id AS meetingId, body_id AS bodyId, body_name AS bodyName, date,
               justified_at AS justifiedAt, announced_on AS announcedOn, appeal_ends_on AS appealEndsOn
@@ -124,7 +124,7 @@ export const registerProjection: Projection = {
 
     const meetings = new RowCache<MeetingRow>(
       (id) => selectMeeting.get(id),
-      (_id, m) => upsertMeeting.run(m),
+      (_id, m) => writes.run(upsertMeeting, m),
     );
     const rows = new RowCache<RegisterRow>(
       (id) => {
@@ -135,7 +135,8 @@ export const registerProjection: Projection = {
         const decision = current(r);
         const sent = new Set(r.dispatches.map((d) => d.recipient));
         const pending = r.recipients.filter((x) => !sent.has(x));
-        upsertRow.run(
+        writes.run(
+          upsertRow,
           id,
           r.meetingId,
           r.bodyId,

@@ -11,7 +11,7 @@ import type {
   VotePropositionApproved,
 } from '@app/domain';
 import type { Db } from '../db.js';
-import type { Projection, ProjectionWriter } from '../projection.js';
+import type { Projection, ProjectionWriter, Writes } from '../projection.js';
 import { RowCache } from './cache.js';
 
 /** What the projection remembers of a paragraph: enough to tell which yrkanden a decision adopted, and what to take back when an entry is struck. */
@@ -91,7 +91,7 @@ export const statisticsProjection: Projection = {
       'DROP TABLE IF EXISTS rm_stat_paragraphs; DROP TABLE IF EXISTS rm_stat_facts; DROP TABLE IF EXISTS rm_stat_members;',
     );
   },
-  open(db: Db): ProjectionWriter {
+  open(db: Db, writes: Writes): ProjectionWriter {
     const selectState = db.prepare<[string], { state: string }>(
       'SELECT state FROM rm_stat_paragraphs WHERE paragraph_id = ?',
     );
@@ -112,7 +112,7 @@ export const statisticsProjection: Projection = {
         const r = selectState.get(id);
         return r ? (JSON.parse(r.state) as ParagraphState) : undefined;
       },
-      (id, s) => upsertState.run(id, JSON.stringify(s)),
+      (id, s) => writes.run(upsertState, id, JSON.stringify(s)),
     );
     const SEP = '\u0000';
     const counters = new RowCache<Counters>(
@@ -122,7 +122,15 @@ export const statisticsProjection: Projection = {
         return row ? { bodyId, year: Number(year), memberId, name, party, counts: { ...row } } : undefined;
       },
       (_key, c) =>
-        upsertCounters.run(c.bodyId, c.year, c.memberId, c.name, c.party, ...KINDS.map((k) => c.counts[k])),
+        writes.run(
+          upsertCounters,
+          c.bodyId,
+          c.year,
+          c.memberId,
+          c.name,
+          c.party,
+          ...KINDS.map((k) => c.counts[k]),
+        ),
     );
 
     function count(s: ParagraphState, m: MemberRef, kind: FactKind, by: 1 | -1): void {
