@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { generateHistory, rng, type Append } from '../../libs/projections/src/testing/index.js';
 import { startReadApi, type ReadApi } from './support/harness.js';
@@ -171,4 +172,28 @@ describe('the projection thread', () => {
       await api.close();
     }
   });
+
+  // Linux keeps a nice value per thread; elsewhere the thread runs at the process's priority.
+  (process.platform === 'linux' ? it : it.skip)(
+    'runs at nice 10, so commands come first under load',
+    async () => {
+      const api = await startReadApi();
+      try {
+        const nice = () =>
+          readdirSync('/proc/self/task').map((tid) => {
+            const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+            return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+          });
+        let values = nice();
+        for (let i = 0; i < 100 && !values.includes(10); i++) {
+          await new Promise((r) => setTimeout(r, 20));
+          values = nice();
+        }
+        expect(values).toContain(10);
+        expect(values).toContain(0); // the event loop keeps the process's priority
+      } finally {
+        await api.close();
+      }
+    },
+  );
 });

@@ -22,6 +22,8 @@ export interface ProjectionThreadOptions {
   readonly batchSize?: number;
   /** How often the thread looks for new events (it sees other connections' appends by polling). */
   readonly pollIntervalMs?: number;
+  /** Nice value of the thread (Linux): 10 by default, so commands come first under load; 0 for none. */
+  readonly niceness?: number;
   /** Called when a batch fails in the thread (its runner retries from the checkpoint) or the thread fails. */
   readonly onError?: (message: string) => void;
 }
@@ -70,6 +72,7 @@ export class ProjectionThread implements LiveProjections {
         readModelPath: this.options.readModelPath,
         batchSize: this.options.batchSize ?? 2000,
         pollIntervalMs: this.options.pollIntervalMs ?? 10,
+        niceness: this.options.niceness ?? 10,
       },
     });
     worker.on('message', (m: BatchMessage) => this.receive(m));
