@@ -12,6 +12,8 @@ export interface Checkpoint {
   readonly prepare: bigint;
 }
 const NONE: Checkpoint = { commit: -1n, prepare: -1n };
+/** Page size of catch-up reads with the write-behind thread (batches hold several pages). */
+const SMALL_PAGE = 250;
 
 function after(p: { commit: bigint; prepare: bigint }, cp: Checkpoint): boolean {
   return p.commit > cp.commit || (p.commit === cp.commit && p.prepare > cp.prepare);
@@ -75,6 +77,8 @@ export class ProjectionRunner {
   private inFlight: { last: StoredEvent['position']; events: readonly StoredEvent[] } | null = null;
   /** While a batch is computed for the write-behind thread, its writes are queued here. */
   private queue: WriteOp[] | null = null;
+  /** The catch-up batch being applied: its last position, its events (for listeners) and size. */
+  private building: { last: StoredEvent['position']; events: StoredEvent[]; size: number } | null = null;
   private readonly writes: Writes = {
     run: (statement, ...params) => {
       if (this.queue) this.queue.push([statement.source, params]);
@@ -149,6 +153,7 @@ export class ProjectionRunner {
     } catch {
       // the failed batch is applied again from the checkpoint on the next start
     }
+    if (this.building) this.abandonBatch(); // applied in the caches, never sent: forget it
     this.checkpointer?.stop();
     this.checkpointer = null;
     this.subscription?.unsubscribe();
@@ -211,7 +216,10 @@ export class ProjectionRunner {
     if (events.length === 0) return;
     const last = events[events.length - 1].position;
     try {
-      this.db.transaction(() => this.applyToProjections(events))();
+      this.db.transaction(() => {
+        this.applyToProjections(events);
+        this.flushProjections(last);
+      })();
     } catch (err) {
       this.discardAll();
       throw err;
@@ -220,18 +228,35 @@ export class ProjectionRunner {
   }
 
   /**
-   * Catch-up with the write-behind thread: compute this batch's writes while the thread commits
-   * the previous batch, then wait for that commit and send this one. Checkpoints advance only
-   * once the thread has committed, so they never run ahead of the file.
+   * Catch-up with the write-behind thread: the events of several small pages are applied as
+   * they come (so few of them are alive at once) and their writes queued; once a batch is full,
+   * `sendBatch` waits for the previous batch's commit and sends this one. Checkpoints advance
+   * only once the thread has committed, so they never run ahead of the file.
    */
-  private applyBatchBehind(events: readonly StoredEvent[], behind: WriteBehind): void {
+  private queueEvents(events: readonly StoredEvent[]): void {
     if (events.length === 0) return;
-    const last = events[events.length - 1].position;
-    this.queue = [];
+    this.queue ??= [];
     try {
       this.applyToProjections(events);
-      const ops = this.queue;
+      const last = events[events.length - 1].position;
+      const batch = (this.building ??= { last, events: [], size: 0 });
+      batch.last = last;
+      batch.size += events.length;
+      if (this.committed.observed) batch.events.push(...events);
+    } catch (err) {
+      this.abandonBatch();
+      throw err;
+    }
+  }
+
+  private sendBatch(behind: WriteBehind): void {
+    const batch = this.building;
+    if (!batch) return;
+    try {
+      this.flushProjections(batch.last);
+      const ops = this.queue!;
       this.queue = null;
+      this.building = null;
       this.settleBehind(behind);
       if (this.behind !== behind) {
         // A listener of the settled batch stopped the runner: this batch is not written.
@@ -239,15 +264,20 @@ export class ProjectionRunner {
         return;
       }
       behind.submit(ops);
-      this.inFlight = { last, events };
+      this.inFlight = { last: batch.last, events: batch.events };
     } catch (err) {
-      this.queue = null;
-      this.discardAll();
+      this.abandonBatch();
       throw err;
     }
   }
 
-  /** Every projection's part of a batch, and its checkpoint: run in a transaction, or queued. */
+  private abandonBatch(): void {
+    this.queue = null;
+    this.building = null;
+    this.discardAll();
+  }
+
+  /** Each projection's part of these events (those after its checkpoint). */
   private applyToProjections(events: readonly StoredEvent[]): void {
     const last = events[events.length - 1].position;
     for (const slot of this.slots) {
@@ -258,7 +288,14 @@ export class ProjectionRunner {
       while (!after(events[i].position, cp)) i++;
       const { handles, writer } = slot;
       for (; i < events.length; i++) if (handles.has(events[i].type)) writer.apply(events[i]);
-      writer.flush();
+    }
+  }
+
+  /** Write what the projections changed, and their checkpoints: in the transaction, or queued. */
+  private flushProjections(last: StoredEvent['position']): void {
+    for (const slot of this.slots) {
+      if (!after(last, slot.checkpoint)) continue;
+      slot.writer.flush();
       this.writes.run(
         this.saveCheckpoint,
         slot.projection.name,
@@ -337,12 +374,6 @@ export class ProjectionRunner {
     const current = () => this.running && generation === this.generation;
     try {
       const from = this.lowest();
-      const pages = this.store.readAllPages({
-        // The start is inclusive: the checkpoint's own event comes back and is skipped.
-        fromPosition: from.commit < 0n ? 'start' : { commit: from.commit, prepare: from.prepare },
-        pageSize: this.batchSize,
-        metadata: false, // projections never read it
-      });
       const behind =
         this.options.writeBehind !== false && !this.db.memory
           ? (this.behind = new WriteBehind(
@@ -350,12 +381,25 @@ export class ProjectionRunner {
               String(this.db.pragma('synchronous', { simple: true })),
             ))
           : null;
+      const pages = this.store.readAllPages({
+        // The start is inclusive: the checkpoint's own event comes back and is skipped.
+        fromPosition: from.commit < 0n ? 'start' : { commit: from.commit, prepare: from.prepare },
+        // With the write-behind thread, small pages and batches of several: fewer events alive at once.
+        pageSize: behind ? Math.min(this.batchSize, SMALL_PAGE) : this.batchSize,
+        metadata: false, // projections never read it
+      });
       for await (const page of pages) {
         if (!current()) return;
         const fresh = page.filter((e) => after(e.position, from));
-        if (behind) this.applyBatchBehind(fresh, behind);
-        else this.applyBatch(fresh);
+        if (!behind) {
+          this.applyBatch(fresh);
+          continue;
+        }
+        this.queueEvents(fresh);
+        if ((this.building?.size ?? 0) >= this.batchSize) this.sendBatch(behind);
       }
+      if (!current()) return;
+      if (behind) this.sendBatch(behind);
       if (!current()) return;
       this.finishBehind();
     } catch (err) {

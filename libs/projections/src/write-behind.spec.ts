@@ -66,6 +66,23 @@ describe('catch-up with the write-behind thread', () => {
     );
   }, 60_000);
 
+  it('the same when a batch holds several pages (batches larger than a catch-up page)', async () => {
+    const store = await storeWith(5, 4, 6);
+    const events = (await store.readAll({ maxCount: 100_000 })).length;
+    expect(events).toBeGreaterThan(1500);
+    const db = openReadModelDb(join(dir, 'large.db'));
+    const runner = new ProjectionRunner(store, db, ALL_PROJECTIONS, { batchSize: 700 });
+    const sizes: number[] = [];
+    runner.committed.subscribe((b) => sizes.push(b.events.length));
+    runner.start();
+    await runner.catchUp();
+    runner.stop();
+    expect(Math.max(...sizes)).toBeGreaterThanOrEqual(700); // several pages of 250 per batch
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(events);
+    expect(dumpReadModels(db)).toEqual(await inlineDump(store));
+    db.close();
+  });
+
   it('stopped between batches, its checkpoints are those in the file, and a restart ends equal', async () => {
     const store = await storeWith(11, 3, 4);
     const path = join(dir, 'rm.db');
