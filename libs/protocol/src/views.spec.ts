@@ -14,6 +14,7 @@ import {
   currentAttendance,
   evolveMeetingView,
   evolveParagraphView,
+  evolveParagraphViewInPlace,
   meetingView,
   paragraphView,
   servingMembers,
@@ -154,6 +155,30 @@ describe('paragraphView', () => {
       expect(JSON.parse(JSON.stringify(view))).toStrictEqual(view);
     }
     expect(view).toStrictEqual(paragraphView(events));
+  });
+
+  it('changed in place (a projection owns its view), gives after every event what a copy gives', () => {
+    const events: ParagraphEvent[] = paragraphEvents(
+      motion('m1', 'klas'),
+      { type: 'MotionSupported', data: { paragraphId, motionId: 'm1', member: ref('anna') } },
+      question('q1'),
+      decision('d1'),
+      { type: 'EntryStruck', data: { paragraphId, entryId: 'd1', reason: 'fel' } },
+      decision('d2'),
+      justified,
+    );
+    let copied: ParagraphView | null = null;
+    let owned: ParagraphView | null = null;
+    const earlier: string[] = [];
+    for (const event of events) {
+      copied = evolveParagraphView(copied, event);
+      owned = evolveParagraphViewInPlace(owned, event);
+      expect(owned).toStrictEqual(copied);
+      earlier.push(JSON.stringify(copied));
+    }
+    // The copies were never touched by the in-place fold.
+    expect(earlier.at(-1)).toBe(JSON.stringify(paragraphView(events)));
+    expect(owned!.status).toBe('justified');
   });
 
   it('keeps struck entries with a flag and the reason in the strike log', () => {

@@ -390,15 +390,38 @@ export function evolveParagraphView(view: ParagraphView | null, event: EventLike
   const changes = paragraphChanges(view, e);
   if (changes === null) return view;
   // One copy per event (projections fold thousands of events a second): the fields that
-  // changed, the version, and the status, which only decisions and justering move.
-  const status =
-    changes.decisions || changes.justering
-      ? statusOf({
-          justering: changes.justering ?? view.justering,
-          decisions: changes.decisions ?? view.decisions,
-        })
-      : view.status;
-  return { ...view, ...changes, status, version: view.version + 1 };
+  // changed, the version, and the status.
+  return { ...view, ...changes, status: nextStatus(view, changes), version: view.version + 1 };
+}
+
+/**
+ * `evolveParagraphView` for a caller that owns `view` (nobody else holds it, e.g. a
+ * projection's cache): the changes are written into `view` instead of a copy, so a rebuild
+ * allocates only what an event changes. The result equals `evolveParagraphView`'s.
+ */
+export function evolveParagraphViewInPlace(
+  view: ParagraphView | null,
+  event: EventLike,
+): ParagraphView | null {
+  const e = event as ParagraphEvent;
+  if (view === null || e.type === 'ParagraphOpened') return evolveParagraphView(view, event);
+  const changes = paragraphChanges(view, e);
+  if (changes === null) return view;
+  const status = nextStatus(view, changes);
+  const owned = Object.assign(view as { -readonly [K in keyof ParagraphView]: ParagraphView[K] }, changes);
+  owned.status = status;
+  owned.version = view.version + 1;
+  return owned;
+}
+
+/** Only decisions and justering move the status. */
+function nextStatus(view: ParagraphView, changes: ParagraphChanges): ParagraphStatus {
+  return changes.decisions || changes.justering
+    ? statusOf({
+        justering: changes.justering ?? view.justering,
+        decisions: changes.decisions ?? view.decisions,
+      })
+    : view.status;
 }
 
 type ParagraphChanges = Partial<Omit<ParagraphView, 'status' | 'version'>>;

@@ -1,5 +1,10 @@
 import type { StoredEvent } from '@app/event-store';
-import { evolveMeetingView, evolveParagraphView, type MeetingView, type ParagraphView } from '@app/protocol';
+import {
+  evolveMeetingView,
+  evolveParagraphViewInPlace,
+  type MeetingView,
+  type ParagraphView,
+} from '@app/protocol';
 import type { Db } from '../db.js';
 import type { Projection, ProjectionWriter, Writes } from '../projection.js';
 import { RowCache } from './cache.js';
@@ -101,7 +106,8 @@ export const protocolProjection: Projection = {
         } else {
           if (!data.paragraphId) return;
           const prior = event.type === 'ParagraphOpened' ? null : (paragraphs.get(data.paragraphId) ?? null);
-          const next = evolveParagraphView(prior, event);
+          // The cache owns its views: change them in place rather than copy one per event.
+          const next = evolveParagraphViewInPlace(prior, event);
           if (next) paragraphs.set(data.paragraphId, next);
         }
       },
