@@ -5,8 +5,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { SqliteEventStore } from '@app/event-store';
-import { ALL_PROJECTIONS, ProjectionRunner, openReadModelDb } from '@app/projections';
-import { dumpReadModels, generateHistory, rng } from '../../libs/projections/src/testing/index.js';
+import { openReadModelDb } from '@app/projections';
+import {
+  dumpReadModels,
+  generateHistory,
+  rebuildInMemory,
+  rng,
+} from '../../libs/projections/src/testing/index.js';
 
 const script = fileURLToPath(new URL('./support/runner-process.ts', import.meta.url));
 
@@ -64,11 +69,7 @@ describe('crash during catch-up', () => {
     const firstBatch = resumed.lines.find((l) => l.startsWith('batch'))!;
     expect(BigInt(firstBatch.split(' ')[1])).toBeGreaterThan(BigInt(reached.p));
 
-    const clean = openReadModelDb(':memory:');
-    const runner = new ProjectionRunner(store, clean, ALL_PROJECTIONS, { batchSize: 5000 });
-    runner.start();
-    await runner.catchUp();
-    runner.stop();
+    const clean = await rebuildInMemory(store);
     const after = openReadModelDb(readModels);
     expect(dumpReadModels(after)).toEqual(dumpReadModels(clean));
     after.close();

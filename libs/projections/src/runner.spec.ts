@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { MemoryEventStore, type StoredEvent } from '@app/event-store';
-import { openReadModelDb, type Db } from './db.js';
+import { openReadModelDb } from './db.js';
 import { ProjectionRunner } from './runner.js';
 import { ALL_PROJECTIONS } from './index.js';
 import {
@@ -9,6 +9,7 @@ import {
   generateHistory,
   historyFromIntents,
   intentsArb,
+  rebuildInMemory,
   rng,
   seededIds,
   type Append,
@@ -32,18 +33,6 @@ async function appendAll(store: MemoryEventStore, appends: readonly Append[]): P
   let last = 0n;
   for (const a of appends) last = (await store.appendToStream(a.stream, a.events)).position.commit;
   return last;
-}
-
-async function rebuilt(
-  store: MemoryEventStore,
-  projections: readonly Projection[] = ALL_PROJECTIONS,
-): Promise<Db> {
-  const db = openReadModelDb(':memory:');
-  const runner = new ProjectionRunner(store, db, projections, { batchSize: 5000 });
-  runner.start();
-  await runner.catchUp();
-  runner.stop();
-  return db;
 }
 
 describe('ProjectionRunner', () => {
@@ -78,7 +67,7 @@ describe('ProjectionRunner', () => {
           }
           await runner.waitFor(last);
           runner.stop();
-          const clean = await rebuilt(store);
+          const clean = await rebuildInMemory(store);
           expect(dumpReadModels(live)).toEqual(dumpReadModels(clean));
           expect(Object.keys(dumpReadModels(live))).toHaveLength(6);
           live.close();
@@ -93,7 +82,7 @@ describe('ProjectionRunner', () => {
   it('redelivered events change nothing', async () => {
     const store = new MemoryEventStore();
     await appendAll(store, history(7, 2, 2, 4));
-    const db = await rebuilt(store);
+    const db = await rebuildInMemory(store);
     const before = dumpReadModels(db);
     const runner = new ProjectionRunner(store, db, ALL_PROJECTIONS);
     const all: StoredEvent[] = await store.readAll();
@@ -106,7 +95,7 @@ describe('ProjectionRunner', () => {
   it('rebuilds a projection from position 0 when its version changes', async () => {
     const store = new MemoryEventStore();
     await appendAll(store, history(11, 1, 2, 3));
-    const db = await rebuilt(store);
+    const db = await rebuildInMemory(store);
     // Sabotage the register, then open with a bumped version: the runner must rebuild it.
     db.exec('DELETE FROM rm_register');
     const bumped = ALL_PROJECTIONS.map((p) => (p.name === 'register' ? { ...p, version: p.version + 1 } : p));
@@ -116,7 +105,7 @@ describe('ProjectionRunner', () => {
     runner.start();
     await runner.catchUp();
     runner.stop();
-    const clean = await rebuilt(store, bumped);
+    const clean = await rebuildInMemory(store, bumped);
     expect(dumpReadModels(db)).toEqual(dumpReadModels(clean));
     expect(db.prepare('SELECT count(*) AS n FROM rm_register').get()).toEqual({ n: expect.any(Number) });
     expect((db.prepare('SELECT count(*) AS n FROM rm_register').get() as { n: number }).n).toBeGreaterThan(0);
@@ -157,7 +146,7 @@ describe('ProjectionRunner', () => {
     const store = new MemoryEventStore();
     const appends = history(5, 2, 3, 6);
     await appendAll(store, appends);
-    const db = await rebuilt(store);
+    const db = await rebuildInMemory(store);
     const meetingId = (appends[0].events[0].data as { meetingId: string }).meetingId;
     const protocol = protocolOf(db, meetingId)!;
     expect(protocol.meeting.meetingId).toBe(meetingId);
@@ -206,7 +195,7 @@ describe('ProjectionRunner over decider-made histories', () => {
           }
           await runner.waitFor(last);
           runner.stop();
-          const clean = await rebuilt(store);
+          const clean = await rebuildInMemory(store);
           expect(dumpReadModels(live)).toEqual(dumpReadModels(clean));
           live.close();
           clean.close();

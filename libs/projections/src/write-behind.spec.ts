@@ -7,7 +7,7 @@ import { MemoryEventStore } from '@app/event-store';
 import { openReadModelDb } from './db.js';
 import { ALL_PROJECTIONS } from './index.js';
 import { ProjectionRunner } from './runner.js';
-import { dumpReadModels, generateHistory, rng, seededIds } from './testing/index.js';
+import { dumpReadModels, generateHistory, rebuildInMemory, rng, seededIds } from './testing/index.js';
 import { WriteBehind } from './write-behind.js';
 
 async function storeWith(seed: number, bodies: number, meetings: number): Promise<MemoryEventStore> {
@@ -24,11 +24,7 @@ async function storeWith(seed: number, bodies: number, meetings: number): Promis
 }
 
 async function inlineDump(store: MemoryEventStore) {
-  const db = openReadModelDb(':memory:');
-  const runner = new ProjectionRunner(store, db, ALL_PROJECTIONS, { batchSize: 5000 });
-  runner.start();
-  await runner.catchUp();
-  runner.stop();
+  const db = await rebuildInMemory(store);
   const dump = dumpReadModels(db);
   db.close();
   return dump;

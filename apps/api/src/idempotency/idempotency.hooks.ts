@@ -8,12 +8,18 @@ import type { IdempotencyStore } from './idempotency.store.js';
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
 
-/** The key as sent, or undefined; a malformed key is a 400 naming the header. */
-export function readIdempotencyKey(request: AuthenticatedRequest): string | undefined {
+/** The header's key; undefined when absent; 'invalid' when malformed. */
+function keyOf(request: FastifyRequest): string | undefined | 'invalid' {
   const raw = request.headers[IDEMPOTENCY_HEADER];
   if (raw === undefined) return undefined;
   const key = Array.isArray(raw) ? raw[0] : raw;
-  if (!KEY_PATTERN.test(key)) {
+  return KEY_PATTERN.test(key) ? key : 'invalid';
+}
+
+/** The key as sent, or undefined; a malformed key is a 400 naming the header. */
+export function readIdempotencyKey(request: AuthenticatedRequest): string | undefined {
+  const key = keyOf(request);
+  if (key === 'invalid') {
     throw problems.validation([
       { field: 'Idempotency-Key', message: 'must be 1–200 visible ASCII characters' },
     ]);
@@ -58,10 +64,9 @@ export function handleIdempotencyKeys(
   const firstTries = new WeakMap<FastifyRequest, { userId: string; key: string; hash: string }>();
 
   fastify.addHook('preHandler', async (request, reply) => {
-    const raw = request.headers[IDEMPOTENCY_HEADER];
-    if (raw === undefined || request.method !== 'POST') return;
-    const key = Array.isArray(raw) ? raw[0] : raw;
-    if (!KEY_PATTERN.test(key)) return; // the command context answers 400
+    if (request.method !== 'POST') return;
+    const key = keyOf(request);
+    if (key === undefined || key === 'invalid') return; // for 'invalid' the command context answers 400
     const token = bearerToken(request.headers.authorization);
     const user = token ? users.authenticate(token) : undefined;
     if (!user) return; // the guard answers 401
