@@ -4,7 +4,9 @@ const swc = [
   '@swc/jest',
   {
     jsc: {
-      parser: { syntax: 'typescript', decorators: true },
+      parser: { syntax: 'typescript', decorators: true, importAttributes: true },
+      // Keep `with { type: 'json' }` (shipped house styles are JSON modules).
+      experimental: { keepImportAttributes: true },
       transform: { legacyDecorator: true, decoratorMetadata: true },
       target: 'es2023',
     },

@@ -19,5 +19,4 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   registerProjection,
   statisticsProjection,
 ];
-export * from './read-models/html.js';
 export * from './paths.js';

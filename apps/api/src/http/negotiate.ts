@@ -29,3 +29,8 @@ export function negotiate(accept: string | undefined, offered: readonly string[]
   }
   return best?.type;
 }
+
+/** The document writer for a negotiated media type. */
+export function formatOf(type: string): 'text' | 'markdown' | 'html' {
+  return type === 'text/html' ? 'html' : type === 'text/markdown' ? 'markdown' : 'text';
+}

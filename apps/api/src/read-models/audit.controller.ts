@@ -2,10 +2,9 @@ import { Controller, Get, Headers, Inject, Param, Query, Res } from '@nestjs/com
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { StreamNotFoundError } from '@app/event-store';
-import { renderProtocol } from '@app/protocol';
+import { protocolDocument, writeDocument } from '@app/protocol';
 import {
   changesBetween,
-  markdownToHtml,
   paragraphIdsOf,
   parseAsOf,
   protocolAsOf,
@@ -14,7 +13,7 @@ import {
 } from '@app/projections';
 import { Requires } from '../auth/auth.guard.js';
 import { problems } from '../errors/problem.js';
-import { negotiate } from '../http/negotiate.js';
+import { formatOf, negotiate } from '../http/negotiate.js';
 import { UuidParam } from '../http/params.js';
 import { ReadModels } from './read-models.service.js';
 import { positiveInt } from './query-params.js';
@@ -81,9 +80,7 @@ export class AuditController {
     void reply.header('vary', 'Accept').header('x-as-of-position', result.lastPosition ?? '');
     if (type === 'application/json') return result;
     void reply.header('content-type', `${type}; charset=utf-8`);
-    if (type === 'text/plain') return renderProtocol(result.meeting, result.paragraphs, { format: 'text' });
-    const md = renderProtocol(result.meeting, result.paragraphs, { format: 'markdown' });
-    return type === 'text/html' ? markdownToHtml(md, `Protokoll per ${rawAsOf}`) : md;
+    return writeDocument(protocolDocument(result.meeting, result.paragraphs), formatOf(type));
   }
 
   @Get('changes')

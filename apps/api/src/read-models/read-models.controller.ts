@@ -1,9 +1,8 @@
 import { Controller, Get, Headers, Inject, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { renderExtract, renderProtocol } from '@app/protocol';
+import { extractDocument, protocolDocument, writeDocument, type ProtocolDocument } from '@app/protocol';
 import {
-  markdownToHtml,
   meetingsQuery,
   paragraphOf,
   protocolOf,
@@ -14,7 +13,7 @@ import {
 } from '@app/projections';
 import { Public, Requires } from '../auth/auth.guard.js';
 import { problems } from '../errors/problem.js';
-import { negotiate } from '../http/negotiate.js';
+import { formatOf, negotiate } from '../http/negotiate.js';
 import { UuidParam } from '../http/params.js';
 import { ReadModels } from './read-models.service.js';
 import * as q from './query-params.js';
@@ -73,8 +72,7 @@ export class ReadModelsController {
       };
     }
     const views = model.paragraphs.map((p) => p.view);
-    const title = `Protokoll ${model.meeting.body.name} ${model.meeting.date}`;
-    return this.document(reply, type, title, (format) => renderProtocol(model.meeting, views, { format }));
+    return this.document(reply, type, protocolDocument(model.meeting, views));
   }
 
   @Get('meetings/:meetingId/paragraphs/:paragraphId/extract')
@@ -96,8 +94,7 @@ export class ReadModelsController {
       throw problems.notFound(`Paragrafen ${paragraphId} finns inte i sammanträdet ${meetingId}.`);
     }
     void reply.header('vary', 'Accept');
-    const title = `Protokollsutdrag ${paragraph.body.name} § ${paragraph.number}`;
-    return this.document(reply, type, title, (format) => renderExtract(paragraph, model.meeting, { format }));
+    return this.document(reply, type, extractDocument(paragraph, model.meeting));
   }
 
   @Get('register')
@@ -153,15 +150,8 @@ export class ReadModelsController {
     return worklistQuery(this.models.db, { today: q.today(today), bodyId: q.body(bodyId) });
   }
 
-  private document(
-    reply: FastifyReply,
-    type: string,
-    title: string,
-    render: (format: 'text' | 'markdown') => string,
-  ): string {
+  private document(reply: FastifyReply, type: string, doc: ProtocolDocument): string {
     void reply.header('content-type', `${type}; charset=utf-8`);
-    if (type === 'text/plain') return render('text');
-    const markdown = render('markdown');
-    return type === 'text/html' ? markdownToHtml(markdown, title) : markdown;
+    return writeDocument(doc, formatOf(type));
   }
 }

@@ -1,24 +1,27 @@
 /**
- * A house style: every fixed word of the protocol. The renderer decides what to show and in
- * which order; the house style decides how it is worded. Another municipality's style is a
- * new object of this type, not new code.
+ * A compiled house style: what the block builder calls to word the protocol. It is built from a
+ * house-style document (data: settings and Liquid templates, `style/document.ts`) by
+ * `compileHouseStyle`; no municipality's wording lives in code.
  *
  * Phrases are functions of ready-made parts: names come with party ("Robert Beronius (L)"),
  * `body` is the body's name as written at the start of a sentence, `what` is a reference to a
  * proposal already in the right grammatical form ("kommunstyrelsekontorets tjänsteutlåtandes
- * förslag"). The phrase functions handle case and word order.
+ * förslag").
  */
 import type { MotionKind } from '@app/domain';
+import type { HouseStyleSettings } from '../style/document.js';
 
 export interface MotionPhraseParts {
   /** "Robert Beronius (L)" */
   readonly proposer: string;
-  /** The yrkande's own words, if any. */
+  /** The yrkande's own words, if any, exactly as handed in. */
   readonly text: string | null;
   /** For återremiss: why. */
   readonly motivation: string | null;
   /** For bifall/avslag: what it refers to, e.g. "kommunstyrelsekontorets tjänsteutlåtandes förslag". */
   readonly what: string;
+  /** Who supported it (instämmande), for styles that name them in the same sentence. */
+  readonly supporters: readonly string[];
 }
 
 export interface VoteResultParts {
@@ -34,28 +37,24 @@ export interface VoteResultParts {
 }
 
 export interface HouseStyle {
+  readonly id: string;
+  readonly name: string;
   /** BCP 47 tag of the language the style writes. */
   readonly locale: string;
-  readonly headings: {
-    readonly decision: string;
-    /** Shown instead of `decision` while the paragraph is undecided. */
-    readonly proposalForDecision: string;
-    readonly summary: string;
-    readonly basisDocuments: string;
-    readonly decidingMeeting: string;
-    readonly recusal: string;
-    readonly motions: string;
-    readonly proceedings: string;
-    readonly vote: string;
-    readonly reservation: string;
-    readonly protocolNote: string;
-    readonly distribution: string;
-    readonly certification: string;
-  };
+  readonly settings: HouseStyleSettings;
+  /** The extract's head lines (empty lines left out). */
+  extractHead(p: {
+    body: string;
+    bodyShort: string;
+    paragraphNumber: string;
+    caseNumber: string;
+    date: string;
+    title: string;
+  }): string[];
   /** Lines of the printed extract's footer (initials and certification boxes). */
   readonly extractFooter: readonly string[];
 
-  paragraphNumber(n: number): string;
+  paragraphNumber(p: { number: number; year: number; bodyShort: string }): string;
   caseNumber(dnr: string): string;
   /** The earlier paragraph of a matter that returns after återremiss or bordläggning. */
   previousParagraph(p: { number: number; year: number; date: string | null; outcome: string | null }): string;
@@ -106,7 +105,7 @@ export interface HouseStyle {
 
   // ── whole protocol ──
   readonly protocol: {
-    readonly title: string;
+    readonly titles: HouseStyleSettings['documentTitles'];
     readonly headings: {
       readonly dateAndTime: string;
       readonly place: string;
