@@ -17,6 +17,7 @@ import { validationPipe } from './http/validation.js';
 import { IdempotencyStore } from './idempotency/idempotency.store.js';
 import { StoreLifecycle } from './infra/lifecycle.js';
 import { EVENT_STORE } from './infra/tokens.js';
+import { HouseStylesController } from './house-styles/house-styles.controller.js';
 import { QueryService } from './queries/query.service.js';
 import { ReadModelsModule } from './read-models/read-models.module.js';
 import { WebModule } from './web/web.module.js';
@@ -54,7 +55,7 @@ export class AppModule {
         ReadModelsModule.register({ store: options.store }),
         TerminusModule.forRoot({ errorLogStyle: 'json' }),
       ],
-      controllers: [HealthController, MeetingsController, ParagraphsController],
+      controllers: [HealthController, MeetingsController, ParagraphsController, HouseStylesController],
       providers,
     };
   }

@@ -17,6 +17,7 @@ import {
 } from '../commands/meeting.handlers.js';
 import type { WriteResult } from '../commands/messages.js';
 import { problems } from '../errors/problem.js';
+import { HouseStyles } from '../house-styles/house-styles.service.js';
 import { QueryService } from '../queries/query.service.js';
 import { Ctx } from './command-ctx.decorator.js';
 import {
@@ -40,6 +41,7 @@ export class MeetingsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryService,
+    private readonly styles: HouseStyles,
   ) {}
 
   @Post()
@@ -156,6 +158,10 @@ export class MeetingsController {
     const { view } = await this.queries.meeting(meetingId);
     const paragraphs = await this.queries.paragraphsOf(view);
     void reply.header('content-type', `${type}; charset=utf-8`).header('vary', 'Accept');
-    return renderProtocol(view, paragraphs, { format: type === 'text/plain' ? 'text' : 'markdown' });
+    const style = await this.styles.forProtocol(view, paragraphs);
+    return renderProtocol(view, paragraphs, {
+      ...style,
+      format: type === 'text/plain' ? 'text' : 'markdown',
+    });
   }
 }
