@@ -131,7 +131,7 @@ export const templateCatalogue = {
     ownDecisions: ['att arbeta in initiativet.'],
   },
   /** The last line of a protocol: which house style and version worded it. */
-  'protocol.styleNote': { name: 'Standard (§65)', version: 2 },
+  'protocol.styleNote': { name: 'Standard', version: 2 },
   /** One line per line of the template. */
   'protocol.announcement': {
     body,
