@@ -5,6 +5,7 @@ import type {
   MemberRef,
   MotionProposed,
   ParagraphOpened,
+  MotionTarget,
   ProposalRef,
   ReservationEntered,
   VoteHeld,
@@ -18,7 +19,7 @@ import { RowCache } from './cache.js';
 interface ParagraphState {
   bodyId: string;
   year: number;
-  motions: Record<string, { proposer: MemberRef; kind: string; refersTo: ProposalRef }>;
+  motions: Record<string, { proposer: MemberRef; kind: string; refersTo: MotionTarget }>;
   findings: Record<string, ProposalRef | 'rejected'>;
   votes: Record<string, { ja?: ProposalRef; nej?: ProposalRef; outcome?: 'ja' | 'nej' }>;
   /** Members named in the paragraph, [memberId, name, party]; facts refer to them by index. */
@@ -40,8 +41,8 @@ interface Counters {
   counts: Record<FactKind, number>;
 }
 
-const sameRef = (a: ProposalRef, b: ProposalRef) =>
-  a.kind === b.kind && (a.kind === 'proposal' || a.motionId === (b as { motionId: string }).motionId);
+const sameRef = (a: MotionTarget, b: MotionTarget) =>
+  a.kind === b.kind && (a.kind !== 'motion' || a.motionId === (b as { motionId: string }).motionId);
 
 /**
  * Statistics per member and party. Counters per member, body and year are few and hot, so
