@@ -181,8 +181,16 @@ function paragraphBlocks(p: ParagraphView, meeting: MeetingView, style: HouseSty
   const content = sectionContents(p, meeting, style, level);
   const blocks: Block[] = [];
   const sections = style.settings.sections;
+  const decision = p.decisions.filter((d) => !d.struck).at(-1);
+  const vars = {
+    body: p.body.name,
+    proposes: decision
+      ? decision.kind === 'sakbeslut' && (decision.content ?? p.proposal.decision).proposesTo !== undefined
+      : p.proposal.decision.proposesTo !== undefined,
+  };
   for (const section of sections) {
-    const heading = (text: string | null | undefined) => {
+    const heading = (template: string | null | undefined) => {
+      const text = template ? style.sectionHeading(template, vars) : '';
       if (text) blocks.push({ kind: 'heading', level: level + (section.sub ? 1 : 0), text });
     };
     if (section.section === 'group') {

@@ -231,5 +231,12 @@ export const lineTemplateCatalogue = {
   },
 } as const satisfies Record<string, Record<string, unknown>>;
 
+/**
+ * Section headings (`settings.sections[].heading`, `headingUndecided`) are line templates too:
+ * `body` is the deciding body, `proposes` whether the beslut (or, while undecided, the förslag)
+ * proposes a decision to another body ("Kommunstyrelsens förslag" / "Kommunstyrelsens beslut").
+ */
+export const headingVariables = { body: 'Kommunstyrelsen', proposes: true } as const;
+
 export type TemplateKey = keyof typeof templateCatalogue;
 export const templateKeys = Object.keys(templateCatalogue) as TemplateKey[];

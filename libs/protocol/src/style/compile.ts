@@ -6,6 +6,7 @@
 import type { Template } from 'liquidjs';
 import type { HouseStyle } from '../templates/house-style.js';
 import {
+  headingVariables,
   lineTemplateCatalogue,
   paragraphSectionIds,
   templateCatalogue,
@@ -88,6 +89,17 @@ export function validateHouseStyle(
         else checkTemplate(line, vars, `settings.${name}[${i}]`, problem);
       });
     }
+  }
+  if (Array.isArray(settings.sections)) {
+    settings.sections.forEach((entry: unknown, i) => {
+      if (!isObject(entry)) return;
+      for (const key of ['heading', 'headingUndecided'] as const) {
+        const heading = entry[key];
+        if (typeof heading === 'string') {
+          checkTemplate(heading, headingVariables, `settings.sections[${i}].${key}`, problem);
+        }
+      }
+    });
   }
   if (problems.length > 0) throw new HouseStyleInvalidError(problems);
   return {
@@ -232,6 +244,12 @@ export function compileHouseStyle(doc: HouseStyleDocument): HouseStyle {
       .map((l) => l.trim())
       .filter((l) => l.length > 0);
   const headTemplates = doc.settings.extractHead.map((line) => engine.parse(line));
+  const headings = new Map<string, Template[]>();
+  for (const section of doc.settings.sections) {
+    for (const heading of [section.heading, section.headingUndecided]) {
+      if (typeof heading === 'string' && !headings.has(heading)) headings.set(heading, engine.parse(heading));
+    }
+  }
   const s = doc.settings;
   const ph = s.protocolHeadings;
 
@@ -243,6 +261,10 @@ export function compileHouseStyle(doc: HouseStyleDocument): HouseStyle {
     extractHead: (vars) =>
       headTemplates.map((t) => String(engine.renderSync(t, vars)).trim()).filter((line) => line.length > 0),
     extractFooter: s.extractFooter,
+    sectionHeading: (heading, vars) => {
+      const parsed = headings.get(heading);
+      return parsed ? String(engine.renderSync(parsed, { ...vars })).trim() : heading;
+    },
     paragraphNumber: (p) => render('paragraphNumber', p),
     caseNumber: (dnr) => render('caseNumber', { dnr }),
     previousParagraph: (p) => render('previousParagraph', p),

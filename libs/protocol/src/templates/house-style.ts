@@ -74,6 +74,8 @@ export interface HouseStyle {
   }): string[];
   /** Lines of the printed extract's footer (initials and certification boxes). */
   readonly extractFooter: readonly string[];
+  /** A section heading of `settings.sections`, rendered (headings are line templates). */
+  sectionHeading(heading: string, vars: { body: string; proposes: boolean }): string;
 
   paragraphNumber(p: { number: number; year: number; bodyShort: string }): string;
   caseNumber(dnr: string): string;
