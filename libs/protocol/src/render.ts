@@ -184,6 +184,7 @@ function paragraphBlocks(p: ParagraphView, meeting: MeetingView, style: HouseSty
   const decision = p.decisions.filter((d) => !d.struck).at(-1);
   const vars = {
     body: p.body.name,
+    proposer: p.proposal.proposer,
     proposes: decision
       ? decision.kind === 'sakbeslut' && (decision.content ?? p.proposal.decision).proposesTo !== undefined
       : p.proposal.decision.proposesTo !== undefined,

@@ -234,9 +234,15 @@ export const lineTemplateCatalogue = {
 /**
  * Section headings (`settings.sections[].heading`, `headingUndecided`) are line templates too:
  * `body` is the deciding body, `proposes` whether the beslut (or, while undecided, the förslag)
- * proposes a decision to another body ("Kommunstyrelsens förslag" / "Kommunstyrelsens beslut").
+ * proposes a decision to another body ("Kommunstyrelsens förslag" / "Kommunstyrelsens beslut"),
+ * `proposer` who made the förslag before the body, as recorded ("Kommunstyrelsens förslag till
+ * kommunfullmäktige").
  */
-export const headingVariables = { body: 'Kommunstyrelsen', proposes: true } as const;
+export const headingVariables = {
+  body: 'Kommunstyrelsen',
+  proposes: true,
+  proposer: 'kommunstyrelsens arbetsutskott',
+} as const;
 
 export type TemplateKey = keyof typeof templateCatalogue;
 export const templateKeys = Object.keys(templateCatalogue) as TemplateKey[];

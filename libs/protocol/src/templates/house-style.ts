@@ -75,7 +75,7 @@ export interface HouseStyle {
   /** Lines of the printed extract's footer (initials and certification boxes). */
   readonly extractFooter: readonly string[];
   /** A section heading of `settings.sections`, rendered (headings are line templates). */
-  sectionHeading(heading: string, vars: { body: string; proposes: boolean }): string;
+  sectionHeading(heading: string, vars: { body: string; proposes: boolean; proposer: string }): string;
 
   paragraphNumber(p: { number: number; year: number; bodyShort: string }): string;
   caseNumber(dnr: string): string;
