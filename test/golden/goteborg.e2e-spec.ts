@@ -73,7 +73,10 @@ describe('Göteborg KS § 857 golden paragraph', () => {
 
   it('is not another style: the Sollentuna wording gives other words', () => {
     const { meeting, paragraph } = views();
-    const text = renderExtract(paragraph, meeting, { format: 'text', style: shippedHouseStyle('sollentuna-ks') });
+    const text = renderExtract(paragraph, meeting, {
+      format: 'text',
+      style: shippedHouseStyle('sollentuna-ks'),
+    });
     expect(wordDiff(text, fixture)).not.toBeNull();
   });
 });

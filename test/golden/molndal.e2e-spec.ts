@@ -71,7 +71,10 @@ describe('Mölndal KF § 75 golden paragraph', () => {
 
   it('is not another style: the Göteborg wording gives other words', () => {
     const { meeting, paragraph } = views();
-    const text = renderExtract(paragraph, meeting, { format: 'text', style: shippedHouseStyle('goteborg-ks') });
+    const text = renderExtract(paragraph, meeting, {
+      format: 'text',
+      style: shippedHouseStyle('goteborg-ks'),
+    });
     expect(wordDiff(text, fixture)).not.toBeNull();
   });
 });

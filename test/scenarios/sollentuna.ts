@@ -39,7 +39,8 @@ export const sollentunaMembers = [
 ] as const;
 
 /** The motion and the arbetsutskott's (and kommunstyrelsen's) proposal to kommunfullmäktige. */
-const motionTitle = 'Motion väckt av Mette Hildingsson (S) och Roger Sjöberg (S) om utvecklingsgrupp för förskolan';
+const motionTitle =
+  'Motion väckt av Mette Hildingsson (S) och Roger Sjöberg (S) om utvecklingsgrupp för förskolan';
 export const sollentunaProposalItems = [`${motionTitle} avslås.`] as const;
 
 const { meetingId, paragraphId } = sollentunaIds;

@@ -275,7 +275,9 @@ function sectionContents(
   }
   const supporters = p.proposal.supporters ?? [];
   put('motions', [
-    ...p.motions.filter((m) => !m.struck && !m.withdrawn).flatMap((m) => motionBlocks(m, p, refs, style, person)),
+    ...p.motions
+      .filter((m) => !m.struck && !m.withdrawn)
+      .flatMap((m) => motionBlocks(m, p, refs, style, person)),
     ...(supporters.length > 0
       ? text(
           style.proposalSupport({
@@ -324,7 +326,10 @@ function sectionContents(
   const attachments = (p.attachments ?? []).filter((a) => !a.struck);
   if (attachments.length > 0) {
     put('attachments', [
-      { kind: 'lines', items: attachments.map((a) => style.attachment({ number: a.number, title: a.title })) },
+      {
+        kind: 'lines',
+        items: attachments.map((a) => style.attachment({ number: a.number, title: a.title })),
+      },
     ]);
   }
   if (p.recipients.length > 0) {
@@ -592,7 +597,9 @@ function proceedingBlocks(x: ProceedingView, c: ProceedingContext, questionIndex
   const body = p.body.name;
   const formalMotion = (r: ProposalRef) =>
     r.kind === 'motion'
-      ? p.motions.find((m) => m.motionId === r.motionId && (m.kind === 'aterremiss' || m.kind === 'bordlaggning'))
+      ? p.motions.find(
+          (m) => m.motionId === r.motionId && (m.kind === 'aterremiss' || m.kind === 'bordlaggning'),
+        )
       : undefined;
   const heading = (): Block => ({ kind: 'heading', level, text: style.settings.voteHeading });
   const headingBeforeProposition = style.settings.voteHeadingBefore === 'proposition';

@@ -183,7 +183,9 @@ export const templateCatalogue = {
   /** A bilaga of the paragraph. */
   attachment: { number: 1, title: 'Reservation från (L)' },
   /** The recipients (each already with its dispatch date); one block per line of the result. */
-  distribution: { recipients: ['Kommunstyrelsekontoret', 'Samhällsbyggnadskontoret (expedierat 2024-06-03)'] },
+  distribution: {
+    recipients: ['Kommunstyrelsekontoret', 'Samhällsbyggnadskontoret (expedierat 2024-06-03)'],
+  },
   dispatched: { recipient: 'Kommunstyrelsekontoret', date: '2024-06-03' },
   correction: {
     field: 'Rubrik',

@@ -197,9 +197,17 @@ function checkSettings(s: Json, problem: (path: string, message: string) => void
     if (s[key] !== undefined && !values.includes(s[key] as string)) problem(`settings.${key}`, message);
   };
   oneOf('voteHeadingBefore', ['rollCall', 'proposition'], 'Ska vara ”rollCall” eller ”proposition”.');
-  oneOf('basisDocumentsAs', ['bullets', 'lines', 'sentence'], 'Ska vara ”bullets”, ”lines” eller ”sentence”.');
+  oneOf(
+    'basisDocumentsAs',
+    ['bullets', 'lines', 'sentence'],
+    'Ska vara ”bullets”, ”lines” eller ”sentence”.',
+  );
   oneOf('decisionList', ['numbered', 'bullets'], 'Ska vara ”numbered” eller ”bullets”.');
-  if (s.voteResultHeading !== undefined && s.voteResultHeading !== null && typeof s.voteResultHeading !== 'string') {
+  if (
+    s.voteResultHeading !== undefined &&
+    s.voteResultHeading !== null &&
+    typeof s.voteResultHeading !== 'string'
+  ) {
     problem('settings.voteResultHeading', 'Ska vara en text.');
   }
   if (!Array.isArray(s.sections) || s.sections.length === 0) {

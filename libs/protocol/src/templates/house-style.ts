@@ -107,7 +107,12 @@ export interface HouseStyle {
   proposesTo(p: { body: string; recipient: string; proposer: string | null }): string;
   recipientDecides(p: { recipient: string }): string;
   /** One item inline ("beslutar för egen del att …"), or the lead-in to a numbered list. */
-  ownDecision(p: { body: string; alsoProposes: boolean; item: string | null; proposer: string | null }): string;
+  ownDecision(p: {
+    body: string;
+    alsoProposes: boolean;
+    item: string | null;
+    proposer: string | null;
+  }): string;
   /** An own decision as an item of a numbered list (the inline form begins with "att"). */
   ownDecisionListItem(item: string): string;
   referredBack(p: { body: string; motivation: string | null }): string;
