@@ -223,7 +223,7 @@ function sectionContents(
   style: HouseStyle,
   level: number,
 ): Map<ContentSectionId, Block[]> {
-  const text = (t: string): Block[] => (t ? [{ kind: 'text', text: t }] : []);
+  const text = textBlock;
   const person = peopleOf(meeting, style);
   const refs = references(p, style);
   const content = new Map<ContentSectionId, Block[]>();
@@ -444,8 +444,18 @@ function decisionBlocks(d: DecisionView, p: ParagraphView, style: HouseStyle): B
   }
 }
 
+/**
+ * A phrase as blocks: none when the style leaves it empty, a paragraph, or — when the template
+ * writes several lines (a lead and the list it introduces) — lines kept together.
+ */
 function textBlock(t: string): Block[] {
-  return t ? [{ kind: 'text', text: t }] : [];
+  if (!t) return [];
+  if (!t.includes('\n')) return [{ kind: 'text', text: t }];
+  const items = t
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0);
+  return items.length === 1 ? [{ kind: 'text', text: items[0]! }] : [{ kind: 'lines', items }];
 }
 
 /**
