@@ -5,7 +5,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
-import { meetingView, paragraphView, renderExtract, shippedHouseStyle } from '@app/protocol';
+import {
+  meetingView,
+  paragraphView,
+  renderExtract,
+  renderVotingAppendix,
+  shippedHouseStyle,
+} from '@app/protocol';
 import { molndalCommands, molndalIds } from '../scenarios/molndal.js';
 import { markdownToPlain, normalise, wordDiff } from './normalise.js';
 import { recordScenario } from './record.js';
@@ -59,6 +65,15 @@ describe('Mölndal KF § 75 golden paragraph', () => {
     expect(reservation.group).toEqual({ party: 'SD', name: 'Sverigedemokraterna' });
     expect(reservation.members).toHaveLength(7);
     expect(reservation.members.every((m) => m.party === 'SD')).toBe(true);
+  });
+
+  it('prints the 60 names in the omröstningsbilaga, with the counts', () => {
+    const { meeting, paragraph } = views();
+    const appendix = renderVotingAppendix(meeting, [paragraph], { format: 'text', style });
+    expect(appendix).toContain('Omröstningslista nr. 1 § 75. Avtal om produktionsmiljö dans i Forsåker');
+    expect(appendix).toMatch(/\nMartin Linder-Lood +SD +X\n/);
+    expect(appendix).toMatch(/\nSumma +50 +7 +3\n/);
+    expect(appendix.match(/^Ledamot \d+ /gm)).toHaveLength(56);
   });
 
   it('renders the same words as Markdown, the sub-headings one level down', () => {

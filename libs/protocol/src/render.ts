@@ -167,6 +167,66 @@ function classificationOf(p: ParagraphView): string {
   return typeof code === 'string' ? code : '';
 }
 
+/**
+ * The omröstningsbilaga: the roll call of every votering whose names the protocol does not print
+ * in the paragraph (recorded with the names in the appendix, or a style that keeps all names
+ * there), numbered in the order the meeting held them.
+ */
+export function votingAppendixDocument(
+  meeting: MeetingView,
+  paragraphs: readonly ParagraphView[],
+  options: DocumentOptions = {},
+): ProtocolDocument {
+  const style = styleOf(options);
+  const person = peopleOf(meeting, style);
+  const ordered = [...paragraphs]
+    .filter((p) => p.meetingId === meeting.meetingId)
+    .sort((a, b) => a.number - b.number);
+  const title = style.protocol.titles.votingAppendix;
+  const blocks: Block[] = [
+    { kind: 'heading', level: 1, text: title },
+    { kind: 'title', text: meeting.body.name },
+    { kind: 'text', text: meeting.date },
+  ];
+  let number = 0;
+  for (const p of ordered) {
+    for (const x of p.proceedings) {
+      if (x.struck || x.kind !== 'vote') continue;
+      number += 1;
+      if (!x.namesInAppendix && style.settings.rollCall !== 'appendix') continue;
+      const caption = style.votingAppendixCaption({
+        number,
+        paragraphNumber: paragraphNumberOf(p, style),
+        title: p.title,
+      });
+      blocks.push({ kind: 'heading', level: 2, text: caption });
+      blocks.push(...rollCallBlocks(x, 'paragraph', style, person));
+    }
+  }
+  return documentOf(
+    'voting-appendix',
+    meeting,
+    style,
+    options,
+    title,
+    `${title} ${meeting.body.shortName} ${meeting.date}`,
+    blocks,
+    [],
+  );
+}
+
+/** The omröstningsbilaga, written in a text format. */
+export function renderVotingAppendix(
+  meeting: MeetingView,
+  paragraphs: readonly ParagraphView[],
+  options: RenderOptions,
+): string {
+  return writeDocument(
+    votingAppendixDocument(meeting, paragraphs, { ...options, style: styleOf(options) }),
+    options.format,
+  );
+}
+
 function paragraphNumberOf(p: ParagraphView, style: HouseStyle): string {
   return style.paragraphNumber({ number: p.number, year: p.year, bodyShort: p.body.shortName });
 }

@@ -162,6 +162,8 @@ export const templateCatalogue = {
     /** The names are printed only in the omröstningsbilaga. */
     appendix: false,
   },
+  /** The heading of one votering in the omröstningsbilaga (`number`: the meeting's nth votering). */
+  votingAppendixCaption: { number: 2, paragraphNumber: '§65', title: 'Delårsrapport 1 per april 2024' },
   /** With `rollCall: "names"`: the members who voted one way, as a sentence. */
   rollCallNames: { names: [person, 'Helena Strand (M)'], vote: 'ja', count: 2 },
 

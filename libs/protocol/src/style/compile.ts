@@ -309,6 +309,7 @@ export function compileHouseStyle(doc: HouseStyleDocument): HouseStyle {
     rollCallTotal: s.rollCallTotal,
     voteResult: (p) => render('voteResult', { ...p }),
     rollCallNames: (p) => render('rollCallNames', p),
+    votingAppendixCaption: (p) => render('votingAppendixCaption', p),
     reservation: (p) => render('reservation', p),
     protocolNote: (p) => render('protocolNote', p),
     attachment: (p) => render('attachment', p),

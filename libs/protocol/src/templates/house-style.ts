@@ -143,6 +143,7 @@ export interface HouseStyle {
   rollCallTotal: string;
   voteResult(p: VoteResultParts): string;
   rollCallNames(p: { names: string[]; vote: 'ja' | 'nej' | 'avstar'; count: number }): string;
+  votingAppendixCaption(p: { number: number; paragraphNumber: string; title: string }): string;
 
   // ── after the decision ──
   reservation(p: {
