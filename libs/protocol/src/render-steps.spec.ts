@@ -254,6 +254,60 @@ describe('the default style words the new steps', () => {
   });
 });
 
+describe('the chair amending the förslag and an approved propositionsordning', () => {
+  it('are worded in the yrkanden and at the head of the beslutsgång', () => {
+    const text = flat(
+      render(
+        paragraphEvents(
+          {
+            type: 'MotionProposed',
+            data: { paragraphId, motionId: 'm1', proposer: ref('klas'), kind: 'avslag' },
+          },
+          {
+            type: 'MotionProposed',
+            data: {
+              paragraphId,
+              motionId: 'm2',
+              proposer: ref('eva'),
+              kind: 'tillagg',
+              text: 'En ny punkt.',
+            },
+          },
+          {
+            type: 'ProposalAmended',
+            data: {
+              paragraphId,
+              amendmentId: 'a1',
+              by: ref('ordf'),
+              decision: { proposesTo: { body: 'Kommunfullmäktige', items: ['Anta taxan från 1 juli.'] } },
+              text: 'taxan gäller från 1 juli.',
+            },
+          },
+          {
+            type: 'PropositionOrderApproved',
+            data: {
+              paragraphId,
+              orderId: 'o1',
+              steps: [{ puts: [proposal, motionRef('m1')] }, { puts: [motionRef('m2')] }],
+            },
+          },
+          asked([proposal, motionRef('m1')]),
+        ),
+      ),
+    );
+    expect(text).toContain('Ulla Svensson (S) ändrar förslaget: taxan gäller från 1 juli.');
+    expect(text).toContain(
+      'Beslutsgång Följande propositionsordning godkänns: 1) miljöförvaltningens tjänsteutlåtandes förslag mot Klas Lindqvists (V) avslagsyrkande, 2) Eva Malms (C) tilläggsyrkande. Ordföranden ställer',
+    );
+  });
+
+  it('a heading may agree with the number of entries', () => {
+    const style = shippedStyle('goteborg-ks')!;
+    const one = flat(render(paragraphEvents(), compileHouseStyle(style)));
+    expect(one).toContain('Handling Tjänsteutlåtande - Taxa för tillsyn');
+  });
+});
+
 describe('house-style settings for the new steps', () => {
   it('are checked with messages a clerk can act on', () => {
     const problems = (draft: HouseStyleDraft) => {

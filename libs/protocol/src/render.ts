@@ -9,7 +9,7 @@
 import type { DecisionContent, MemberRef, MotionTarget, ProposalRef } from '@app/domain';
 import type { Block, ProtocolDocument } from './output/document.js';
 import { writeDocument, type OutputFormat } from './output/index.js';
-import { dateOf, personGenitive, personWithParty, timeOf } from './swedish.js';
+import { dateOf, joinList, personGenitive, personWithParty, timeOf } from './swedish.js';
 import type { ContentSectionId } from './style/catalogue.js';
 import { shippedHouseStyle } from './style/shipped.js';
 import type { HouseStyle } from './templates/house-style.js';
@@ -249,9 +249,24 @@ function paragraphBlocks(p: ParagraphView, meeting: MeetingView, style: HouseSty
       ? decision.kind === 'sakbeslut' && (decision.content ?? p.proposal.decision).proposesTo !== undefined
       : p.proposal.decision.proposesTo !== undefined,
   };
+  const live = <T extends { struck: boolean }>(xs: readonly T[] | undefined) =>
+    (xs ?? []).filter((x) => !x.struck);
+  // How many entries a section lists, for headings such as "Handling" / "Handlingar".
+  const counts: Partial<Record<ContentSectionId, number>> = {
+    basisDocuments: p.basisDocuments.length,
+    recusal: p.recusals.length,
+    nonParticipation: live(p.nonParticipations).length,
+    speakers: live(p.speakers).length,
+    motions: live(p.motions).filter((m) => !m.withdrawn).length,
+    reservation: live(p.reservations).length,
+    protocolNote: live(p.notes).length,
+    attachments: live(p.attachments).length,
+    distribution: p.recipients.length,
+  };
   for (const section of sections) {
     const heading = (template: string | null | undefined) => {
-      const text = template ? style.sectionHeading(template, vars) : '';
+      const count = section.section === 'group' ? 1 : (counts[section.section] ?? 1);
+      const text = template ? style.sectionHeading(template, { ...vars, count }) : '';
       if (text) blocks.push({ kind: 'heading', level: level + (section.sub ? 1 : 0), text });
     };
     if (section.section === 'group') {
@@ -338,6 +353,10 @@ function sectionContents(
     ...p.motions
       .filter((m) => !m.struck && !m.withdrawn)
       .flatMap((m) => motionBlocks(m, p, refs, style, person)),
+    // The chair's amendments of the förslag during the meeting.
+    ...(p.proposal.amendments ?? [])
+      .filter((a) => !a.struck)
+      .flatMap((a) => text(style.proposalAmended({ by: person(a.by), text: a.text, body }))),
     ...(supporters.length > 0
       ? text(
           style.proposalSupport({
@@ -348,7 +367,23 @@ function sectionContents(
         )
       : []),
   ]);
-  put('proceedings', beslutsgang(p, meeting, refs, style, person, level + 2));
+  put('proceedings', [
+    // The propositionsordning the meeting approved comes before the propositions it orders.
+    ...(p.propositionOrders ?? [])
+      .filter((o) => !o.struck)
+      .flatMap((o) =>
+        text(
+          style.propositionOrder({
+            text: o.text,
+            steps: o.steps.map((step) =>
+              step.puts.length === 2 ? step.puts.map(refs).join(' mot ') : joinList(step.puts.map(refs)),
+            ),
+            body,
+          }),
+        ),
+      ),
+    ...beslutsgang(p, meeting, refs, style, person, level + 2),
+  ]);
   put(
     'reservation',
     p.reservations

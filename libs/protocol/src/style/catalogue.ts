@@ -134,6 +134,17 @@ export const templateCatalogue = {
   'motion.bordlaggning': motion,
   supporters: { supporters: ['Helena Strand (M)'], proposerGenitive: 'Robert Beronius (L)' },
   withdrawnMotion: { proposer: person },
+  /** The chair (or `by`) amends the förslag during the meeting; `text` as given, if any. */
+  proposalAmended: { by: 'Helena Strand (M)', text: 'Punkt 2 ändras till …' as string | null, body },
+  /**
+   * The propositionsordning the meeting approved: the chair's words (`text`) or, when none were
+   * recorded, each step's förslag ("förslaget mot avslagsyrkandet").
+   */
+  propositionOrder: {
+    text: null as string | null,
+    steps: ['förslaget mot Robert Beronius (L) avslagsyrkande', 'Robert Beronius (L) tilläggsyrkande'],
+    body,
+  },
   /** Members who support the preparing body's förslag itself; `what` refers to it. */
   proposalSupport: { supporters: [person, 'Helena Strand (M)'], what: 'förslaget', body },
 
@@ -240,12 +251,14 @@ export const lineTemplateCatalogue = {
  * `body` is the deciding body, `proposes` whether the beslut (or, while undecided, the förslag)
  * proposes a decision to another body ("Kommunstyrelsens förslag" / "Kommunstyrelsens beslut"),
  * `proposer` who made the förslag before the body, as recorded ("Kommunstyrelsens förslag till
- * kommunfullmäktige").
+ * kommunfullmäktige"), `count` how many entries the section lists.
  */
 export const headingVariables = {
   body: 'Kommunstyrelsen',
   proposes: true,
   proposer: 'kommunstyrelsens arbetsutskott',
+  /** How many entries the section lists ("Handling" / "Handlingar"); 1 for a group heading. */
+  count: 2,
 } as const;
 
 export type TemplateKey = keyof typeof templateCatalogue;

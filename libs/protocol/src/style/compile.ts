@@ -295,6 +295,8 @@ export function compileHouseStyle(doc: HouseStyleDocument): HouseStyle {
     nonParticipation: (p) => render('nonParticipation', p),
     speakers: (p) => render('speakers', p),
     proposalSupport: (p) => render('proposalSupport', p),
+    proposalAmended: (p) => render('proposalAmended', p),
+    propositionOrder: (p) => render('propositionOrder', p),
     participants: (p) => render('participants', p),
     motion: (kind, parts) => render(`motion.${kind}`, { ...parts }),
     supporters: (p) => render('supporters', p),

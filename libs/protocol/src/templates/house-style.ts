@@ -75,7 +75,10 @@ export interface HouseStyle {
   /** Lines of the printed extract's footer (initials and certification boxes). */
   readonly extractFooter: readonly string[];
   /** A section heading of `settings.sections`, rendered (headings are line templates). */
-  sectionHeading(heading: string, vars: { body: string; proposes: boolean; proposer: string }): string;
+  sectionHeading(
+    heading: string,
+    vars: { body: string; proposes: boolean; proposer: string; count: number },
+  ): string;
 
   paragraphNumber(p: { number: number; year: number; bodyShort: string }): string;
   caseNumber(dnr: string): string;
@@ -124,6 +127,8 @@ export interface HouseStyle {
   nonParticipation(p: { members: string[]; group: string | null; reason: string | null }): string;
   speakers(p: { speakers: string[] }): string;
   proposalSupport(p: { supporters: string[]; what: string; body: string }): string;
+  proposalAmended(p: { by: string; text: string | null; body: string }): string;
+  propositionOrder(p: { text: string | null; steps: string[]; body: string }): string;
   participants(p: { members: string[] }): string;
   motion(kind: MotionKind, parts: MotionPhraseParts): string;
   supporters(p: { supporters: string[]; proposerGenitive: string }): string;
