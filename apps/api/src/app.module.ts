@@ -19,6 +19,7 @@ import { validationPipe } from './http/validation.js';
 import { IdempotencyStore } from './idempotency/idempotency.store.js';
 import { StoreLifecycle } from './infra/lifecycle.js';
 import { EVENT_STORE } from './infra/tokens.js';
+import { HouseStylesController } from './house-styles/house-styles.controller.js';
 import { QueryService } from './queries/query.service.js';
 import { ReadModelsModule } from './read-models/read-models.module.js';
 import { WebModule } from './web/web.module.js';
@@ -57,7 +58,13 @@ export class AppModule {
         ReadModelsModule.register({ store: options.store }),
         TerminusModule.forRoot({ errorLogStyle: 'json' }),
       ],
-      controllers: [HealthController, MeetingsController, ParagraphsController, AttachmentsController],
+      controllers: [
+        HealthController,
+        MeetingsController,
+        ParagraphsController,
+        AttachmentsController,
+        HouseStylesController,
+      ],
       providers,
     };
   }

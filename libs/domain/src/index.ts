@@ -6,6 +6,7 @@ export * from './rule-table.js';
 export * from './meeting.js';
 export * from './numbering.js';
 export * from './paragraph.js';
+export * from './house-style.js';
 export * from './appeal-period.js';
 export * from './upcasting.js';
 export * from './testing.js';

@@ -136,6 +136,10 @@ export function protocolDocument(
   }
   blocks.push({ kind: 'rule' });
   blocks.push(...signatureBlocks(meeting, style));
+  blocks.push({
+    kind: 'text',
+    text: style.protocol.styleNote({ name: style.name, version: options.styleVersion ?? 0 }),
+  });
   const title = style.protocol.titles.protocol;
   return documentOf(
     'protocol',

@@ -19,6 +19,7 @@ import {
 } from '../commands/meeting.handlers.js';
 import type { WriteResult } from '../commands/messages.js';
 import { problems } from '../errors/problem.js';
+import { HouseStyles } from '../house-styles/house-styles.service.js';
 import { QueryService } from '../queries/query.service.js';
 import { Ctx } from './command-ctx.decorator.js';
 import {
@@ -44,6 +45,7 @@ export class MeetingsController {
     private readonly commands: CommandBus,
     private readonly queries: QueryService,
     private readonly attachments: AttachmentStore,
+    private readonly styles: HouseStyles,
   ) {}
 
   @Post(`:${MEETING_ID}/attachments`)
@@ -185,6 +187,10 @@ export class MeetingsController {
     const { view } = await this.queries.meeting(meetingId);
     const paragraphs = await this.queries.paragraphsOf(view);
     void reply.header('content-type', `${type}; charset=utf-8`).header('vary', 'Accept');
-    return renderProtocol(view, paragraphs, { format: type === 'text/plain' ? 'text' : 'markdown' });
+    const style = await this.styles.forProtocol(view, paragraphs);
+    return renderProtocol(view, paragraphs, {
+      ...style,
+      format: type === 'text/plain' ? 'text' : 'markdown',
+    });
   }
 }

@@ -8,6 +8,7 @@ import { newId, type CommandContext } from '../commands/command-context.js';
 import type { WriteResult } from '../commands/messages.js';
 import * as cmd from '../commands/paragraph.handlers.js';
 import { problems } from '../errors/problem.js';
+import { HouseStyles } from '../house-styles/house-styles.service.js';
 import { QueryService } from '../queries/query.service.js';
 import { Ctx } from './command-ctx.decorator.js';
 import { AttachmentStore, requireUploaded } from '../attachments/attachment.store.js';
@@ -31,6 +32,7 @@ export class ParagraphsController {
     private readonly commands: CommandBus,
     private readonly queries: QueryService,
     private readonly attachments: AttachmentStore,
+    private readonly styles: HouseStyles,
   ) {}
 
   @Post('meetings/:meetingId/paragraphs')
@@ -462,12 +464,14 @@ export class ParagraphsController {
     const paragraph = await this.queries.paragraph(paragraphId);
     const meeting = await this.queries.meeting(paragraph.view.meetingId);
     void reply.header('vary', 'Accept').header('etag', `"${paragraph.revision}"`);
+    const style = await this.styles.forExtract(paragraph.view, meeting.view);
     if (type === 'application/json') {
-      const text = renderExtract(paragraph.view, meeting.view, { format: 'text' });
+      const text = renderExtract(paragraph.view, meeting.view, { ...style, format: 'text' });
       return { paragraphId, text, paragraph: paragraph.view, meeting: meeting.view };
     }
     void reply.header('content-type', `${type}; charset=utf-8`);
     return renderExtract(paragraph.view, meeting.view, {
+      ...style,
       format: type === 'text/plain' ? 'text' : 'markdown',
     });
   }

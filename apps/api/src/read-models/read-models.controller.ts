@@ -15,6 +15,7 @@ import { Public, Requires } from '../auth/auth.guard.js';
 import { problems } from '../errors/problem.js';
 import { formatOf, negotiate } from '../http/negotiate.js';
 import { UuidParam } from '../http/params.js';
+import { HouseStyles } from '../house-styles/house-styles.service.js';
 import { ReadModels } from './read-models.service.js';
 import * as q from './query-params.js';
 
@@ -25,7 +26,10 @@ const DOCUMENT_TYPES = ['text/plain', 'text/markdown', 'text/html', 'application
 @ApiBearerAuth()
 @Controller()
 export class ReadModelsController {
-  constructor(@Inject(ReadModels) private readonly models: ReadModels) {}
+  constructor(
+    @Inject(ReadModels) private readonly models: ReadModels,
+    @Inject(HouseStyles) private readonly styles: HouseStyles,
+  ) {}
 
   @Get('meetings')
   @Requires('read')
@@ -38,11 +42,11 @@ export class ReadModelsController {
   @Public() // a protocol is a public record; the audience and the press follow it live
   @ApiProduces(...DOCUMENT_TYPES)
   @ApiOperation({ summary: 'The protocol of a meeting from the read model: header and every § in order' })
-  protocol(
+  async protocol(
     @Param('meetingId', UuidParam) meetingId: string,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): unknown {
+  ): Promise<unknown> {
     const type = negotiate(accept, DOCUMENT_TYPES);
     if (!type) throw problems.notAcceptable(DOCUMENT_TYPES);
     const model = protocolOf(this.models.db, meetingId);
@@ -72,19 +76,20 @@ export class ReadModelsController {
       };
     }
     const views = model.paragraphs.map((p) => p.view);
-    return this.document(reply, type, protocolDocument(model.meeting, views));
+    const style = await this.styles.forProtocol(model.meeting, views);
+    return this.document(reply, type, protocolDocument(model.meeting, views, style));
   }
 
   @Get('meetings/:meetingId/paragraphs/:paragraphId/extract')
   @Public()
   @ApiProduces('text/plain', 'text/markdown', 'text/html')
   @ApiOperation({ summary: 'Protokollsutdrag of one paragraph, from the read model' })
-  extract(
+  async extract(
     @Param('meetingId', UuidParam) meetingId: string,
     @Param('paragraphId', UuidParam) paragraphId: string,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): string {
+  ): Promise<string> {
     const types = DOCUMENT_TYPES.slice(0, 3);
     const type = negotiate(accept, types);
     if (!type) throw problems.notAcceptable(types);
@@ -94,7 +99,8 @@ export class ReadModelsController {
       throw problems.notFound(`Paragrafen ${paragraphId} finns inte i sammanträdet ${meetingId}.`);
     }
     void reply.header('vary', 'Accept');
-    return this.document(reply, type, extractDocument(paragraph, model.meeting));
+    const style = await this.styles.forExtract(paragraph, model.meeting);
+    return this.document(reply, type, extractDocument(paragraph, model.meeting, style));
   }
 
   @Get('register')

@@ -221,6 +221,16 @@ export const templateCatalogue = {
   'protocol.justeringTimeAndPlace': { date: '2024-05-29', time: '10:00', place: 'Stadshuset' },
   'protocol.paragraphRange': { numbers: [64, 65, 66], first: 64, last: 66, contiguous: true },
   'protocol.justifiedBy': { names: ['Helena Strand (M)', person], date: '2024-05-29' },
+  /** A decision in one line, for the decision register (beslutsregister) and its CSV. */
+  'register.decision': {
+    kind: 'sakbeslut',
+    motivation: null,
+    proposesTo: 'Kommunstyrelsen',
+    items: ['Godkänna rapporten.'],
+    ownDecisions: ['att arbeta in initiativet.'],
+  },
+  /** The last line of a protocol: which house style and version worded it. */
+  'protocol.styleNote': { name: 'Standard', version: 2 },
   /** One line per line of the template. */
   'protocol.announcement': {
     body,

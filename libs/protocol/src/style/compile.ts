@@ -323,6 +323,7 @@ export function compileHouseStyle(doc: HouseStyleDocument): HouseStyle {
     },
     justified: (p) => render('justified', p),
     certified: (p) => render('certified', p),
+    registerDecision: (p) => render('register.decision', { ...p }),
     protocol: {
       titles: s.documentTitles,
       headings: ph,
@@ -343,6 +344,7 @@ export function compileHouseStyle(doc: HouseStyleDocument): HouseStyle {
       signatureLine: s.signatureLine,
       roles: s.roles,
       justifiedBy: (p) => render('protocol.justifiedBy', p),
+      styleNote: (p) => render('protocol.styleNote', p),
       announcement: (p) => lines('protocol.announcement', p),
     },
   };

@@ -85,7 +85,7 @@ export interface HouseStyleSettings {
 export interface HouseStyleDocument {
   /** A slug: `default-sv`, `goteborg-ks`. */
   readonly id: string;
-  /** As shown to clerks: "Standard (§65)". */
+  /** As shown to clerks: "Standard". */
   readonly name: string;
   /** BCP 47 language tag of what the style writes. */
   readonly locale: string;

@@ -167,6 +167,15 @@ export interface HouseStyle {
   justified(p: { immediate: boolean; date: string }): string;
   certified(p: { by: string; date: string }): string;
 
+  /** A decision in one line for the register. */
+  registerDecision(p: {
+    kind: 'sakbeslut' | 'aterremiss' | 'bordlaggning';
+    motivation: string | null;
+    proposesTo: string | null;
+    items: readonly string[];
+    ownDecisions: readonly string[];
+  }): string;
+
   // ── whole protocol ──
   readonly protocol: {
     readonly titles: HouseStyleSettings['documentTitles'];
@@ -194,6 +203,7 @@ export interface HouseStyle {
     signatureLine: string;
     readonly roles: { readonly secretary: string; readonly chair: string; readonly adjuster: string };
     justifiedBy(p: { names: string[]; date: string }): string;
+    styleNote(p: { name: string; version: number }): string;
     announcement(p: {
       body: string;
       meetingDate: string;
