@@ -5,7 +5,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
-import { meetingView, paragraphView, renderExtract, shippedHouseStyle } from '@app/protocol';
+import {
+  meetingView,
+  paragraphView,
+  renderExtract,
+  shippedHouseStyle,
+  protocolDocument,
+  renderProtocol,
+  writeDocument,
+} from '@app/protocol';
 import { goteborgCommands, goteborgIds } from '../scenarios/goteborg.js';
 import { markdownToPlain, normalise, wordDiff } from './normalise.js';
 import { recordScenario } from './record.js';
@@ -78,5 +86,14 @@ describe('Göteborg KS § 857 golden paragraph', () => {
       style: shippedHouseStyle('sollentuna-ks'),
     });
     expect(wordDiff(text, fixture)).not.toBeNull();
+  });
+  it('words the whole protocol and its HTML with the same style', () => {
+    const { meeting, paragraph } = views();
+    const protocol = renderProtocol(meeting, [paragraph], { format: 'text', style });
+    expect(protocol).toContain(paragraph.title);
+    expect(protocol).toContain('röstar Nej (6).');
+    expect(protocol).toContain(style.name);
+    const html = writeDocument(protocolDocument(meeting, [paragraph], { style }), 'html');
+    expect(html).toContain('röstar Nej (6).');
   });
 });

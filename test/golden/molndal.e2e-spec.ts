@@ -11,6 +11,9 @@ import {
   renderExtract,
   renderVotingAppendix,
   shippedHouseStyle,
+  protocolDocument,
+  renderProtocol,
+  writeDocument,
 } from '@app/protocol';
 import { molndalCommands, molndalIds } from '../scenarios/molndal.js';
 import { markdownToPlain, normalise, wordDiff } from './normalise.js';
@@ -91,5 +94,14 @@ describe('Mölndal KF § 75 golden paragraph', () => {
       style: shippedHouseStyle('goteborg-ks'),
     });
     expect(wordDiff(text, fixture)).not.toBeNull();
+  });
+  it('words the whole protocol and its HTML with the same style', () => {
+    const { meeting, paragraph } = views();
+    const protocol = renderProtocol(meeting, [paragraph], { format: 'text', style });
+    expect(protocol).toContain(paragraph.title);
+    expect(protocol).toContain('Samtliga ledamöter från Sverigedemokraterna reserverar sig');
+    expect(protocol).toContain(style.name);
+    const html = writeDocument(protocolDocument(meeting, [paragraph], { style }), 'html');
+    expect(html).toContain('Samtliga ledamöter från Sverigedemokraterna reserverar sig');
   });
 });

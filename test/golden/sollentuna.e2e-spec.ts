@@ -5,7 +5,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
-import { meetingView, paragraphView, renderExtract, shippedHouseStyle } from '@app/protocol';
+import {
+  meetingView,
+  paragraphView,
+  renderExtract,
+  shippedHouseStyle,
+  protocolDocument,
+  renderProtocol,
+  writeDocument,
+} from '@app/protocol';
 import { sollentunaCommands, sollentunaIds } from '../scenarios/sollentuna.js';
 import { markdownToPlain, normalise, wordDiff } from './normalise.js';
 import { recordScenario } from './record.js';
@@ -57,5 +65,14 @@ describe('Sollentuna KS § 52/2019 golden extract', () => {
     const { meeting, paragraph } = views();
     const text = renderExtract(paragraph, meeting, { format: 'text' });
     expect(wordDiff(text, fixture)).not.toBeNull();
+  });
+  it('words the whole protocol and its HTML with the same style', () => {
+    const { meeting, paragraph } = views();
+    const protocol = renderProtocol(meeting, [paragraph], { format: 'text', style });
+    expect(protocol).toContain(paragraph.title);
+    expect(protocol).toContain('Ordförande Henrik Thunes (M) ställer förslagen mot varandra');
+    expect(protocol).toContain(style.name);
+    const html = writeDocument(protocolDocument(meeting, [paragraph], { style }), 'html');
+    expect(html).toContain('Ordförande Henrik Thunes (M) ställer förslagen mot varandra');
   });
 });
