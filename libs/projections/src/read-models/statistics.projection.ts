@@ -52,7 +52,8 @@ const sameRef = (a: MotionTarget, b: MotionTarget) =>
  */
 export const statisticsProjection: Projection = {
   name: 'statistics',
-  version: 3,
+  // 4: joint movers and joint reservations count for each member (issue 11).
+  version: 4,
   handles: [
     'ParagraphOpened',
     'RecusalDeclared',
@@ -197,7 +198,9 @@ export const statisticsProjection: Projection = {
               kind: d.kind,
               refersTo: d.refersTo ?? { kind: 'proposal' },
             };
-            return fact(s, d.motionId, d.proposer, 'motions');
+            // Joint movers moved it too.
+            for (const m of [d.proposer, ...(d.coProposers ?? [])]) fact(s, d.motionId, m, 'motions');
+            return;
           }
           case 'ChairAskedQuestion': {
             const d = event.data as unknown as ChairAskedQuestion['data'];
@@ -232,7 +235,9 @@ export const statisticsProjection: Projection = {
           }
           case 'ReservationEntered': {
             const d = event.data as unknown as ReservationEntered['data'];
-            return fact(s, d.reservationId, d.member, 'reservations');
+            // A joint reservation counts for each member (older events name one).
+            for (const m of d.members ?? [d.member]) fact(s, d.reservationId, m, 'reservations');
+            return;
           }
           case 'EntryStruck': {
             const entryId = (event.data as { entryId: string }).entryId;
