@@ -38,7 +38,7 @@ export class SseClient {
     });
   }
 
-  waitForCount(n: number, timeoutMs = 5000): Promise<void> {
+  waitForCount(n: number, timeoutMs = 30_000): Promise<void> {
     if (this.events.length >= n) return Promise.resolve();
     return new Promise((resolve, reject) => {
       const timer = setTimeout(
