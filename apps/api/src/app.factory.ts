@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { UserDirectory } from './auth/users.js';
+import { guardJsonBodies } from './http/body-guard.js';
 import { addEtags } from './http/etag.js';
 import { handleIdempotencyKeys } from './idempotency/idempotency.hooks.js';
 import { IdempotencyStore } from './idempotency/idempotency.store.js';
@@ -27,6 +28,7 @@ export async function createApp(options: AppOptions): Promise<NestFastifyApplica
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(options), adapter, {
     bufferLogs: true,
+    bodyParser: false, // guardJsonBodies is the one body parser
   });
   const logger = createRootLogger(options.config.logLevel, options.logStream);
   app.useLogger(new PinoNestLogger(logger));
@@ -35,6 +37,7 @@ export async function createApp(options: AppOptions): Promise<NestFastifyApplica
   // Fastify's own errors (JSON parsing, body limit) reach ProblemFilter too: Nest installs the
   // Fastify error handler that runs its exception filters.
   const fastify = app.getHttpAdapter().getInstance();
+  guardJsonBodies(fastify);
   logRequests(fastify, logger);
   addEtags(fastify);
   handleIdempotencyKeys(fastify, app.get(UserDirectory), app.get(IdempotencyStore));

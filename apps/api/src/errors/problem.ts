@@ -67,12 +67,12 @@ export const problems = {
       detail: 'Begärans innehåll är inte giltig JSON.',
       errors: [{ field: 'body', message }],
     }),
-  unsupportedMediaType: (contentType: string) =>
+  unsupportedMediaType: () =>
     new ProblemException({
       status: 415,
       code: 'UNSUPPORTED_MEDIA_TYPE',
       title: 'Innehållstypen stöds inte',
-      detail: `Skicka application/json, inte ${contentType}.`,
+      detail: 'Begärans innehåll måste skickas som application/json.',
     }),
   unauthenticated: (detail = 'Ange en giltig bearer-token i Authorization-huvudet.') =>
     new ProblemException({ status: 401, code: 'UNAUTHENTICATED', title: 'Inloggning krävs', detail }),

@@ -46,7 +46,7 @@ export function toProblem(err: unknown, bodyLimit: number): ProblemException {
   if (err instanceof StreamNotFoundError) return problems.notFound(`${err.streamId} finns inte.`);
   if (isFastifyClientError(err)) {
     if (err.statusCode === 413) return problems.payloadTooLarge(bodyLimit);
-    if (err.statusCode === 415) return problems.unsupportedMediaType(String(err.message.split(': ').pop()));
+    if (err.statusCode === 415) return problems.unsupportedMediaType();
     if (err.code.startsWith('FST_ERR_CTP')) return problems.malformedJson(err.message);
     return new ProblemException({
       status: err.statusCode,
