@@ -17,6 +17,11 @@ export interface ApiConfig {
   readonly logLevel: string;
   /** How many times a command is re-decided after a concurrency conflict before 409. */
   readonly commandRetries: number;
+  /**
+   * A § reservation whose paragraph stream still does not exist this long after it was made is
+   * taken as abandoned (its writer died between the two appends) and released (docs/adr/0027).
+   */
+  readonly numberReleaseAfterMs: number;
 }
 
 /** A setting that cannot be used; the message names the variable so an operator can fix it. */
@@ -62,5 +67,6 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
         : join(dirname(env.PARAGRAF_SQLITE_PATH || './data/paragraf.db'), 'idempotency.db')),
     logLevel,
     commandRetries: int(env, 'PARAGRAF_COMMAND_RETRIES', 5, 0, 50),
+    numberReleaseAfterMs: int(env, 'PARAGRAF_NUMBER_RELEASE_AFTER_MS', 10_000, 0, 86_400_000),
   };
 }

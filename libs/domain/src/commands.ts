@@ -10,6 +10,7 @@ import type {
   DecisionContent,
   MeetingScheduled,
   MotionKind,
+  ParagraphNumberReleased,
   ParagraphNumberReserved,
   Person,
   Proposal,
@@ -52,7 +53,8 @@ export type MeetingCommand =
 // ─── numbering ───────────────────────────────────────────────────────────────────────
 
 export type ReserveParagraphNumber = Cmd<'ReserveParagraphNumber', ParagraphNumberReserved['data']>;
-export type NumberingCommand = ReserveParagraphNumber;
+export type ReleaseParagraphNumber = Cmd<'ReleaseParagraphNumber', ParagraphNumberReleased['data']>;
+export type NumberingCommand = ReserveParagraphNumber | ReleaseParagraphNumber;
 
 // ─── paragraph ───────────────────────────────────────────────────────────────────────
 
@@ -233,6 +235,7 @@ export const commandStreamKinds = {
   JustifyProtocol: 'meeting',
   AnnounceProtocol: 'meeting',
   ReserveParagraphNumber: 'numbering',
+  ReleaseParagraphNumber: 'numbering',
   OpenParagraph: 'paragraph',
   DeclareRecusal: 'paragraph',
   ProposeMotion: 'paragraph',

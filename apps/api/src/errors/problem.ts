@@ -120,6 +120,14 @@ export const problems = {
       title: 'Idempotency-Key återanvänd',
       detail: 'Nyckeln har redan använts för en annan begäran. Använd en ny nyckel för en ny begäran.',
     }),
+  numberReleased: () =>
+    new ProblemException({
+      status: 409,
+      code: 'PARAGRAPH_NUMBER_RELEASED',
+      title: 'Paragrafnumret är släppt',
+      detail:
+        'Öppnandet avbröts och dess paragrafnummer gavs tillbaka. Öppna ärendet igen med en ny Idempotency-Key.',
+    }),
   idempotencyInFlight: () =>
     new ProblemException({
       status: 409,
