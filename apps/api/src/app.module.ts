@@ -51,7 +51,7 @@ export class AppModule {
       imports: [
         CqrsModule.forRoot(),
         WebModule,
-        ReadModelsModule.register({ store: options.store }),
+        ReadModelsModule.register({ store: options.store, live: options.config.live }),
         TerminusModule.forRoot({ errorLogStyle: 'json' }),
       ],
       controllers: [HealthController, MeetingsController, ParagraphsController],

@@ -1,4 +1,5 @@
 import { dirname, join } from 'node:path';
+import { DEFAULT_LIVE, type LiveOptions } from './read-models/live-hub.js';
 
 /**
  * The API's own settings, read once from the environment. The event store's settings are
@@ -22,6 +23,8 @@ export interface ApiConfig {
    * taken as abandoned (its writer died between the two appends) and released (docs/adr/0027).
    */
   readonly numberReleaseAfterMs: number;
+  /** The live stream's bounds (docs/adr/0028). */
+  readonly live: LiveOptions;
 }
 
 /** A setting that cannot be used; the message names the variable so an operator can fix it. */
@@ -68,5 +71,17 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     logLevel,
     commandRetries: int(env, 'PARAGRAF_COMMAND_RETRIES', 5, 0, 50),
     numberReleaseAfterMs: int(env, 'PARAGRAF_NUMBER_RELEASE_AFTER_MS', 10_000, 0, 86_400_000),
+    live: {
+      maxClients: int(env, 'PARAGRAF_LIVE_MAX_CLIENTS', DEFAULT_LIVE.maxClients, 1, 1_000_000),
+      maxPerAddress: int(env, 'PARAGRAF_LIVE_MAX_PER_ADDRESS', DEFAULT_LIVE.maxPerAddress, 1, 1_000_000),
+      maxBufferedBytes: int(
+        env,
+        'PARAGRAF_LIVE_BUFFER_BYTES',
+        DEFAULT_LIVE.maxBufferedBytes,
+        1024,
+        64 * 1024 * 1024,
+      ),
+      heartbeatMs: int(env, 'PARAGRAF_LIVE_HEARTBEAT_MS', DEFAULT_LIVE.heartbeatMs, 100, 3_600_000),
+    },
   };
 }
