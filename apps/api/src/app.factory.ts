@@ -8,6 +8,7 @@ import { addEtags } from './http/etag.js';
 import { handleIdempotencyKeys } from './idempotency/idempotency.hooks.js';
 import { IdempotencyStore } from './idempotency/idempotency.store.js';
 import { createRootLogger, logRequests, PinoNestLogger } from './infra/logging.js';
+import { handleShutdownSignals } from './infra/shutdown.js';
 import { uuidv7 } from './infra/uuid.js';
 import { AppModule, type AppOptions } from './app.module.js';
 
@@ -17,7 +18,10 @@ const REQUEST_ID = /^[\x21-\x7e]{1,128}$/;
  * The configured application, not yet listening: main.ts listens on a port, tests and the
  * benchmark use it in-process. Everything that must hold in both is set up here.
  */
-export async function createApp(options: AppOptions): Promise<NestFastifyApplication> {
+export async function createApp(
+  options: AppOptions,
+  run: { handleSignals?: boolean } = {},
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: options.config.bodyLimit,
     logger: false,
@@ -32,7 +36,8 @@ export async function createApp(options: AppOptions): Promise<NestFastifyApplica
   });
   const logger = createRootLogger(options.config.logLevel, options.logStream);
   app.useLogger(new PinoNestLogger(logger));
-  app.enableShutdownHooks();
+  // The server process stops gracefully on SIGTERM/SIGINT; tests and benchmarks call app.close().
+  if (run.handleSignals) handleShutdownSignals(app, logger);
 
   // Fastify's own errors (JSON parsing, body limit) reach ProblemFilter too: Nest installs the
   // Fastify error handler that runs its exception filters.

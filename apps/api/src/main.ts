@@ -10,7 +10,7 @@ try {
   parseEventStoreConfig(process.env); // every setting checked before any file is created
   const users = UserDirectory.load(config.usersFile);
   const store = createEventStore(process.env);
-  const app = await createApp({ config, store, users });
+  const app = await createApp({ config, store, users }, { handleSignals: true });
   await app.listen({ port: config.port, host: config.host });
   process.stdout.write(`Paragraf API on http://localhost:${config.port} (OpenAPI: /docs)\n`);
 } catch (err) {

@@ -62,7 +62,8 @@ export class LiveController {
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-cache, no-transform',
-      connection: 'keep-alive',
+      // The socket is the stream's alone: when the stream ends (shutdown), so does the connection.
+      connection: 'close',
       'x-accel-buffering': 'no', // no buffering in a reverse proxy
       'x-request-id': request.id,
     });
