@@ -2,7 +2,7 @@
 // none, and Nest's dependency injection needs it). Resolution stays tsx's (`.js` → `.ts`,
 // `@app/*`), so start a process with: node --import tsx --import ./test/support/swc-register.mjs
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, URL } from 'node:url';
 import swc from '@swc/core';
 
 export async function load(url, context, nextLoad) {
