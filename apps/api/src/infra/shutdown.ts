@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
 import { CommandRunner } from '../commands/command-runner.js';
@@ -25,12 +26,18 @@ export function handleShutdownSignals(app: NestFastifyApplication, logger: Logge
     }, SHUTDOWN_DEADLINE_MS);
     deadline.unref();
     let code = 0;
+    // Node closes idle keep-alive connections once, when closing starts; one that finishes its
+    // request later would hold the server open until its keep-alive timeout (72 s).
+    const server = app.getHttpServer() as Server;
+    const idle = setInterval(() => server.closeIdleConnections(), 50);
     try {
       app.get(LiveHub).closeAll();
       await app.getHttpAdapter().close(); // waits for the requests in flight
+      clearInterval(idle);
       await app.get(CommandRunner).drained();
       await app.close(); // stores, idempotency file, projections, writer thread
     } catch (err) {
+      clearInterval(idle);
       code = 1;
       logger.error({ err }, 'error during shutdown');
     }
