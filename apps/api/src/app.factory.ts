@@ -5,6 +5,8 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { UserDirectory } from './auth/users.js';
 import { guardJsonBodies } from './http/body-guard.js';
 import { addEtags } from './http/etag.js';
+import { Metrics } from './ops/metrics.js';
+import helmet from '@fastify/helmet';
 import { handleIdempotencyKeys } from './idempotency/idempotency.hooks.js';
 import { IdempotencyStore } from './idempotency/idempotency.store.js';
 import { createRootLogger, logRequests, PinoNestLogger } from './infra/logging.js';
@@ -45,6 +47,29 @@ export async function createApp(
   guardJsonBodies(fastify);
   logRequests(fastify, logger);
   addEtags(fastify);
+  app.get(Metrics).observe(fastify);
+  await app.register(helmet, {
+    // The web page is a built bundle from this origin, without inline scripts; rendered
+    // documents (protocol HTML) and Swagger UI carry inline styles.
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    referrerPolicy: { policy: 'no-referrer' },
+    // HSTS belongs to the TLS terminator in front; this server may well be reached over http.
+    strictTransportSecurity: false,
+  });
   handleIdempotencyKeys(fastify, app.get(UserDirectory), app.get(IdempotencyStore));
   fastify.addHook('onSend', async (request, reply, payload) => {
     void reply.header('x-request-id', request.id);

@@ -11,6 +11,7 @@ import { commandHandlers } from './commands/handlers.js';
 import { API_CONFIG, type ApiConfig } from './config.js';
 import { ProblemFilter } from './errors/problem.filter.js';
 import { HealthController } from './health/health.controller.js';
+import { Metrics } from './ops/metrics.js';
 import { MeetingsController } from './http/meetings.controller.js';
 import { ParagraphsController } from './http/paragraphs.controller.js';
 import { validationPipe } from './http/validation.js';
@@ -40,6 +41,7 @@ export class AppModule {
       { provide: IdempotencyStore, useFactory: () => new IdempotencyStore(options.config.idempotencyPath) },
       StoreLifecycle,
       CommandRunner,
+      Metrics,
       QueryService,
       ...(commandHandlers as Type[]),
       { provide: APP_GUARD, useClass: AuthGuard },

@@ -23,6 +23,11 @@ export interface ApiConfig {
    * taken as abandoned (its writer died between the two appends) and released (docs/adr/0027).
    */
   readonly numberReleaseAfterMs: number;
+  /** /health/ready fails while the read models are further behind the store than this. */
+  readonly readyMaxLag: number;
+  /** Failed sign-ins allowed per client address per window before 429 (docs/adr/0029). */
+  readonly authFailureLimit: number;
+  readonly authFailureWindowMs: number;
   /** The live stream's bounds (docs/adr/0028). */
   readonly live: LiveOptions;
 }
@@ -71,6 +76,9 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     logLevel,
     commandRetries: int(env, 'PARAGRAF_COMMAND_RETRIES', 5, 0, 50),
     numberReleaseAfterMs: int(env, 'PARAGRAF_NUMBER_RELEASE_AFTER_MS', 10_000, 0, 86_400_000),
+    readyMaxLag: int(env, 'PARAGRAF_READY_MAX_LAG', 10_000, 0, Number.MAX_SAFE_INTEGER),
+    authFailureLimit: int(env, 'PARAGRAF_AUTH_FAILURES', 20, 1, 1_000_000),
+    authFailureWindowMs: int(env, 'PARAGRAF_AUTH_FAILURE_WINDOW_MS', 60_000, 1000, 86_400_000),
     live: {
       maxClients: int(env, 'PARAGRAF_LIVE_MAX_CLIENTS', DEFAULT_LIVE.maxClients, 1, 1_000_000),
       maxPerAddress: int(env, 'PARAGRAF_LIVE_MAX_PER_ADDRESS', DEFAULT_LIVE.maxPerAddress, 1, 1_000_000),

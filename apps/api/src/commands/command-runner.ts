@@ -73,6 +73,9 @@ export class CommandRunner {
   private readonly cache = new Map<string, CachedStream<unknown>>();
   /** Commands on one stream run one at a time in this process (docs/adr/0027). */
   private readonly queue = new KeyedQueue();
+  /** Appends refused for a concurrency conflict, and re-decisions after one (metrics). */
+  conflicts = 0;
+  retries = 0;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -188,11 +191,13 @@ export class CommandRunner {
         return { revision: Number(revision), state, replayed: false };
       } catch (err) {
         if (!(err instanceof WrongExpectedVersionError)) throw err;
+        this.conflicts++;
         // A client that asked for strict concurrency gets 412, not a silent re-decision.
         if (ctx.ifMatch !== undefined) throw problems.preconditionFailed(String(ctx.ifMatch), err.actual);
         if (attempt >= this.config.commandRetries) throw problems.conflict(spec.stream, err.actual);
         // Another process wrote the stream: wait a random while so the two do not collide again.
         await sleep(conflictBackoffMs(attempt));
+        this.retries++;
       }
     }
   }

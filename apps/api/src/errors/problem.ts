@@ -76,6 +76,13 @@ export const problems = {
     }),
   unauthenticated: (detail = 'Ange en giltig bearer-token i Authorization-huvudet.') =>
     new ProblemException({ status: 401, code: 'UNAUTHENTICATED', title: 'Inloggning krävs', detail }),
+  tooManyAuthFailures: (retryAfterSeconds: number) =>
+    new ProblemException({
+      status: 429,
+      code: 'TOO_MANY_AUTH_FAILURES',
+      title: 'För många misslyckade inloggningar',
+      detail: `För många försök med ogiltig token från din adress. Försök igen om ${retryAfterSeconds} sekunder.`,
+    }),
   forbidden: (detail: string) =>
     new ProblemException({ status: 403, code: 'FORBIDDEN', title: 'Åtgärden är inte tillåten', detail }),
   notFound: (detail: string) =>
