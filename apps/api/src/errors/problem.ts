@@ -150,6 +150,14 @@ export const problems = {
       detail: message,
       ...extra,
     }),
+  storeUnavailable: (retryAfter: number) =>
+    new ProblemException({
+      status: 503,
+      code: 'STORE_UNAVAILABLE',
+      title: 'Tjänsten är inte tillgänglig',
+      detail: `Händelselagret svarar inte just nu. Inget har registrerats. Försök igen om ${retryAfter} sekunder.`,
+      retryAfter,
+    }),
   internal: () =>
     new ProblemException({
       status: 500,
