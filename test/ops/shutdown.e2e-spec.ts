@@ -3,83 +3,27 @@
  * writers in flight. Exit code 0 within 10 s, one log line, the live streams ended, and every
  * command answered 2xx is in the store.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { SqliteEventStore } from '@app/event-store';
-import { hashToken, newToken } from '../../apps/api/src/auth/users.js';
+import { startServer, waitUntilUp } from '../../scripts/support/server.js';
 import type { TestApi } from '../api/support/harness.js';
 import { MOTION, openMeeting } from '../api/support/setup.js';
 import { SseClient } from '../projections/support/sse.js';
 import { freePort } from '../web/support/server.js';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
-/** The API's main.ts in a child process, from source (swc, so Nest gets decorator metadata). */
-export function spawnServer(dir: string, port: number, env: Record<string, string> = {}) {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', '--import', './test/support/swc-register.mjs', 'apps/api/src/main.ts'],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        NODE_OPTIONS: '',
-        JEST_WORKER_ID: '',
-        NODE_ENV: 'production',
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'info',
-        PARAGRAF_SQLITE_PATH: join(dir, 'events.db'),
-        PARAGRAF_USERS_FILE: join(dir, 'users.json'),
-        PARAGRAF_SQLITE_SYNCHRONOUS: 'NORMAL',
-        ...env,
-      },
-    },
-  );
-  let out = '';
-  child.stdout.setEncoding('utf8').on('data', (c: string) => (out += c));
-  child.stderr.setEncoding('utf8').on('data', (c: string) => (out += c));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on('exit', (code, signal) => resolve({ code, signal })),
-  );
-  return { child, exited, output: () => out };
-}
-
-async function waitUntilUp(baseUrl: string, output: () => string): Promise<void> {
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    try {
-      if ((await fetch(`${baseUrl}/health/live`)).ok || (await fetch(`${baseUrl}/health`)).ok) return;
-    } catch {
-      /* not listening yet */
-    }
-    if (Date.now() > deadline) throw new Error(`server did not start:\n${output()}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('graceful shutdown', () => {
   const dir = mkdtempSync(join(tmpdir(), 'paragraf-shutdown-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('SIGTERM with live clients and writers in flight: exit 0 within 10 s, every 2xx stored', async () => {
-    const token = newToken();
-    writeFileSync(
-      join(dir, 'users.json'),
-      JSON.stringify({
-        users: [{ id: 'clerk', name: 'clerk', role: 'clerk', tokenSha256: hashToken(token) }],
-      }),
-    );
-    const port = await freePort();
-    const baseUrl = `http://127.0.0.1:${port}`;
-    const server = spawnServer(dir, port);
+    const server = startServer(dir, await freePort(), { PARAGRAF_SQLITE_SYNCHRONOUS: 'NORMAL' });
+    const { baseUrl, token } = server;
     try {
-      await waitUntilUp(baseUrl, server.output);
+      await waitUntilUp(server);
       const api = { http: request(baseUrl), auth: () => `Bearer ${token}` } as unknown as TestApi;
       const { meetingId, paragraphIds } = await openMeeting(api, 2);
 

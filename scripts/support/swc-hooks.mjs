@@ -1,6 +1,6 @@
 // Module hooks that compile TypeScript with swc, decorator metadata included (tsx's esbuild emits
 // none, and Nest's dependency injection needs it). Resolution stays tsx's (`.js` → `.ts`,
-// `@app/*`), so start a process with: node --import tsx --import ./test/support/swc-register.mjs
+// `@app/*`), so start a process with: node --import tsx --import ./scripts/support/swc-register.mjs
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath, URL } from 'node:url';
 import swc from '@swc/core';
