@@ -17,6 +17,10 @@ export interface ApiConfig {
   readonly logLevel: string;
   /** How many times a command is re-decided after a concurrency conflict before 409. */
   readonly commandRetries: number;
+  /** Seconds between seals over $all while events are written (docs/adr/0025); 0: only at justering. */
+  readonly sealIntervalSeconds: number;
+  /** Seconds between full background re-verifications of every chain and seal; 0: only at start. */
+  readonly verifyIntervalSeconds: number;
 }
 
 /** A setting that cannot be used; the message names the variable so an operator can fix it. */
@@ -62,5 +66,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
         : join(dirname(env.PARAGRAF_SQLITE_PATH || './data/paragraf.db'), 'idempotency.db')),
     logLevel,
     commandRetries: int(env, 'PARAGRAF_COMMAND_RETRIES', 5, 0, 50),
+    sealIntervalSeconds: int(env, 'PARAGRAF_SEAL_INTERVAL_SECONDS', 60, 0, 86_400),
+    verifyIntervalSeconds: int(env, 'PARAGRAF_VERIFY_INTERVAL_SECONDS', 3600, 0, 7 * 86_400),
   };
 }
