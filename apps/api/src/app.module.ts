@@ -15,6 +15,8 @@ import { MeetingsController } from './http/meetings.controller.js';
 import { ParagraphsController } from './http/paragraphs.controller.js';
 import { validationPipe } from './http/validation.js';
 import { IdempotencyStore } from './idempotency/idempotency.store.js';
+import { IntegrityService } from './integrity/integrity.service.js';
+import { VerifyController } from './integrity/verify.controller.js';
 import { StoreLifecycle } from './infra/lifecycle.js';
 import { EVENT_STORE } from './infra/tokens.js';
 import { QueryService } from './queries/query.service.js';
@@ -40,6 +42,7 @@ export class AppModule {
       { provide: IdempotencyStore, useFactory: () => new IdempotencyStore(options.config.idempotencyPath) },
       StoreLifecycle,
       CommandRunner,
+      IntegrityService,
       QueryService,
       ...(commandHandlers as Type[]),
       { provide: APP_GUARD, useClass: AuthGuard },
@@ -54,7 +57,7 @@ export class AppModule {
         ReadModelsModule.register({ store: options.store }),
         TerminusModule.forRoot({ errorLogStyle: 'json' }),
       ],
-      controllers: [HealthController, MeetingsController, ParagraphsController],
+      controllers: [HealthController, MeetingsController, ParagraphsController, VerifyController],
       providers,
     };
   }

@@ -59,6 +59,9 @@ export async function startApi(options: StartOptions = {}): Promise<TestApi> {
     ...loadApiConfig({ NODE_ENV: 'test' }),
     usersFile,
     idempotencyPath: join(dir, options.idempotencyFile ?? 'idempotency.db'),
+    // No seals on a timer: tests that count events must not meet one (seals at justering stay).
+    sealIntervalSeconds: 0,
+    verifyIntervalSeconds: 0,
     ...options.config,
   };
   // NORMAL: a test does not need power-loss durability, and it keeps the suite fast.

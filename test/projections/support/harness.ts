@@ -37,6 +37,8 @@ export async function startReadApi(): Promise<ReadApi> {
     ...loadApiConfig({ NODE_ENV: 'test' }),
     usersFile,
     idempotencyPath: join(dir, 'idempotency.db'),
+    sealIntervalSeconds: 0,
+    verifyIntervalSeconds: 0,
   };
   const store = new SqliteEventStore({
     path: join(dir, 'events.db'),

@@ -3,14 +3,16 @@ import { problems } from '../errors/problem.js';
 
 /**
  * What a route needs. `record`: the clerk's work (everything recorded about a meeting);
- * `justify`: signing the protocol or a paragraph (chair and justerare); `read`: any query.
+ * `justify`: signing the protocol or a paragraph (chair and justerare); `read`: any query;
+ * `audit`: raw history with who and when, and verification details (auditors only, docs/adr/0026).
  */
-export type Permission = 'read' | 'record' | 'justify';
+export type Permission = 'read' | 'record' | 'justify' | 'audit';
 
 const ALLOWED: Record<Permission, readonly Role[]> = {
   read: ['clerk', 'chair', 'adjuster', 'auditor', 'admin'],
   record: ['clerk', 'admin'],
   justify: ['chair', 'adjuster', 'admin'],
+  audit: ['auditor'],
 };
 
 const ROLE_SV: Record<Role, string> = {
@@ -25,6 +27,7 @@ const PERMISSION_SV: Record<Permission, string> = {
   read: 'läsa',
   record: 'registrera i protokollet',
   justify: 'justera',
+  audit: 'läsa rå händelsehistorik eller verifieringsdetaljer',
 };
 
 export function assertPermission(user: User, permission: Permission): void {
@@ -39,4 +42,16 @@ export function assertBodyAccess(user: User, bodyId: string): void {
   if (!user.bodies.includes(bodyId)) {
     throw problems.forbidden(`Du får inte registrera för organet ${bodyId}.`);
   }
+}
+
+/** Auditors with `bodies` see the raw history of those bodies only; a stream of no body (seals) is outside it. */
+export function assertAuditScope(user: User, bodyId: string | undefined): void {
+  if (user.bodies === undefined) return;
+  if (bodyId === undefined || !user.bodies.includes(bodyId)) {
+    throw problems.forbidden(`Du får inte granska ${bodyId ? `organet ${bodyId}` : 'denna ström'}.`);
+  }
+}
+
+export function inAuditScope(user: User, bodyId: string | undefined): boolean {
+  return user.bodies === undefined || (bodyId !== undefined && user.bodies.includes(bodyId));
 }

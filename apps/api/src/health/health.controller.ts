@@ -4,6 +4,8 @@ import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs
 import type { EventStore } from '@app/event-store';
 import { Public } from '../auth/auth.guard.js';
 import { EVENT_STORE } from '../infra/tokens.js';
+import { integrityIndicator } from '../integrity/integrity.health.js';
+import { IntegrityService } from '../integrity/integrity.service.js';
 
 @ApiTags('health')
 @Controller('health')
@@ -12,6 +14,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly indicators: HealthIndicatorService,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(IntegrityService) private readonly integrity: IntegrityService,
   ) {}
 
   @Get()
@@ -28,6 +31,7 @@ export class HealthController {
           return indicator.down({ message: (err as Error).message });
         }
       },
+      integrityIndicator(this.integrity, this.indicators),
     ]);
   }
 }

@@ -13,6 +13,8 @@ import { EVENT_STORE } from '../infra/tokens.js';
 /** Events whose recording fixes the protocol: a seal follows at once (docs/adr/0025). */
 const JUSTERING_EVENTS = new Set(['ParagraphJustified', 'ProtocolJustified', 'JusteringCompleted']);
 
+const JUSTERING_SEAL_WAIT_MS = 5000;
+
 export type IntegrityState = 'starting' | 'clean' | 'degraded';
 
 /**
@@ -39,13 +41,24 @@ export class IntegrityService implements OnApplicationBootstrap, OnApplicationSh
     @Inject(CommandRunner) runner: CommandRunner,
   ) {
     runner.onAppended(async (_stream, types) => {
-      if (types.some((t) => JUSTERING_EVENTS.has(t))) await this.seal('justering');
+      if (!types.some((t) => JUSTERING_EVENTS.has(t))) return;
+      // Normally done in milliseconds; behind a long verification the justering does not wait for it.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        this.seal('justering'),
+        new Promise<void>((resolve) => (timer = setTimeout(resolve, JUSTERING_SEAL_WAIT_MS).unref())),
+      ]);
+      clearTimeout(timer);
     });
   }
 
   onApplicationBootstrap(): void {
     // In the background: a large store takes a while, and recording must not wait for it.
-    void this.verifyAll().then(() => this.seal('genesis-or-interval'));
+    void this.verifyAll()
+      .then(() => this.seal('start'))
+      .catch((err: unknown) => {
+        if (!this.closed) this.log.error(`Verification failed: ${(err as Error).message}`);
+      });
     if (this.config.sealIntervalSeconds > 0) {
       this.timers.push(setInterval(() => void this.seal('interval'), this.config.sealIntervalSeconds * 1000));
     }

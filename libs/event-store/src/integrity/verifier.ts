@@ -98,7 +98,7 @@ interface StreamState {
   before: string | null;
   lastAt: number | null;
   /** Revisions skipped so far, with the link their successor recorded (to tell a reorder from an insert). */
-  gaps: Map<number, { succPrev: string | null | undefined }> | null;
+  gaps: Map<number, { succPrev: string | null | undefined; succHash?: string }> | null;
   /** Events whose `prev` did not name their predecessor (yet). */
   unresolved: Link[] | null;
 }
@@ -209,14 +209,22 @@ export class Verifier {
     } else if (rev > s.next) {
       s.gaps ??= new Map();
       for (let r = s.next; r < rev; r++) s.gaps.set(r, { succPrev: undefined });
-      s.gaps.set(rev - 1, { succPrev: prev });
+      s.gaps.set(rev - 1, { succPrev: prev, succHash: hash });
       s.before = null;
       s.head = hash;
       s.next = rev + 1;
     } else {
       const gap = s.gaps?.get(rev);
       s.gaps?.delete(rev);
-      if (gap && gap.succPrev !== undefined && gap.succPrev !== hash) {
+      if (gap && gap.succHash !== undefined && prev === gap.succHash) {
+        // It links to the event stored as its successor: the two were swapped.
+        this.report(e.streamId, rev, pos, 'reordered', `Revision ${rev} och ${rev + 1} ligger i omvänd ordning mot kedjan.`);
+        this.report(e.streamId, rev + 1, null, 'reordered', `Revision ${rev} och ${rev + 1} ligger i omvänd ordning mot kedjan.`);
+        if (s.next === rev + 2) {
+          s.before = gap.succHash;
+          s.head = hash;
+        }
+      } else if (gap && gap.succPrev !== undefined && gap.succPrev !== hash) {
         this.report(e.streamId, rev, pos, 'inserted', `Revision ${rev} hör inte till kedjan: den är inlagd i efterhand.`);
       } else {
         this.report(e.streamId, rev, pos, 'reordered', `Revision ${rev} är lagrad efter senare revisioner.`);
