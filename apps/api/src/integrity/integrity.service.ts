@@ -55,7 +55,8 @@ export class IntegrityService implements OnApplicationBootstrap, OnApplicationSh
   onApplicationBootstrap(): void {
     // In the background: a large store takes a while, and recording must not wait for it.
     void this.verifyAll()
-      .then(() => this.seal('start'))
+      // A store written before chaining gets its genesis seal now (docs/adr/0024); others wait for the interval.
+      .then((report) => (report.breaks.some((b) => b.kind === 'unsealed') ? this.seal('genesis') : undefined))
       .catch((err: unknown) => {
         if (!this.closed) this.log.error(`Verification failed: ${(err as Error).message}`);
       });
