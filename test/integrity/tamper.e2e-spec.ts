@@ -58,7 +58,13 @@ function revisionOf(rows: Row[], type: string): number {
 
 const hashOf = (r: Row, prev: string | null) =>
   contentHash(
-    { id: r.event_id, streamId: r.stream_id, type: r.type, data: JSON.parse(r.data), metadata: JSON.parse(r.metadata) },
+    {
+      id: r.event_id,
+      streamId: r.stream_id,
+      type: r.type,
+      data: JSON.parse(r.data),
+      metadata: JSON.parse(r.metadata),
+    },
     prev,
   );
 
@@ -80,17 +86,29 @@ const ATTACKS: Record<string, Attack> = {
     const at = revisionOf(all, 'DecisionAdopted');
     const before = all[at - 1];
     const prev = JSON.parse(before.metadata).sha256 as string;
-    db.prepare('UPDATE events SET revision = revision + 1000 WHERE stream_id = ? AND revision >= ?').run(PARAGRAPH, at);
-    db.prepare('UPDATE events SET revision = revision - 999 WHERE stream_id = ? AND revision >= 1000').run(PARAGRAPH);
+    db.prepare('UPDATE events SET revision = revision + 1000 WHERE stream_id = ? AND revision >= ?').run(
+      PARAGRAPH,
+      at,
+    );
+    db.prepare('UPDATE events SET revision = revision - 999 WHERE stream_id = ? AND revision >= 1000').run(
+      PARAGRAPH,
+    );
     const forged = {
       event_id: v7(),
       stream_id: PARAGRAPH,
       type: 'ProtocolNoteEntered',
-      data: JSON.stringify({ paragraphId: s65Ids.paragraphId, memberId: 'ksau-akesson', text: 'Inlagd i efterhand.' }),
+      data: JSON.stringify({
+        paragraphId: s65Ids.paragraphId,
+        memberId: 'ksau-akesson',
+        text: 'Inlagd i efterhand.',
+      }),
       metadata: { ...JSON.parse(before.metadata), prev },
     };
     const metadata = { ...forged.metadata, sha256: '' };
-    metadata.sha256 = hashOf({ ...forged, metadata: JSON.stringify(forged.metadata) } as unknown as Row, prev);
+    metadata.sha256 = hashOf(
+      { ...forged, metadata: JSON.stringify(forged.metadata) } as unknown as Row,
+      prev,
+    );
     db.prepare(
       'INSERT INTO events (stream_id, revision, event_id, type, data, metadata, created) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ).run(PARAGRAPH, at, forged.event_id, forged.type, forged.data, JSON.stringify(metadata), before.created);
@@ -155,7 +173,8 @@ describe('tampering in the SQLite file is detected', () => {
         const step = toHttp(command);
         if (!step) continue;
         const res = await api.http.post(step.path).set('authorization', api.auth(step.user)).send(step.body);
-        if (res.status !== step.status) throw new Error(`step ${i + 1}: ${res.status} ${JSON.stringify(res.body)}`);
+        if (res.status !== step.status)
+          throw new Error(`step ${i + 1}: ${res.status} ${JSON.stringify(res.body)}`);
       }
       pristine = join(base, 'pristine.db');
       // SQLite's own backup: one consistent file, whatever the WAL holds.
@@ -214,18 +233,22 @@ describe('tampering in the SQLite file is detected', () => {
     expect(api.health).toMatchObject({ status: 'up', state: 'clean', breaks: 0 });
   }, 60_000);
 
-  it.each(Object.keys(ATTACKS))('%s: reported with stream, revision and kind', async (name) => {
-    const { dir, path } = copy(name);
-    const expected = tamper(path, ATTACKS[name]);
-    const { code, report } = await cli(path);
-    expect(code).toBe(1);
-    expect(report.ok).toBe(false);
-    expect(report.breaks).toContainEqual(expect.objectContaining(expected));
-    const api = await viaApi(dir);
-    expect(api.report.breaks).toContainEqual(expect.objectContaining(expected));
-    expect(api.health).toMatchObject({ status: 'up', state: 'degraded' });
-    expect(api.health.breaks).toBeGreaterThan(0);
-    expect((api.health.kinds as Record<string, number>)[expected.kind]).toBeGreaterThan(0);
-    expect(existsSync(path)).toBe(true);
-  }, 60_000);
+  it.each(Object.keys(ATTACKS))(
+    '%s: reported with stream, revision and kind',
+    async (name) => {
+      const { dir, path } = copy(name);
+      const expected = tamper(path, ATTACKS[name]);
+      const { code, report } = await cli(path);
+      expect(code).toBe(1);
+      expect(report.ok).toBe(false);
+      expect(report.breaks).toContainEqual(expect.objectContaining(expected));
+      const api = await viaApi(dir);
+      expect(api.report.breaks).toContainEqual(expect.objectContaining(expected));
+      expect(api.health).toMatchObject({ status: 'up', state: 'degraded' });
+      expect(api.health.breaks).toBeGreaterThan(0);
+      expect((api.health.kinds as Record<string, number>)[expected.kind]).toBeGreaterThan(0);
+      expect(existsSync(path)).toBe(true);
+    },
+    60_000,
+  );
 });

@@ -5,7 +5,14 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { catchUp, sealStore, Verifier, verifyStore, type EventStore, type VerifyReport } from '@app/event-store';
+import {
+  catchUp,
+  sealStore,
+  Verifier,
+  verifyStore,
+  type EventStore,
+  type VerifyReport,
+} from '@app/event-store';
 import { CommandRunner } from '../commands/command-runner.js';
 import { API_CONFIG, type ApiConfig } from '../config.js';
 import { EVENT_STORE } from '../infra/tokens.js';

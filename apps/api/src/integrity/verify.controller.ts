@@ -25,7 +25,8 @@ export class VerifyController {
   @Get('verify')
   @Requires('audit')
   @ApiOperation({
-    summary: 'Recompute every hash chain and seal from position 0 and list each break (stream, revision, kind)',
+    summary:
+      'Recompute every hash chain and seal from position 0 and list each break (stream, revision, kind)',
   })
   async verify(@CurrentUser() user: User): Promise<unknown> {
     const report = await this.integrity.verifyAll();

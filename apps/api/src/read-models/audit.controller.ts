@@ -49,7 +49,9 @@ export class AuditController {
 
   @Get('streams/:streamId/events')
   @Requires('audit')
-  @ApiOperation({ summary: 'Every event of a stream with its metadata (who, when, command, correlation); auditors' })
+  @ApiOperation({
+    summary: 'Every event of a stream with its metadata (who, when, command, correlation); auditors',
+  })
   async stream(@Param('streamId') streamId: string, @CurrentUser() user: User): Promise<unknown> {
     if (!STREAM_ID.test(streamId)) {
       throw problems.validation([
@@ -99,7 +101,9 @@ export class AuditController {
 
   @Get('changes')
   @Requires('audit')
-  @ApiOperation({ summary: 'Every event between two points (positions or ISO-8601 times, inclusive); auditors' })
+  @ApiOperation({
+    summary: 'Every event between two points (positions or ISO-8601 times, inclusive); auditors',
+  })
   async changes(
     @Query('from') from: string | undefined,
     @Query('to') to: string | undefined,

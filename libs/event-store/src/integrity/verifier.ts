@@ -134,7 +134,13 @@ export class Verifier {
     return this.last;
   }
 
-  private report(streamId: string, revision: number | null, position: string | null, kind: BreakKind, detail: string) {
+  private report(
+    streamId: string,
+    revision: number | null,
+    position: string | null,
+    kind: BreakKind,
+    detail: string,
+  ) {
     const key = `${streamId}\u0000${revision}\u0000${kind}`;
     if (this.keys.has(key)) return;
     this.keys.add(key);
@@ -156,7 +162,13 @@ export class Verifier {
 
     const created = e.created.getTime();
     if (this.lastCreated !== null && created < this.lastCreated - TIMESTAMP_SKEW_MS) {
-      this.report(e.streamId, rev, pos, 'timestamp', `Lagringstiden ${e.created.toISOString()} ligger före tidigare händelser.`);
+      this.report(
+        e.streamId,
+        rev,
+        pos,
+        'timestamp',
+        `Lagringstiden ${e.created.toISOString()} ligger före tidigare händelser.`,
+      );
     }
     if (this.lastCreated === null || created > this.lastCreated) this.lastCreated = created;
 
@@ -166,7 +178,13 @@ export class Verifier {
     let legacy = false;
     if (stored === undefined) {
       if (this.chainingBegan) {
-        this.report(e.streamId, rev, pos, 'changed', 'Händelsen saknar kontrollsumma fast den skrevs efter att kedjningen började.');
+        this.report(
+          e.streamId,
+          rev,
+          pos,
+          'changed',
+          'Händelsen saknar kontrollsumma fast den skrevs efter att kedjningen började.',
+        );
       }
       hash = contentHash(e, s.head);
       legacy = true;
@@ -186,8 +204,20 @@ export class Verifier {
         if (i >= 0) {
           // An earlier event linked to this one: the two are stored in swapped order.
           const u = s.unresolved.splice(i, 1)[0];
-          this.report(e.streamId, u.revision, u.position, 'reordered', `Revision ${u.revision} och ${rev} ligger i omvänd ordning mot kedjan.`);
-          this.report(e.streamId, rev, pos, 'reordered', `Revision ${u.revision} och ${rev} ligger i omvänd ordning mot kedjan.`);
+          this.report(
+            e.streamId,
+            u.revision,
+            u.position,
+            'reordered',
+            `Revision ${u.revision} och ${rev} ligger i omvänd ordning mot kedjan.`,
+          );
+          this.report(
+            e.streamId,
+            rev,
+            pos,
+            'reordered',
+            `Revision ${u.revision} och ${rev} ligger i omvänd ordning mot kedjan.`,
+          );
           s.before = hash;
           s.head = u.hash;
           s.next = rev + 1;
@@ -198,7 +228,13 @@ export class Verifier {
       }
       if (!linked && prev !== s.head) {
         if (rev > 0 && prev === s.before) {
-          this.report(e.streamId, rev - 1, null, 'inserted', `Revision ${rev - 1} finns inte i kedjan: den är inlagd i efterhand.`);
+          this.report(
+            e.streamId,
+            rev - 1,
+            null,
+            'inserted',
+            `Revision ${rev - 1} finns inte i kedjan: den är inlagd i efterhand.`,
+          );
         } else {
           (s.unresolved ??= []).push({ revision: rev, prev, hash, position: pos });
         }
@@ -218,14 +254,32 @@ export class Verifier {
       s.gaps?.delete(rev);
       if (gap && gap.succHash !== undefined && prev === gap.succHash) {
         // It links to the event stored as its successor: the two were swapped.
-        this.report(e.streamId, rev, pos, 'reordered', `Revision ${rev} och ${rev + 1} ligger i omvänd ordning mot kedjan.`);
-        this.report(e.streamId, rev + 1, null, 'reordered', `Revision ${rev} och ${rev + 1} ligger i omvänd ordning mot kedjan.`);
+        this.report(
+          e.streamId,
+          rev,
+          pos,
+          'reordered',
+          `Revision ${rev} och ${rev + 1} ligger i omvänd ordning mot kedjan.`,
+        );
+        this.report(
+          e.streamId,
+          rev + 1,
+          null,
+          'reordered',
+          `Revision ${rev} och ${rev + 1} ligger i omvänd ordning mot kedjan.`,
+        );
         if (s.next === rev + 2) {
           s.before = gap.succHash;
           s.head = hash;
         }
       } else if (gap && gap.succPrev !== undefined && gap.succPrev !== hash) {
-        this.report(e.streamId, rev, pos, 'inserted', `Revision ${rev} hör inte till kedjan: den är inlagd i efterhand.`);
+        this.report(
+          e.streamId,
+          rev,
+          pos,
+          'inserted',
+          `Revision ${rev} hör inte till kedjan: den är inlagd i efterhand.`,
+        );
       } else {
         this.report(e.streamId, rev, pos, 'reordered', `Revision ${rev} är lagrad efter senare revisioner.`);
       }
@@ -233,11 +287,24 @@ export class Verifier {
     this.afterEvent(e, s, rev, pos, hash, legacy);
   }
 
-  private afterEvent(e: StoredEvent, s: StreamState, rev: number, pos: string, hash: string, legacy: boolean) {
+  private afterEvent(
+    e: StoredEvent,
+    s: StreamState,
+    rev: number,
+    pos: string,
+    hash: string,
+    legacy: boolean,
+  ) {
     const at = typeof e.metadata.recordedAt === 'string' ? Date.parse(e.metadata.recordedAt) : NaN;
     if (!Number.isNaN(at)) {
       if (s.lastAt !== null && at < s.lastAt - TIMESTAMP_SKEW_MS) {
-        this.report(e.streamId, rev, pos, 'timestamp', `Registrerad ${String(e.metadata.recordedAt)}, före strömmens tidigare händelser.`);
+        this.report(
+          e.streamId,
+          rev,
+          pos,
+          'timestamp',
+          `Registrerad ${String(e.metadata.recordedAt)}, före strömmens tidigare händelser.`,
+        );
       }
       if (s.lastAt === null || at > s.lastAt) s.lastAt = at;
     }
@@ -275,22 +342,52 @@ export class Verifier {
     for (const [streamId, [rev, hash]] of Object.entries(seal.heads ?? {})) {
       const actual = heads.get(streamId);
       if (!actual || actual[0] < rev) {
-        this.report(streamId, rev, null, 'missing', `Revision ${rev} förseglades (position ${seal.upTo}) men finns inte längre.`);
+        this.report(
+          streamId,
+          rev,
+          null,
+          'missing',
+          `Revision ${rev} förseglades (position ${seal.upTo}) men finns inte längre.`,
+        );
       } else if (actual[0] > rev) {
-        this.report(streamId, actual[0], null, 'inserted', `Revision ${actual[0]} fanns inte när förseglingen till position ${seal.upTo} gjordes.`);
+        this.report(
+          streamId,
+          actual[0],
+          null,
+          'inserted',
+          `Revision ${actual[0]} fanns inte när förseglingen till position ${seal.upTo} gjordes.`,
+        );
       } else if (actual[1] !== hash) {
-        this.report(streamId, rev, null, 'changed', `Strömmen är omskriven: revision ${rev} stämmer inte med förseglingen till position ${seal.upTo}.`);
+        this.report(
+          streamId,
+          rev,
+          null,
+          'changed',
+          `Strömmen är omskriven: revision ${rev} stämmer inte med förseglingen till position ${seal.upTo}.`,
+        );
       }
     }
     for (const [streamId, [rev]] of heads) {
       if (!(streamId in (seal.heads ?? {}))) {
-        this.report(streamId, rev, null, 'inserted', `Strömmen fanns inte när förseglingen till position ${seal.upTo} gjordes.`);
+        this.report(
+          streamId,
+          rev,
+          null,
+          'inserted',
+          `Strömmen fanns inte när förseglingen till position ${seal.upTo} gjordes.`,
+        );
       }
     }
     if (!seal.genesis) {
       for (const entry of covered) {
         if (entry.legacy) {
-          this.report(entry.streamId, entry.revision, entry.position.toString(), 'changed', 'Händelsen saknar kontrollsumma men täcks inte av en genesis-försegling.');
+          this.report(
+            entry.streamId,
+            entry.revision,
+            entry.position.toString(),
+            'changed',
+            'Händelsen saknar kontrollsumma men täcks inte av en genesis-försegling.',
+          );
         }
       }
     }
@@ -303,7 +400,13 @@ export class Verifier {
     const extra: IntegrityBreak[] = [];
     for (const [streamId, s] of this.streams) {
       for (const [rev] of s.gaps ?? []) {
-        extra.push({ streamId, revision: rev, position: null, kind: 'missing', detail: `Revision ${rev} saknas.` });
+        extra.push({
+          streamId,
+          revision: rev,
+          position: null,
+          kind: 'missing',
+          detail: `Revision ${rev} saknas.`,
+        });
       }
       for (const u of s.unresolved ?? []) {
         extra.push({
@@ -329,7 +432,10 @@ export class Verifier {
         });
       }
     }
-    const breaks = [...this.found, ...extra.filter((b) => !this.keys.has(`${b.streamId}\u0000${b.revision}\u0000${b.kind}`))];
+    const breaks = [
+      ...this.found,
+      ...extra.filter((b) => !this.keys.has(`${b.streamId}\u0000${b.revision}\u0000${b.kind}`)),
+    ];
     return {
       ok: breaks.length === 0 && this.omitted === 0,
       checkedEvents: this.checked,
@@ -355,8 +461,8 @@ export class Verifier {
     sealedAt: string,
     maxEvents: number,
   ): { data: SealData; expectedRevision: bigint | 'no_stream'; prev: string | null } | null {
+    if (!this.segment.some((e) => e.streamId !== SEAL_STREAM)) return null;
     const covered = this.segment.slice(0, maxEvents);
-    if (!covered.some((e) => e.streamId !== SEAL_STREAM)) return null;
     const previousRoot = this.lastSeal?.root ?? ZERO_ROOT;
     const heads: Record<string, [number, string]> = {};
     for (const [streamId, head] of headsOf(covered)) heads[streamId] = head;
