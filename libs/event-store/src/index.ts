@@ -12,3 +12,4 @@ export {
 } from './config.js';
 export { startWorkerModule } from './internal/worker-module.js';
 export * from './integrity/index.js';
+export { preparePrivateFile } from './private-files.js';

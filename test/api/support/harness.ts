@@ -15,6 +15,8 @@ export const TEST_USERS = {
   chair: { role: 'chair' },
   adjuster: { role: 'adjuster' },
   auditor: { role: 'auditor' },
+  /** An auditor scoped to another body (raw history of `bygg` only). */
+  otherAuditor: { role: 'auditor', bodies: ['bygg'] },
   admin: { role: 'admin' },
 } as const satisfies Record<string, { role: Role; bodies?: readonly string[] }>;
 

@@ -84,7 +84,7 @@ export class UserDirectory {
     ];
     const tokens = people.map(() => newToken());
     const users: UserRecord[] = people.map((p, i) => ({ ...p, tokenSha256: hashToken(tokens[i]) }));
-    mkdirSync(dirname(path), { recursive: true });
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     writeFileSync(path, `${JSON.stringify({ users }, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
     print(`Created development users file ${path}. Bearer tokens (shown only now):`);
     people.forEach((p, i) => print(`  ${p.role.padEnd(9)} ${p.id.padEnd(13)} ${tokens[i]}`));
