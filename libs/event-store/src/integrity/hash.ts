@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash as oneShotHash } from 'node:crypto';
 import canonicalizeModule from 'canonicalize';
 import type { EventData, JsonObject, StoredEvent } from '../port.js';
 
@@ -37,12 +37,41 @@ function withoutChainKeys(metadata: JsonObject | undefined): JsonObject {
   return rest;
 }
 
-export function sha256Hex(text: string | Buffer): string {
-  return createHash('sha256').update(text).digest('hex');
+export function sha256Hex(text: string): string {
+  // One-shot hashing: about three times faster than createHash() for an event's few hundred bytes.
+  return oneShotHash('sha256', text, 'hex');
 }
 
-/** The canonical text an event's hash is taken over (exposed for auditors and tests). */
+/** RFC 8785 text of the metadata without the chain keys, without copying the object first. */
+function canonicalMetadata(metadata: JsonObject | undefined): string {
+  if (!metadata) return '{}';
+  let out = '{';
+  for (const key of Object.keys(metadata).sort()) {
+    if (key === 'sha256' || key === 'prev') continue;
+    const value = metadata[key];
+    if (value === undefined || typeof value === 'function' || typeof value === 'symbol') continue;
+    if (out.length > 1) out += ',';
+    out += `${JSON.stringify(key)}:${canonicalize(value)!}`;
+  }
+  return `${out}}`;
+}
+
+/**
+ * The canonical text an event's hash is taken over: exactly the RFC 8785 serialisation of
+ * `{v, id, streamId, type, data, metadata, prev}` (a test compares it with the library's
+ * serialisation of that object), written with its keys already in order so that verifying a
+ * million events does not sort and copy a wrapper object for each.
+ */
 export function canonicalContent(event: HashableEvent, prev: string | null): string {
+  return (
+    `{"data":${canonicalize(event.data)!},"id":${JSON.stringify(event.id)},` +
+    `"metadata":${canonicalMetadata(event.metadata)},"prev":${prev === null ? 'null' : JSON.stringify(prev)},` +
+    `"streamId":${JSON.stringify(event.streamId)},"type":${JSON.stringify(event.type)},"v":${HASH_VERSION}}`
+  );
+}
+
+/** The same text through the library over the whole object: the reference canonicalContent must equal. */
+export function canonicalContentReference(event: HashableEvent, prev: string | null): string {
   return canonicalize({
     v: HASH_VERSION,
     id: event.id,

@@ -2,7 +2,15 @@ import { describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { MemoryEventStore } from '../memory/index.js';
 import type { EventData } from '../port.js';
-import { canonicalContent, chainEvents, ChainTracker, contentHash, headOf } from './hash.js';
+import fc from 'fast-check';
+import {
+  canonicalContent,
+  canonicalContentReference,
+  chainEvents,
+  ChainTracker,
+  contentHash,
+  headOf,
+} from './hash.js';
 import { sealStore, verifyStore } from './sealer.js';
 import { SEAL_STREAM } from './verifier.js';
 
@@ -32,6 +40,25 @@ describe('hash chain', () => {
       contentHash(b, null),
     );
     expect(contentHash(b, 'a'.repeat(64))).not.toBe(contentHash(b, null));
+  });
+
+  it('writes exactly what the RFC 8785 library writes for the whole object, for any JSON', () => {
+    const json = fc.dictionary(fc.string(), fc.jsonValue()) as fc.Arbitrary<Record<string, unknown>>;
+    fc.assert(
+      fc.property(
+        fc.string(),
+        fc.string(),
+        fc.string(),
+        json,
+        json,
+        fc.option(fc.stringMatching(/^[0-9a-f]{64}$/)),
+        (id, streamId, type, data, metadata, prev) => {
+          const e = { id, streamId, type, data, metadata };
+          expect(canonicalContent(e, prev)).toBe(canonicalContentReference(e, prev));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('links each event to its predecessor in the stream', async () => {
