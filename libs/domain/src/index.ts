@@ -8,3 +8,4 @@ export * from './paragraph.js';
 export * from './appeal-period.js';
 export * from './upcasting.js';
 export * from './testing.js';
+export * from './justering.js';
