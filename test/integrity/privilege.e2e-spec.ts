@@ -32,7 +32,7 @@ describe('raw history and verification are for auditors', () => {
       .set('authorization', api.auth('clerk'))
       .send(MOTION);
   });
-  afterAll(() => api.close());
+  afterAll(() => api.close(), 30_000);
 
   const routes = () => [
     `/audit/streams/meeting-${meetingId}/events`,

@@ -17,6 +17,8 @@ import { validationPipe } from './http/validation.js';
 import { IdempotencyStore } from './idempotency/idempotency.store.js';
 import { IntegrityService } from './integrity/integrity.service.js';
 import { VerifyController } from './integrity/verify.controller.js';
+import { JusteringController } from './justering/justering.controller.js';
+import { JusteringService } from './justering/justering.service.js';
 import { StoreLifecycle } from './infra/lifecycle.js';
 import { EVENT_STORE } from './infra/tokens.js';
 import { QueryService } from './queries/query.service.js';
@@ -43,6 +45,7 @@ export class AppModule {
       StoreLifecycle,
       CommandRunner,
       IntegrityService,
+      JusteringService,
       QueryService,
       ...(commandHandlers as Type[]),
       { provide: APP_GUARD, useClass: AuthGuard },
@@ -57,7 +60,13 @@ export class AppModule {
         ReadModelsModule.register({ store: options.store }),
         TerminusModule.forRoot({ errorLogStyle: 'json' }),
       ],
-      controllers: [HealthController, MeetingsController, ParagraphsController, VerifyController],
+      controllers: [
+        HealthController,
+        MeetingsController,
+        ParagraphsController,
+        VerifyController,
+        JusteringController,
+      ],
       providers,
     };
   }

@@ -12,6 +12,8 @@ export interface User {
   readonly role: Role;
   /** Bodies the user may write for (clerks; optional for chair and adjusters). Absent: all. */
   readonly bodies?: readonly string[];
+  /** The member this person is (chair, justerare): who they sign for at justering (docs/adr/0026). */
+  readonly memberId?: string;
 }
 
 interface UserRecord extends User {
@@ -109,6 +111,9 @@ function parseUsers(parsed: unknown, path: string): UserRecord[] {
     }
     if (r.bodies !== undefined && (!Array.isArray(r.bodies) || r.bodies.some((b) => typeof b !== 'string'))) {
       fail(`users[${i}].bodies must be a list of body ids`);
+    }
+    if (r.memberId !== undefined && (typeof r.memberId !== 'string' || !r.memberId)) {
+      fail(`users[${i}].memberId must be a non-empty string`);
     }
     if (seen.has(r.tokenSha256!)) fail(`users[${i}] shares a token with another user`);
     seen.add(r.tokenSha256!);

@@ -30,6 +30,7 @@ import {
 } from './dto/meeting.dto.js';
 import { negotiate } from './negotiate.js';
 import { UuidParam } from './params.js';
+import { withDocumentHash } from '../justering/document-hash.js';
 import { WriteDocs } from './swagger.js';
 
 const MEETING_ID = 'meetingId';
@@ -156,6 +157,7 @@ export class MeetingsController {
     const { view } = await this.queries.meeting(meetingId);
     const paragraphs = await this.queries.paragraphsOf(view);
     void reply.header('content-type', `${type}; charset=utf-8`).header('vary', 'Accept');
-    return renderProtocol(view, paragraphs, { format: type === 'text/plain' ? 'text' : 'markdown' });
+    const text = renderProtocol(view, paragraphs, { format: type === 'text/plain' ? 'text' : 'markdown' });
+    return withDocumentHash(reply, text);
   }
 }

@@ -12,6 +12,7 @@ import { QueryService } from '../queries/query.service.js';
 import { Ctx } from './command-ctx.decorator.js';
 import { toFinding, toRef } from './dto/common.dto.js';
 import * as dto from './dto/paragraph.dto.js';
+import { withDocumentHash } from '../justering/document-hash.js';
 import { negotiate } from './negotiate.js';
 import { EntryIdParam, UuidParam } from './params.js';
 import { WriteDocs } from './swagger.js';
@@ -354,8 +355,9 @@ export class ParagraphsController {
       return { paragraphId, text, paragraph: paragraph.view, meeting: meeting.view };
     }
     void reply.header('content-type', `${type}; charset=utf-8`);
-    return renderExtract(paragraph.view, meeting.view, {
+    const text = renderExtract(paragraph.view, meeting.view, {
       format: type === 'text/plain' ? 'text' : 'markdown',
     });
+    return withDocumentHash(reply, text);
   }
 }
