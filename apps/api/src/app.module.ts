@@ -19,6 +19,8 @@ import { IntegrityService } from './integrity/integrity.service.js';
 import { VerifyController } from './integrity/verify.controller.js';
 import { JusteringController } from './justering/justering.controller.js';
 import { JusteringService } from './justering/justering.service.js';
+import { ExtractVerification } from './verification/extract-verification.service.js';
+import { VerificationController } from './verification/verification.controller.js';
 import { StoreLifecycle } from './infra/lifecycle.js';
 import { EVENT_STORE } from './infra/tokens.js';
 import { QueryService } from './queries/query.service.js';
@@ -46,6 +48,7 @@ export class AppModule {
       CommandRunner,
       IntegrityService,
       JusteringService,
+      ExtractVerification,
       QueryService,
       ...(commandHandlers as Type[]),
       { provide: APP_GUARD, useClass: AuthGuard },
@@ -66,6 +69,7 @@ export class AppModule {
         ParagraphsController,
         VerifyController,
         JusteringController,
+        VerificationController,
       ],
       providers,
     };

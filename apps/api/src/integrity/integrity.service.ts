@@ -17,8 +17,16 @@ import { CommandRunner } from '../commands/command-runner.js';
 import { API_CONFIG, type ApiConfig } from '../config.js';
 import { EVENT_STORE } from '../infra/tokens.js';
 
-/** Events whose recording fixes the protocol: a seal follows at once (docs/adr/0025). */
-const JUSTERING_EVENTS = new Set(['ParagraphJustified', 'ProtocolJustified', 'JusteringCompleted']);
+/**
+ * Events whose recording fixes a document: a seal follows at once (docs/adr/0025), so that a
+ * justered protocol and a certified extract are covered by a seal as soon as they exist.
+ */
+const JUSTERING_EVENTS = new Set([
+  'ParagraphJustified',
+  'ProtocolJustified',
+  'JusteringCompleted',
+  'ExtractCertified',
+]);
 
 const JUSTERING_SEAL_WAIT_MS = 5000;
 
