@@ -32,8 +32,13 @@ const SIZE = { body: 10.5, small: 8.5, title: 12, h1: 18, h2: 13, h3: 11 };
 const GAP = 7;
 const REGULAR = 'Regular';
 const BOLD = 'Bold';
-// Ligatures off: the text layer must read back as the words that were written (pdftotext, search).
-const FEATURES = { features: [] as never[] };
+
+/**
+ * Parsed fonts by the bytes they came from. Parsing DejaVu Sans takes longer than laying out a
+ * protocol, so each face is parsed once (by pdfkit, through fontkit) and the parsed font handed
+ * to later documents; every document still embeds its own subset.
+ */
+const parsed = new WeakMap<Uint8Array, object>();
 
 export function writePdf(doc: ProtocolDocument, fonts: PdfFonts): Uint8Array {
   return renderPdf(doc, fonts).bytes;
@@ -67,8 +72,14 @@ export function renderPdf(doc: ProtocolDocument, fonts: PdfFonts): PdfResult {
   // The file ID from the content, not from a clock (pdfkit derives it from the info dictionary).
   internals._id = createHash('sha256').update(JSON.stringify(doc)).digest().subarray(0, 16);
   internals._addInfo = () => internals.appendXML(xmp(doc, created));
-  pdf.registerFont(REGULAR, toBuffer(fonts.regular));
-  pdf.registerFont(BOLD, toBuffer(fonts.bold));
+  for (const [name, bytes] of [
+    [REGULAR, fonts.regular],
+    [BOLD, fonts.bold],
+  ] as const) {
+    pdf.registerFont(name, (parsed.get(bytes) ?? toBuffer(bytes)) as Buffer);
+    pdf.font(name);
+    if (!parsed.has(bytes)) parsed.set(bytes, (pdf as unknown as { _font: { font: object } })._font.font);
+  }
   pdf.addPage();
   pdf.font(REGULAR).fontSize(SIZE.body);
 
@@ -149,7 +160,7 @@ function pageFurniture(pdf: Pdf, doc: ProtocolDocument, page: number, pages: num
   pdf.markContent('Artifact', { type: 'Pagination' });
   pdf.font(REGULAR).fontSize(SIZE.small).fillColor('black');
   if (page > 1) {
-    pdf.text(doc.runningHead, MARGIN.left, 36, { width, lineBreak: false, ...FEATURES });
+    pdf.text(doc.runningHead, MARGIN.left, 36, { width, lineBreak: false });
     pdf
       .moveTo(MARGIN.left, 50)
       .lineTo(A4.width - MARGIN.right, 50)
@@ -163,10 +174,10 @@ function pageFurniture(pdf: Pdf, doc: ProtocolDocument, page: number, pages: num
     .lineWidth(0.5)
     .stroke();
   doc.pageFooter.forEach((line, i) => {
-    pdf.text(line, MARGIN.left + i * 150, footY, { width: 140, lineBreak: false, ...FEATURES });
+    pdf.text(line, MARGIN.left + i * 150, footY, { width: 140, lineBreak: false });
   });
   const numbering = doc.pageNumbering.replace('{page}', String(page)).replace('{pages}', String(pages));
-  pdf.text(numbering, MARGIN.left, footY, { width, align: 'right', lineBreak: false, ...FEATURES });
+  pdf.text(numbering, MARGIN.left, footY, { width, align: 'right', lineBreak: false });
   pdf.endMarkedContent();
   pdf.page.margins = saved;
 }
@@ -205,12 +216,12 @@ class Layout {
 
   private height(text: string, bold: boolean, size: number, width = this.width): number {
     this.style(bold, size);
-    return this.pdf.heightOfString(text, { width, ...FEATURES });
+    return this.pdf.heightOfString(text, { width });
   }
 
   private paragraph(text: string, bold: boolean, size: number, x = MARGIN.left, width = this.width): void {
     this.style(bold, size);
-    this.pdf.text(text, x, this.pdf.y, { width, ...FEATURES });
+    this.pdf.text(text, x, this.pdf.y, { width });
   }
 
   /** Roughly the height of the first lines of a block: what a heading is kept together with. */
@@ -332,11 +343,7 @@ class Layout {
     // Natural widths; the first (the names) takes what is left over and wraps when it must.
     this.style(true, SIZE.body);
     const natural = block.header.map((_, c) =>
-      Math.max(
-        ...[block.header, ...block.rows].map(
-          (row) => pdf.widthOfString(row[c] ?? '', FEATURES) + pad * 2 + 1,
-        ),
-      ),
+      Math.max(...[block.header, ...block.rows].map((row) => pdf.widthOfString(row[c] ?? '') + pad * 2 + 1)),
     );
     const others = natural.slice(1).reduce((a, b) => a + b, 0);
     const widths = [Math.max(this.width - others, 80), ...natural.slice(1)];
@@ -363,7 +370,6 @@ class Layout {
           pdf.text(cell, left + pad, top + pad, {
             width: widths[c]! - pad * 2,
             align: numeric[c] ? 'center' : 'left',
-            ...FEATURES,
           });
         });
         tr.add(element);
