@@ -51,14 +51,14 @@ const votes = paragraphs.filter((p) => p.proceedings.some((x) => x.kind === 'vot
 const doc = protocolDocument(meeting, paragraphs);
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const time = <T>(fn: () => T): [number, T] => {
+const time = async <T>(fn: () => T | Promise<T>): Promise<[number, T]> => {
   const t0 = performance.now();
-  const result = fn();
+  const result = await fn();
   return [performance.now() - t0, result];
 };
 
 const fonts = pdfFonts();
-const [firstMs, first] = time(() => renderPdf(doc, fonts));
+const [firstMs, first] = await time(() => renderPdf(doc, fonts));
 const textTimes: number[] = [];
 const pdfTimes: number[] = [];
 let pages = first.pages;
@@ -66,8 +66,8 @@ let bytes = first.bytes.byteLength;
 let textBytes = 0;
 for (let r = 0; r < rounds; r++) {
   // Text and PDF take turns, so both meet the same load on a shared machine.
-  const [textMs, text] = time(() => writeText(doc));
-  const [pdfMs, pdf] = time(() => renderPdf(doc, fonts));
+  const [textMs, text] = await time(() => writeText(doc));
+  const [pdfMs, pdf] = await time(() => renderPdf(doc, fonts));
   textTimes.push(textMs);
   pdfTimes.push(pdfMs);
   pages = pdf.pages;

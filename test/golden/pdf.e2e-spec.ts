@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { describe, expect, it } from '@jest/globals';
+import { describe, expect, it, jest } from '@jest/globals';
 import {
   extractDocument,
   meetingView,
@@ -60,8 +60,8 @@ function withoutRules(text: string): string {
     .join('\n');
 }
 
-function readBack(doc: ProtocolDocument) {
-  const { bytes, pages } = renderPdf(doc, pdfFonts());
+async function readBack(doc: ProtocolDocument) {
+  const { bytes, pages } = await renderPdf(doc, pdfFonts());
   return withPdfFile(bytes, (path) => ({
     bytes,
     pages,
@@ -87,7 +87,7 @@ function fontRows(list: string): { name: string; emb: string; sub: string; uni: 
     });
 }
 
-function expectPdfA(result: ReturnType<typeof readBack>, doc: ProtocolDocument) {
+function expectPdfA(result: Awaited<ReturnType<typeof readBack>>, doc: ProtocolDocument) {
   const fonts = fontRows(result.fonts);
   expect(fonts.length).toBeGreaterThanOrEqual(1);
   for (const font of fonts) {
@@ -114,18 +114,21 @@ function expectPdfA(result: ReturnType<typeof readBack>, doc: ProtocolDocument) 
   expect(new Set(dates)).toEqual(new Set([doc.date.replace(/-/g, '')]));
 }
 
+// Rendering and reading back with poppler takes seconds on a busy 2-core machine.
+jest.setTimeout(60_000);
+
 describe('PDF/A-2b documents read back with poppler-utils and qpdf', () => {
-  it('§65: the extract PDF gives the golden words; fonts embedded; PDF/A-2b; qpdf clean', () => {
+  it('§65: the extract PDF gives the golden words; fonts embedded; PDF/A-2b; qpdf clean', async () => {
     const doc = extractDocument(s65Paragraph, s65Meeting);
-    const result = readBack(doc);
+    const result = await readBack(doc);
     expect(wordDiff(result.text, fixture('ks-au-2024-s65-delarsrapport.txt'))).toBeNull();
     expect(result.raw).toMatch(/Sida 1 av \d/);
     expectPdfA(result, doc);
   });
 
-  it('the second scenario: §41 and §42 extracts give the golden words, the roll call a table', () => {
+  it('the second scenario: §41 and §42 extracts give the golden words, the roll call a table', async () => {
     const docs = [p41, p42].map((p) => extractDocument(p, secondMeeting));
-    const results = docs.map(readBack);
+    const results = await Promise.all(docs.map(readBack));
     expect(
       wordDiff(results.map((r) => r.text).join('\n'), withoutRules(fixture('second-scenario.txt'))),
     ).toBeNull();
@@ -135,9 +138,9 @@ describe('PDF/A-2b documents read back with poppler-utils and qpdf', () => {
     results.forEach((r, i) => expectPdfA(r, docs[i]!));
   });
 
-  it('the whole protocol: the text writer\'s words, page numbers "Sida n av m", the running head', () => {
+  it('the whole protocol: the text writer\'s words, page numbers "Sida n av m", the running head', async () => {
     const doc = protocolDocument(secondMeeting, [p41, p42]);
-    const result = readBack(doc);
+    const result = await readBack(doc);
     expect(wordDiff(result.text, withoutRules(writeText(doc)))).toBeNull();
     expect(result.pages).toBeGreaterThan(1);
     for (let page = 1; page <= result.pages; page++) {
@@ -148,9 +151,9 @@ describe('PDF/A-2b documents read back with poppler-utils and qpdf', () => {
     expectPdfA(result, doc);
   });
 
-  it('the omröstningsbilaga: a table per votering with ja / nej / avstår and jäv', () => {
+  it('the omröstningsbilaga: a table per votering with ja / nej / avstår and jäv', async () => {
     const doc = votingAppendixDocument(secondMeeting, [p41, p42]);
-    const result = readBack(doc);
+    const result = await readBack(doc);
     expect(wordDiff(result.text, withoutRules(writeText(doc)))).toBeNull();
     // The 17 seats do not fit below the attendance table: the votering continues on page 2
     // under its header row again.
@@ -163,14 +166,14 @@ describe('PDF/A-2b documents read back with poppler-utils and qpdf', () => {
     expectPdfA(result, doc);
   });
 
-  it('renders the same bytes from the same events and style, and other bytes for another document', () => {
+  it('renders the same bytes from the same events and style, and other bytes for another document', async () => {
     const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
     // Fresh copies of the font bytes: the first render parses them, the second reuses the parse.
     const cold = { regular: pdfFonts().regular.slice(), bold: pdfFonts().bold.slice() };
-    const once = writePdf(protocolDocument(secondMeeting, [p41, p42]), cold);
+    const once = await writePdf(protocolDocument(secondMeeting, [p41, p42]), cold);
     // Record the scenario again from its commands: new views, the same events.
     const again = recordScenario(secondCommands);
-    const twice = writePdf(
+    const twice = await writePdf(
       protocolDocument(meetingView(again.meetingEvents(secondIds.meetingId)), [
         paragraphView(again.paragraphEvents(secondIds.p42)),
         paragraphView(again.paragraphEvents(secondIds.p41)),
@@ -178,7 +181,7 @@ describe('PDF/A-2b documents read back with poppler-utils and qpdf', () => {
       cold,
     );
     expect(sha(twice)).toBe(sha(once));
-    const other = writePdf(protocolDocument(secondMeeting, [p41]), pdfFonts());
+    const other = await writePdf(protocolDocument(secondMeeting, [p41]), pdfFonts());
     expect(sha(other)).not.toBe(sha(once));
   });
 });

@@ -9,7 +9,7 @@
  * same events and house style give the same file and its SHA-256 can be signed.
  */
 import { createHash } from 'node:crypto';
-import PDFDocument from 'pdfkit';
+import type PDFKitDocument from 'pdfkit';
 import type { Block, ProtocolDocument } from './document.js';
 
 /** TrueType bytes of the regular and the bold face; both are embedded as subsets. */
@@ -23,7 +23,17 @@ export interface PdfResult {
   readonly pages: number;
 }
 
-type Pdf = InstanceType<typeof PDFDocument>;
+type Pdf = InstanceType<typeof PDFKitDocument>;
+
+/**
+ * pdfkit (with fontkit) is loaded on the first PDF, not with the library: the read models, the
+ * projection thread and the text documents never need it, and it slows every start-up.
+ */
+let pdfkit: Promise<typeof PDFKitDocument> | undefined;
+function loadPdfkit(): Promise<typeof PDFKitDocument> {
+  pdfkit ??= import('pdfkit').then((m) => m.default);
+  return pdfkit;
+}
 type Struct = ReturnType<Pdf['struct']>;
 
 const A4 = { width: 595.28, height: 841.89 };
@@ -40,11 +50,12 @@ const BOLD = 'Bold';
  */
 const parsed = new WeakMap<Uint8Array, object>();
 
-export function writePdf(doc: ProtocolDocument, fonts: PdfFonts): Uint8Array {
-  return renderPdf(doc, fonts).bytes;
+export async function writePdf(doc: ProtocolDocument, fonts: PdfFonts): Promise<Uint8Array> {
+  return (await renderPdf(doc, fonts)).bytes;
 }
 
-export function renderPdf(doc: ProtocolDocument, fonts: PdfFonts): PdfResult {
+export async function renderPdf(doc: ProtocolDocument, fonts: PdfFonts): Promise<PdfResult> {
+  const PDFDocument = await loadPdfkit();
   const date = new Date(`${doc.date}T00:00:00Z`);
   const created = Number.isNaN(date.getTime()) ? new Date(0) : date;
   const pdf = new PDFDocument({
