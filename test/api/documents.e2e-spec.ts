@@ -120,4 +120,20 @@ describe('documents over HTTP (second scenario)', () => {
     expect(appendix.status).toBe(200);
     expect((appendix.body as Buffer).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
+
+  it('exports the register for Swedish Excel (semicolons, BOM), the comma form on request', async () => {
+    const text = (res: { body: unknown }) => (res.body as Buffer).toString('utf8');
+    const deadline = Date.now() + 60_000;
+    let excel = '';
+    while (Date.now() < deadline) {
+      excel = text(await get('/register?format=csv'));
+      if (excel.split('\r\n').length > 2) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(excel.startsWith('\uFEFFOrgan;Sammanträdesdatum;')).toBe(true);
+    expect(excel).toContain(';2024-06-11;2024;41;');
+    const comma = text(await get('/register?format=csv&separator=comma'));
+    expect(comma.startsWith('\uFEFFOrgan,Sammanträdesdatum,')).toBe(true);
+    expect((await get('/register?format=csv&separator=tab')).status).toBe(400);
+  });
 });

@@ -138,7 +138,8 @@ export class ReadModelsController {
     description:
       'Filters: body, year, dnr, status (decided, justified, announced, appeal_period_over, dispatched); ' +
       '`today` (YYYY-MM-DD, default the date in Sweden now) decides whether an appeal period is over. ' +
-      'CSV with Accept: text/csv or format=csv.',
+      'CSV with Accept: text/csv or format=csv: semicolon-separated with a BOM and local dates, as ' +
+      'Excel with Swedish settings opens it; `separator=comma` for RFC 4180 with ISO 8601 values.',
   })
   register(
     @Query() query: Record<string, string | undefined>,
@@ -158,10 +159,14 @@ export class ReadModelsController {
     if (!type) throw problems.notAcceptable(['application/json', 'text/csv']);
     void reply.header('vary', 'Accept');
     if (type === 'text/csv') {
+      const separator = query.separator ?? 'semicolon';
+      if (separator !== 'semicolon' && separator !== 'comma') {
+        throw problems.validation([{ field: 'separator', message: 'must be semicolon or comma' }]);
+      }
       void reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="beslutsregister.csv"');
-      return registerCsv(entries);
+      return registerCsv(entries, separator === 'comma' ? 'rfc4180' : 'excel');
     }
     return { count: entries.length, entries };
   }
