@@ -83,7 +83,7 @@ describe('documents over HTTP (second scenario)', () => {
     expect(html).toContain('<caption>Votering, huvudvotering</caption>');
     expect(html).toContain('<th scope="col">Tjänstgörande ersättare</th>');
     expect(html).toContain(
-      '<tr><th scope="row">Fredrik Sand (M)</th><td>Cecilia Ström (M)</td><td class="mark">X</td>',
+      '<tr><th scope="row">Fredrik Sand (M)</th> <td>Cecilia Ström (M)</td> <td class="mark">X</td>',
     );
     const pdf = await get(`/meetings/${meetingId}/voting-appendix`, 'application/pdf');
     expect(pdf.headers['content-disposition']).toBe(

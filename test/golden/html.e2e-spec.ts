@@ -16,7 +16,19 @@ import {
 } from '@app/protocol';
 import { s65Commands, s65Ids } from '../scenarios/s65.js';
 import { secondCommands, secondIds } from '../scenarios/second.js';
+import { readFileSync } from 'node:fs';
+import { wordDiff } from './normalise.js';
 import { recordScenario } from './record.js';
+
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
+
+/** The text a browser's textContent gives for the article: tags dropped, entities decoded. */
+function articleText(html: string): string {
+  const article = html.slice(html.indexOf('<article'), html.indexOf('</article>'));
+  return article
+    .replace(/<[^>]+>/g, '')
+    .replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)));
+}
 
 const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
 
@@ -57,6 +69,18 @@ describe('HTML documents', () => {
     expect(report.valid).toBe(false);
   });
 
+  it('reads as the golden extracts: the text of the article has the same words, list markers too', () => {
+    const text = (doc: ProtocolDocument) => articleText(writeHtml(doc));
+    expect(wordDiff(text(documents[0]![1]), fixture('ks-au-2024-s65-delarsrapport.txt'))).toBeNull();
+    const rules = (t: string) =>
+      t
+        .split('\n')
+        .filter((l) => !/^[─-]+(\s+[─-]+)*$/.test(l.trim()))
+        .join('\n');
+    const second = [documents[2]![1], documents[3]![1]].map(text).join('\n');
+    expect(wordDiff(second, rules(fixture('second-scenario.txt')))).toBeNull();
+  });
+
   it('prints on A4 with the running head and "Sida n av m" in the margins', () => {
     const html = writeHtml(protocolDocument(meeting, paragraphs));
     expect(html).toContain('@page { size: A4;');
@@ -70,12 +94,12 @@ describe('HTML documents', () => {
     const html = writeHtml(extractDocument(paragraphs[0]!, meeting));
     const table = html.slice(html.indexOf('<table>'), html.indexOf('</table>'));
     expect(table).toContain(
-      '<thead><tr><th scope="col">Ledamot</th><th scope="col">Parti</th><th scope="col" class="mark">Ja</th>',
+      '<thead><tr><th scope="col">Ledamot</th> <th scope="col">Parti</th> <th scope="col" class="mark">Ja</th>',
     );
     expect(table).toContain(
-      '<tr><th scope="row">Anders Nilsson</th><td>S</td><td class="mark"></td><td class="mark">X</td><td class="mark"></td></tr>',
+      '<tr><th scope="row">Anders Nilsson</th> <td>S</td> <td class="mark"></td> <td class="mark">X</td> <td class="mark"></td></tr>',
     );
-    expect(table).toContain('<tfoot><tr><th scope="row">Summa</th><td></td><td class="mark">11</td>');
+    expect(table).toContain('<tfoot><tr><th scope="row">Summa</th> <td></td> <td class="mark">11</td>');
   });
 
   it('escapes what members hand in', () => {

@@ -39,9 +39,8 @@ export function documentStylesheet(doc: ProtocolDocument): string {
 .paragraf-document h1, .paragraf-document h2, .paragraf-document h3, .paragraf-document h4, .paragraf-document h5, .paragraf-document h6, .paragraf-document .title, .paragraf-document caption { break-after: avoid; page-break-after: avoid; }
 .paragraf-document p { margin: 0 0 0.55em; }
 .paragraf-document .title { font-weight: bold; font-size: 12pt; }
-.paragraf-document ul { list-style: none; padding-left: 1em; }
-.paragraf-document ul li::before { content: "- "; margin-left: -0.8em; }
-.paragraf-document ol { padding-left: 1.6em; }
+.paragraf-document ol, .paragraf-document ul { list-style: none; margin: 0 0 0.55em; padding-left: 1.6em; }
+.paragraf-document li .marker { display: inline-block; width: 1.6em; margin-left: -1.6em; }
 .paragraf-document table { border-collapse: collapse; margin: 0.3em 0 0.8em; font-variant-numeric: tabular-nums; }
 .paragraf-document caption { text-align: left; font-weight: bold; padding-bottom: 0.2em; }
 .paragraf-document th, .paragraf-document td { text-align: left; vertical-align: top; padding: 0.15em 0.8em 0.15em 0; }
@@ -122,29 +121,31 @@ function blockToHtml(block: Exclude<Block, { kind: 'heading' }>): string {
       return `<p class="title">${escapeHtml(block.text)}</p>`;
     case 'text':
       return `<p>${escapeHtml(block.text)}</p>`;
+    // The markers are text, as in the printed protocol and the other formats (copied text and
+    // the golden comparison keep "1." and "-"); line breaks keep items apart in textContent.
     case 'numbered':
-      return `<ol>${block.items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ol>`;
+      return `<ol>\n${block.items.map((i, n) => `<li><span class="marker">${n + 1}.</span> ${escapeHtml(i)}</li>`).join('\n')}\n</ol>`;
     case 'bullets':
-      return `<ul>${block.items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>`;
+      return `<ul>\n${block.items.map((i) => `<li><span class="marker">-</span> ${escapeHtml(i)}</li>`).join('\n')}\n</ul>`;
     case 'lines':
       return `<p>${block.items.map(escapeHtml).join('<br>')}</p>`;
     case 'table': {
       const cls = (c: number) => (isMarkColumn(block, c) ? ' class="mark"' : '');
-      const head = block.header.map((c, i) => `<th scope="col"${cls(i)}>${escapeHtml(c)}</th>`).join('');
+      const head = block.header.map((c, i) => `<th scope="col"${cls(i)}>${escapeHtml(c)}</th>`).join(' ');
       // The first cell names the row (the member): a row header.
       const row = (cells: readonly string[]) =>
         `<tr>${cells
           .map((c, i) =>
             i === 0 ? `<th scope="row">${escapeHtml(c)}</th>` : `<td${cls(i)}>${escapeHtml(c)}</td>`,
           )
-          .join('')}</tr>`;
+          .join(' ')}</tr>`;
       const rows = block.totals ? block.rows.slice(0, -1) : block.rows;
       const total =
         block.totals && block.rows.length > 0
           ? `<tfoot>${row(block.rows[block.rows.length - 1]!)}</tfoot>`
           : '';
       const caption = block.caption ? `<caption>${escapeHtml(block.caption)}</caption>` : '';
-      return `<table>${caption}<thead><tr>${head}</tr></thead><tbody>${rows.map(row).join('')}</tbody>${total}</table>`;
+      return `<table>${caption}\n<thead><tr>${head}</tr></thead>\n<tbody>\n${rows.map(row).join('\n')}\n</tbody>${total ? `\n${total}` : ''}\n</table>`;
     }
     case 'signatures':
       return `<div class="signatures">${block.signers
