@@ -46,7 +46,7 @@ export function qpdfCheck(path: string): string {
 
 /**
  * The page furniture the PDF adds and the text writer does not print, removed before the
- * golden comparison: the running head (a line of its own on pages after the first) and the
+ * golden comparison: the running head (a line of its own at the top of every page) and the
  * page numbering ("Sida 2 av 5"), which shares its line with the footer lines (Justerandes
  * sign, Utdragsbestyrkande); a line left with footer lines only is dropped as the golden
  * normalisation drops them; and a table's header row repeated at the top of a page the table

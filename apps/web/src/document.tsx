@@ -10,16 +10,18 @@ import { request, session } from './api';
  */
 export function DocumentView(props: { html: string; testId?: string; printable?: boolean; live?: boolean }) {
   const parts = useMemo(() => documentParts(props.html), [props.html]);
+  // The style sits beside the view, not in it, so the view's text is the document's alone.
   return (
-    <div
-      className={`document-view${props.printable ? ' printable' : ''}`}
-      data-testid={props.testId}
-      aria-live={props.live ? 'polite' : undefined}
-      tabIndex={0}
-    >
+    <>
       {parts.css && <style>{parts.css}</style>}
-      <div dangerouslySetInnerHTML={{ __html: parts.article }} />
-    </div>
+      <div
+        className={`document-view${props.printable ? ' printable' : ''}`}
+        data-testid={props.testId}
+        aria-live={props.live ? 'polite' : undefined}
+        tabIndex={0}
+        dangerouslySetInnerHTML={{ __html: parts.article }}
+      />
+    </>
   );
 }
 

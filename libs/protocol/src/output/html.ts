@@ -1,7 +1,8 @@
 /**
  * Semantic HTML written from the blocks (not from Markdown): a standalone document whose
  * language, title and author come from the document, with a stylesheet for the screen and for
- * print (A4, the running head and "Sida n av m" in the page margins, headings kept with what
+ * print (A4, the running head — body and meeting date — and "Sida n av m" in the page margins;
+ * on screen the running head above the article, as generated content), headings kept with what
  * follows, table header rows repeated on every page). Every piece of text is escaped, so nothing
  * a member handed in can become markup. The stylesheet is scoped to `.paragraf-document`, so the
  * web page can show the same article inside its own layout.
@@ -60,9 +61,10 @@ export function documentStylesheet(doc: ProtocolDocument): string {
   @top-left { content: ${cssString(doc.runningHead)}; font-size: 8.5pt; }
   @bottom-left { content: ${footer}; font-size: 8.5pt; white-space: pre; }
   @bottom-right { content: ${cssPageNumbering(doc.pageNumbering)}; font-size: 8.5pt; } }
-@page :first { @top-left { content: none; } }
+.paragraf-document::before { content: ${cssString(doc.runningHead)}; display: block; font-size: 8.5pt; border-bottom: 1px solid #000; margin-bottom: 1em; }
 @media print {
   .paragraf-document { max-width: none; }
+  .paragraf-document::before { content: none; }
   .paragraf-document .page-footer { display: none; }
 }
 `.trimStart();

@@ -1,6 +1,6 @@
 /**
  * PDF/A-2b written from the blocks with pdfkit (docs/adr/0022): A4, the house style's page
- * numbering ("Sida 2 av 5") and the running head (body and date) on every page after the first,
+ * numbering ("Sida 2 av 5") and the running head (body and meeting date) on every page,
  * the document's own footer lines (Justerandes sign, Utdragsbestyrkande) on every page, headings
  * kept with what follows, tables that continue on the next page under a repeated header row.
  *
@@ -170,14 +170,13 @@ function pageFurniture(pdf: Pdf, doc: ProtocolDocument, page: number, pages: num
   pdf.page.margins = { top: 0, bottom: 0, left: saved.left, right: saved.right };
   pdf.markContent('Artifact', { type: 'Pagination' });
   pdf.font(REGULAR).fontSize(SIZE.small).fillColor('black');
-  if (page > 1) {
-    pdf.text(doc.runningHead, MARGIN.left, 36, { width, lineBreak: false });
-    pdf
-      .moveTo(MARGIN.left, 50)
-      .lineTo(A4.width - MARGIN.right, 50)
-      .lineWidth(0.5)
-      .stroke();
-  }
+  // On every page, the first too: an extract's head names no date, the running head does.
+  pdf.text(doc.runningHead, MARGIN.left, 36, { width, lineBreak: false });
+  pdf
+    .moveTo(MARGIN.left, 50)
+    .lineTo(A4.width - MARGIN.right, 50)
+    .lineWidth(0.5)
+    .stroke();
   const footY = A4.height - MARGIN.bottom + 22;
   pdf
     .moveTo(MARGIN.left, footY - 6)
