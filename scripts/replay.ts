@@ -5,7 +5,7 @@
  *   npm run replay -- --stream <streamId>
  */
 import { createEventStore } from '@app/event-store';
-import { renderProtocol } from '@app/protocol';
+import { documentStyle, protocolFixedAt, renderProtocol } from '@app/protocol';
 import {
   changesBetween,
   findParagraphIds,
@@ -13,6 +13,7 @@ import {
   protocolAsOf,
   toAuditEvent,
   type AsOf,
+  houseStyleVersions,
 } from '@app/projections';
 
 const args = process.argv.slice(2);
@@ -50,8 +51,11 @@ try {
     const format = opt('--format') ?? 'text';
     if (format === 'json') console.log(JSON.stringify(result, null, 2));
     else {
+      const versions = await houseStyleVersions(store, result.meeting.body.id, asOf);
+      const style = documentStyle(versions, protocolFixedAt(result.meeting, result.paragraphs));
       process.stdout.write(
         renderProtocol(result.meeting, result.paragraphs, {
+          ...style,
           format: format === 'markdown' ? 'markdown' : 'text',
         }),
       );

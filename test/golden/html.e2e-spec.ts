@@ -10,7 +10,7 @@ import {
   meetingView,
   paragraphView,
   protocolDocument,
-  votingAppendixDocument,
+  votingListDocument,
   writeHtml,
   type ProtocolDocument,
 } from '@app/protocol';
@@ -45,7 +45,7 @@ const documents: [string, ProtocolDocument][] = [
   ['§41 extract', extractDocument(paragraphs[0]!, meeting)],
   ['§42 extract', extractDocument(paragraphs[1]!, meeting)],
   ['second protocol', protocolDocument(meeting, paragraphs)],
-  ['omröstningsbilaga', votingAppendixDocument(meeting, paragraphs)],
+  ['omröstningsbilaga', votingListDocument(meeting, paragraphs)],
 ];
 
 // html-validate's first run loads its rules; generous on a busy machine.

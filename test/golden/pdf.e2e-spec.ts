@@ -13,7 +13,7 @@ import {
   paragraphView,
   protocolDocument,
   renderPdf,
-  votingAppendixDocument,
+  votingListDocument,
   writePdf,
   writeText,
   type ProtocolDocument,
@@ -159,7 +159,7 @@ describe('PDF/A-2b documents read back with poppler-utils and qpdf', () => {
   });
 
   it('the omröstningsbilaga: a table per votering with ja / nej / avstår and jäv', async () => {
-    const doc = votingAppendixDocument(secondMeeting, [p41, p42]);
+    const doc = votingListDocument(secondMeeting, [p41, p42]);
     const result = await readBack(doc);
     expect(wordDiff(result.text, withoutRules(writeText(doc)))).toBeNull();
     // The 17 seats do not fit below the attendance table: the votering continues on page 2

@@ -3,7 +3,7 @@
  * table per votering with the seat's ledamot, who served in their place, the vote and jäv.
  */
 import { describe, expect, it } from '@jest/globals';
-import { meetingView, paragraphView, votingAppendixDocument, writeText, type Block } from '@app/protocol';
+import { meetingView, paragraphView, votingListDocument, writeText, type Block } from '@app/protocol';
 import { s65Commands, s65Ids } from '../scenarios/s65.js';
 import { secondCommands, secondIds } from '../scenarios/second.js';
 import { recordScenario } from './record.js';
@@ -14,8 +14,8 @@ const paragraphs = [secondIds.p42, secondIds.p41].map((id) => paragraphView(seco
 const tables = (blocks: readonly Block[]) =>
   blocks.filter((b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table');
 
-describe('votingAppendixDocument', () => {
-  const doc = votingAppendixDocument(meeting, paragraphs);
+describe('votingListDocument', () => {
+  const doc = votingListDocument(meeting, paragraphs);
   const [attendance, vote] = tables(doc.blocks);
 
   it('is a document of its own, named as a clerk would name the file', () => {
@@ -64,7 +64,7 @@ describe('votingAppendixDocument', () => {
 
   it('says so when no votering was held', () => {
     const s65 = recordScenario(s65Commands);
-    const none = votingAppendixDocument(meetingView(s65.meetingEvents(s65Ids.meetingId)), [
+    const none = votingListDocument(meetingView(s65.meetingEvents(s65Ids.meetingId)), [
       paragraphView(s65.paragraphEvents(s65Ids.paragraphId)),
     ]);
     expect(tables(none.blocks)).toHaveLength(1);

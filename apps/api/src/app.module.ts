@@ -4,6 +4,8 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import type { EventStore } from '@app/event-store';
+import { AttachmentStore } from './attachments/attachment.store.js';
+import { AttachmentsController } from './attachments/attachments.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { UserDirectory } from './auth/users.js';
 import { CommandRunner } from './commands/command-runner.js';
@@ -17,6 +19,7 @@ import { validationPipe } from './http/validation.js';
 import { IdempotencyStore } from './idempotency/idempotency.store.js';
 import { StoreLifecycle } from './infra/lifecycle.js';
 import { EVENT_STORE } from './infra/tokens.js';
+import { HouseStylesController } from './house-styles/house-styles.controller.js';
 import { QueryService } from './queries/query.service.js';
 import { ReadModelsModule } from './read-models/read-models.module.js';
 import { WebModule } from './web/web.module.js';
@@ -38,6 +41,7 @@ export class AppModule {
       { provide: EVENT_STORE, useValue: options.store },
       { provide: UserDirectory, useValue: options.users },
       { provide: IdempotencyStore, useFactory: () => new IdempotencyStore(options.config.idempotencyPath) },
+      { provide: AttachmentStore, useValue: new AttachmentStore(options.config.attachmentsPath) },
       StoreLifecycle,
       CommandRunner,
       QueryService,
@@ -54,7 +58,13 @@ export class AppModule {
         ReadModelsModule.register({ store: options.store }),
         TerminusModule.forRoot({ errorLogStyle: 'json' }),
       ],
-      controllers: [HealthController, MeetingsController, ParagraphsController],
+      controllers: [
+        HealthController,
+        MeetingsController,
+        ParagraphsController,
+        HouseStylesController,
+        AttachmentsController,
+      ],
       providers,
     };
   }

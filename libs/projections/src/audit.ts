@@ -52,7 +52,7 @@ export function toAuditEvent(e: StoredEvent): AuditEvent {
   };
 }
 
-async function readStreamOrEmpty(store: EventStore, stream: string): Promise<StoredEvent[]> {
+export async function readStreamOrEmpty(store: EventStore, stream: string): Promise<StoredEvent[]> {
   try {
     return await store.readStream(stream);
   } catch (err) {

@@ -20,3 +20,4 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   statisticsProjection,
 ];
 export * from './paths.js';
+export * from './house-styles.js';

@@ -15,6 +15,7 @@ export {
   templateCatalogue,
   templateKeys,
   lineTemplateCatalogue,
+  headingVariables,
 } from './style/catalogue.js';
 export {
   compileHouseStyle,
@@ -23,3 +24,5 @@ export {
   type StyleProblem,
 } from './style/compile.js';
 export { DEFAULT_STYLE_ID, shippedHouseStyle, shippedStyle, shippedStyles } from './style/shipped.js';
+export { styleInForce, documentStyle, protocolFixedAt, type AdoptedStyle } from './style/in-force.js';
+export { previewSample } from './style/sample.js';

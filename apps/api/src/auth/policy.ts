@@ -5,12 +5,14 @@ import { problems } from '../errors/problem.js';
  * What a route needs. `record`: the clerk's work (everything recorded about a meeting);
  * `justify`: signing the protocol or a paragraph (chair and justerare); `read`: any query.
  */
-export type Permission = 'read' | 'record' | 'justify';
+export type Permission = 'read' | 'record' | 'justify' | 'administer';
 
 const ALLOWED: Record<Permission, readonly Role[]> = {
   read: ['clerk', 'chair', 'adjuster', 'auditor', 'admin'],
   record: ['clerk', 'admin'],
   justify: ['chair', 'adjuster', 'admin'],
+  // The municipality's administrator: house styles (and, later, bodies and users).
+  administer: ['admin'],
 };
 
 const ROLE_SV: Record<Role, string> = {
@@ -25,6 +27,7 @@ const PERMISSION_SV: Record<Permission, string> = {
   read: 'läsa',
   record: 'registrera i protokollet',
   justify: 'justera',
+  administer: 'administrera organ och husstilar',
 };
 
 export function assertPermission(user: User, permission: Permission): void {

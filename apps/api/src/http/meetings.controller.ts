@@ -2,11 +2,13 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } fro
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { protocolDocument, votingAppendixDocument } from '@app/protocol';
+import { protocolDocument, votingListDocument } from '@app/protocol';
 import { Requires } from '../auth/auth.guard.js';
 import type { CommandContext } from '../commands/command-context.js';
 import { newId } from '../commands/command-context.js';
+import { AttachmentStore, requireUploaded } from '../attachments/attachment.store.js';
 import {
+  AddProtocolAttachmentCommand,
   AnnounceProtocolCommand,
   AppointAdjustersCommand,
   CloseMeetingCommand,
@@ -17,6 +19,7 @@ import {
 } from '../commands/meeting.handlers.js';
 import type { WriteResult } from '../commands/messages.js';
 import { documentType, PDF, sendDocument, wantsDownload } from '../documents/respond.js';
+import { HouseStyles } from '../house-styles/house-styles.service.js';
 import { QueryService } from '../queries/query.service.js';
 import { Ctx } from './command-ctx.decorator.js';
 import {
@@ -28,6 +31,7 @@ import {
   RecordAttendanceDto,
   ScheduleMeetingDto,
 } from './dto/meeting.dto.js';
+import { AddAttachmentDto } from './dto/paragraph.dto.js';
 import { UuidParam } from './params.js';
 import { WriteDocs } from './swagger.js';
 
@@ -40,7 +44,34 @@ export class MeetingsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryService,
+    private readonly styles: HouseStyles,
+    private readonly attachments: AttachmentStore,
   ) {}
+
+  @Post(`:${MEETING_ID}/attachments`)
+  @HttpCode(201)
+  @Requires('record')
+  @WriteDocs('Attach an uploaded document (bilaga) to the protocol as a whole', AddAttachmentDto, true)
+  async attachment(
+    @Param(MEETING_ID, UuidParam) meetingId: string,
+    @Body() dto: AddAttachmentDto,
+    @Ctx() ctx: CommandContext,
+  ): Promise<WriteResult> {
+    const blob = await requireUploaded(this.attachments, dto.sha256);
+    const data = {
+      meetingId,
+      sha256: dto.sha256,
+      filename: dto.filename,
+      title: dto.title,
+      size: blob.size,
+      mediaType: dto.mediaType ?? blob.mediaType,
+      ...(dto.number !== undefined ? { number: dto.number } : {}),
+    };
+    const result = await this.commands.execute(
+      new AddProtocolAttachmentCommand({ type: 'AddProtocolAttachment', data }, ctx),
+    );
+    return { ...result, sha256: dto.sha256 };
+  }
 
   @Post()
   @HttpCode(201)
@@ -159,7 +190,8 @@ export class MeetingsController {
     const type = documentType(accept, format, DOCUMENT_TYPES);
     const { view } = await this.queries.meeting(meetingId);
     const paragraphs = await this.queries.paragraphsOf(view);
-    return sendDocument(reply, type, protocolDocument(view, paragraphs), wantsDownload(download));
+    const style = await this.styles.forProtocol(view, paragraphs);
+    return sendDocument(reply, type, protocolDocument(view, paragraphs, style), wantsDownload(download));
   }
 
   @Get(`:${MEETING_ID}/voting-appendix`)
@@ -180,6 +212,7 @@ export class MeetingsController {
     const type = documentType(accept, format, DOCUMENT_TYPES);
     const { view } = await this.queries.meeting(meetingId);
     const paragraphs = await this.queries.paragraphsOf(view);
-    return sendDocument(reply, type, votingAppendixDocument(view, paragraphs), wantsDownload(download));
+    const style = await this.styles.forProtocol(view, paragraphs);
+    return sendDocument(reply, type, votingListDocument(view, paragraphs, style), wantsDownload(download));
   }
 }

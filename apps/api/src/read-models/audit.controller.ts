@@ -15,6 +15,7 @@ import { Requires } from '../auth/auth.guard.js';
 import { problems } from '../errors/problem.js';
 import { formatOf, negotiate } from '../http/negotiate.js';
 import { UuidParam } from '../http/params.js';
+import { HouseStyles } from '../house-styles/house-styles.service.js';
 import { ReadModels } from './read-models.service.js';
 import { positiveInt } from './query-params.js';
 
@@ -37,7 +38,10 @@ function asOfParam(raw: string | undefined, field: string, required: boolean): A
 @ApiBearerAuth()
 @Controller('audit')
 export class AuditController {
-  constructor(@Inject(ReadModels) private readonly models: ReadModels) {}
+  constructor(
+    @Inject(ReadModels) private readonly models: ReadModels,
+    @Inject(HouseStyles) private readonly styles: HouseStyles,
+  ) {}
 
   @Get('streams/:streamId/events')
   @Requires('read')
@@ -80,7 +84,8 @@ export class AuditController {
     void reply.header('vary', 'Accept').header('x-as-of-position', result.lastPosition ?? '');
     if (type === 'application/json') return result;
     void reply.header('content-type', `${type}; charset=utf-8`);
-    return writeDocument(protocolDocument(result.meeting, result.paragraphs), formatOf(type));
+    const style = await this.styles.forProtocol(result.meeting, result.paragraphs, asOf);
+    return writeDocument(protocolDocument(result.meeting, result.paragraphs, style), formatOf(type));
   }
 
   @Get('changes')

@@ -1,7 +1,7 @@
 import { Controller, Get, Headers, Inject, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { extractDocument, protocolDocument, votingAppendixDocument } from '@app/protocol';
+import { extractDocument, protocolDocument, votingListDocument } from '@app/protocol';
 import {
   meetingsQuery,
   paragraphOf,
@@ -16,6 +16,7 @@ import { problems } from '../errors/problem.js';
 import { negotiate } from '../http/negotiate.js';
 import { documentType, PDF, sendDocument, wantsDownload } from '../documents/respond.js';
 import { UuidParam } from '../http/params.js';
+import { HouseStyles } from '../house-styles/house-styles.service.js';
 import { ReadModels } from './read-models.service.js';
 import * as q from './query-params.js';
 
@@ -28,7 +29,10 @@ const TEXT_AND_PDF = ['text/plain', 'text/markdown', 'text/html', PDF];
 @ApiBearerAuth()
 @Controller()
 export class ReadModelsController {
-  constructor(@Inject(ReadModels) private readonly models: ReadModels) {}
+  constructor(
+    @Inject(ReadModels) private readonly models: ReadModels,
+    @Inject(HouseStyles) private readonly styles: HouseStyles,
+  ) {}
 
   @Get('meetings')
   @Requires('read')
@@ -79,7 +83,8 @@ export class ReadModelsController {
       };
     }
     const views = model.paragraphs.map((p) => p.view);
-    return sendDocument(reply, type, protocolDocument(model.meeting, views), wantsDownload(download));
+    const style = await this.styles.forProtocol(model.meeting, views);
+    return sendDocument(reply, type, protocolDocument(model.meeting, views, style), wantsDownload(download));
   }
 
   @Get('protocols/:meetingId/voting-appendix')
@@ -89,7 +94,7 @@ export class ReadModelsController {
     summary: 'Närvaro- och omröstningslista (omröstningsbilaga): attendance and a table per votering',
     description: 'Accept or `?format=pdf|html|text|markdown`; `?download=1` saves the PDF.',
   })
-  votingAppendix(
+  async votingAppendix(
     @Param('meetingId', UuidParam) meetingId: string,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -99,11 +104,14 @@ export class ReadModelsController {
     const type = documentType(accept, format, TEXT_AND_PDF);
     const model = protocolOf(this.models.db, meetingId);
     if (!model) throw problems.notFound(`Sammanträdet ${meetingId} finns inte.`);
-    const doc = votingAppendixDocument(
-      model.meeting,
-      model.paragraphs.map((p) => p.view),
+    const views = model.paragraphs.map((p) => p.view);
+    const style = await this.styles.forProtocol(model.meeting, views);
+    return sendDocument(
+      reply,
+      type,
+      votingListDocument(model.meeting, views, style),
+      wantsDownload(download),
     );
-    return sendDocument(reply, type, doc, wantsDownload(download));
   }
 
   @Get('meetings/:meetingId/paragraphs/:paragraphId/extract')
@@ -113,7 +121,7 @@ export class ReadModelsController {
     summary: 'Protokollsutdrag of one paragraph, from the read model',
     description: 'Accept or `?format=pdf|html|text|markdown`; `?download=1` saves the PDF.',
   })
-  extract(
+  async extract(
     @Param('meetingId', UuidParam) meetingId: string,
     @Param('paragraphId', UuidParam) paragraphId: string,
     @Headers('accept') accept: string | undefined,
@@ -127,7 +135,13 @@ export class ReadModelsController {
     if (!model || !paragraph || paragraph.meetingId !== meetingId) {
       throw problems.notFound(`Paragrafen ${paragraphId} finns inte i sammanträdet ${meetingId}.`);
     }
-    return sendDocument(reply, type, extractDocument(paragraph, model.meeting), wantsDownload(download));
+    const style = await this.styles.forExtract(paragraph, model.meeting);
+    return sendDocument(
+      reply,
+      type,
+      extractDocument(paragraph, model.meeting, style),
+      wantsDownload(download),
+    );
   }
 
   @Get('register')

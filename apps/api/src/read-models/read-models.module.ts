@@ -3,6 +3,7 @@ import type { EventStore } from '@app/event-store';
 import { AuditController } from './audit.controller.js';
 import { LiveController } from './live.controller.js';
 import { ReadModelsController } from './read-models.controller.js';
+import { HouseStyles } from '../house-styles/house-styles.service.js';
 import { ReadModels, readModelPath } from './read-models.service.js';
 
 /**
@@ -21,8 +22,9 @@ export class ReadModelsModule {
           provide: ReadModels,
           useFactory: () => new ReadModels(options.store, options.path ?? readModelPath(options.store)),
         },
+        { provide: HouseStyles, useFactory: () => new HouseStyles(options.store) },
       ],
-      exports: [ReadModels],
+      exports: [ReadModels, HouseStyles],
     };
   }
 }

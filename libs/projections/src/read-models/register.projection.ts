@@ -1,5 +1,6 @@
 import type { StoredEvent } from '@app/event-store';
 import type { DecisionAdopted, DecisionContent, MeetingScheduled, ParagraphOpened } from '@app/domain';
+import { shippedHouseStyle } from '@app/protocol';
 import type { Db } from '../db.js';
 import type { Projection, ProjectionWriter, Writes } from '../projection.js';
 import { RowCache } from './cache.js';
@@ -31,16 +32,19 @@ interface MeetingRow {
 }
 
 /** The decision in words for the register, e.g. "Kommunstyrelsen beslutar: 1. …". */
+/**
+ * A decision in one line, worded by the shipped house style's `register.decision` template. The
+ * register spans bodies and is folded without reading their style streams, so it uses the shipped
+ * default style (docs/adr/0018).
+ */
 export function decisionText(kind: string, content?: DecisionContent, motivation?: string): string {
-  if (kind === 'aterremiss') return `Återremiss${motivation ? `: ${motivation}` : ''}`;
-  if (kind === 'bordlaggning') return 'Bordläggning';
-  const parts: string[] = [];
-  if (content?.proposesTo) {
-    const items = content.proposesTo.items.map((t, i) => `${i + 1}. ${t}`).join(' ');
-    parts.push(`Föreslår: ${content.proposesTo.body} beslutar: ${items}`);
-  }
-  if (content?.ownDecisions?.length) parts.push(`För egen del: ${content.ownDecisions.join(' ')}`);
-  return parts.join(' ');
+  return shippedHouseStyle().registerDecision({
+    kind: kind === 'aterremiss' || kind === 'bordlaggning' ? kind : 'sakbeslut',
+    motivation: motivation ?? null,
+    proposesTo: content?.proposesTo?.body ?? null,
+    items: content?.proposesTo?.items ?? [],
+    ownDecisions: content?.ownDecisions ?? [],
+  });
 }
 
 /**

@@ -4,6 +4,10 @@
  * (ja / nej / avstår) or that its holder was jävig. Attached to the protocol; the protocol's
  * own paragraphs keep the result (KL 5:57, 5:67: how each member voted at an open votering).
  *
+ * Not the same as `votingAppendixDocument` (render.ts), which collects, in the house style's own
+ * wording, only the roll calls a paragraph leaves to an appendix; this list has every votering
+ * as a table per seat, which is what the API's voting-appendix routes serve.
+ *
  * The labels are the Swedish terms of the list itself; the paragraph numbering, the references
  * to proposals and motions and the locale come from the house style.
  */
@@ -35,7 +39,7 @@ export const votingAppendixLabels = {
 type Vote = Extract<ProceedingView, { kind: 'vote' }>;
 type Proposition = Extract<ProceedingView, { kind: 'voteProposition' }>;
 
-export function votingAppendixDocument(
+export function votingListDocument(
   meeting: MeetingView,
   paragraphs: readonly ParagraphView[],
   options: DocumentOptions = {},
