@@ -301,7 +301,13 @@ describeInBrowser('the clerk’s web page', () => {
 
     await server.start();
     await page.getByTestId('connection').filter({ hasText: 'Ansluten' }).waitFor();
-    await page.waitForFunction("localStorage.getItem('paragraf.outbox') === '[]'");
+    // A function, not a string: the page's CSP forbids eval, which a string predicate needs.
+    await page.waitForFunction(
+      () =>
+        (
+          globalThis as unknown as { localStorage: { getItem(key: string): string | null } }
+        ).localStorage.getItem('paragraf.outbox') === '[]',
+    );
     await extractShows(page, 'trafiksäkerhetsanalys');
 
     const after = await server.events();

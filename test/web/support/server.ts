@@ -66,6 +66,9 @@ export class WebTestServer {
       ...loadApiConfig({ NODE_ENV: 'test' }),
       usersFile,
       idempotencyPath: join(this.dir, 'idempotency.db'),
+      // No seals on a timer: tests that count events must not meet one (seals at justering stay).
+      sealIntervalSeconds: 0,
+      verifyIntervalSeconds: 0,
     };
     this.store = new SqliteEventStore({ path: join(this.dir, 'events.db'), synchronous: 'NORMAL' });
     this.app = await createApp({ config, store: this.store, users: UserDirectory.load(usersFile) });
