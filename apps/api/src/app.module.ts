@@ -5,6 +5,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import type { EventStore } from '@app/event-store';
 import { AuthGuard } from './auth/auth.guard.js';
+import { MeController } from './auth/me.controller.js';
 import { UserDirectory } from './auth/users.js';
 import { CommandRunner } from './commands/command-runner.js';
 import { commandHandlers } from './commands/handlers.js';
@@ -55,7 +56,13 @@ export class AppModule {
         ReadModelsModule.register({ store: options.store }),
         TerminusModule.forRoot({ errorLogStyle: 'json' }),
       ],
-      controllers: [HealthController, MeetingsController, ParagraphsController, HouseStylesController],
+      controllers: [
+        HealthController,
+        MeetingsController,
+        ParagraphsController,
+        HouseStylesController,
+        MeController,
+      ],
       providers,
     };
   }
