@@ -4,6 +4,8 @@
  * template that names an unknown variable, fixes it and adopts the style as version 1.
  */
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { describeInBrowser, openBrowser, type BrowserSession } from './support/browser.js';
@@ -11,6 +13,10 @@ import { ensureWebBuilt, freePort, WebTestServer } from './support/server.js';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const WAIT = { timeout: 30_000 };
+// Refreshed only on request (UPDATE_SCREENSHOTS=1), like the live screen's picture.
+const SCREENSHOT = process.env.UPDATE_SCREENSHOTS
+  ? 'docs/screenshots/house-style.png'
+  : join(tmpdir(), `paragraf-house-style-${process.pid}.png`);
 
 /** The preview (a sandboxed iframe) shows `text`. */
 const previewShows = (page: Page, text: string) =>
@@ -71,6 +77,8 @@ describeInBrowser('the house-style page', () => {
     expect(await page.getByLabel('Diarienummer', { exact: true }).getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByRole('button', { name: 'Anta husstilen' }).isDisabled()).toBe(true);
     await page.getByTestId('style-status').filter({ hasText: 'Utkastet har 1 fel' }).waitFor(WAIT);
+    await caseNumberField.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: SCREENSHOT });
 
     // Fixed: the error goes, the preview shows both changes.
     await page.getByLabel('Diarienummer', { exact: true }).fill('Diarienummer: {{ dnr }}');

@@ -41,8 +41,11 @@ export function StyleField(props: {
       el.setSelectionRange(start + text.length, start + text.length);
     });
   };
-  const lineCount = props.value.split('\n').length;
-  const rows = props.rows ?? Math.min(14, Math.max(2, lineCount + (props.value.length > 90 ? 1 : 0)));
+  // Room for the text as it wraps (about 60 characters a line), within limits.
+  const wrapped = props.value
+    .split('\n')
+    .reduce((n, line) => n + Math.max(1, Math.ceil(line.length / 60)), 0);
+  const rows = props.rows ?? Math.min(14, Math.max(2, wrapped));
   const describedBy = [`${id}-about`, problems.length ? `${id}-problems` : ''].filter(Boolean).join(' ');
   return (
     <div

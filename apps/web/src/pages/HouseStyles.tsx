@@ -401,39 +401,6 @@ export function HouseStylesPage() {
               </div>
             </div>
 
-            <section aria-labelledby="style-settings-h" className="style-group">
-              <h2 id="style-settings-h">Inställningar</h2>
-              {problems.settings && (
-                <ul className="field-problems" data-testid="problems-settings">
-                  {problems.settings.map((p, i) => (
-                    <li key={i}>{p}</li>
-                  ))}
-                </ul>
-              )}
-              {draft.settings.map((s) => (
-                <StyleField
-                  key={s.key}
-                  field={`settings.${s.key}`}
-                  label={settingLabel(s.key)}
-                  technicalName={s.key}
-                  value={s.text}
-                  rows={s.kind === 'text' ? 1 : undefined}
-                  hint={
-                    s.kind === 'json'
-                      ? s.key === 'sections'
-                        ? `JSON. Avsnitt: ${(catalogue?.sections ?? []).join(', ')}.`
-                        : 'JSON.'
-                      : undefined
-                  }
-                  variables={catalogue?.lineTemplates[s.key]}
-                  problems={problems[`settings.${s.key}`]}
-                  changed={loaded?.settings.find((l) => l.key === s.key)?.text !== s.text}
-                  onReset={() => setSetting(s.key, loaded?.settings.find((l) => l.key === s.key)?.text ?? '')}
-                  onChange={(v) => setSetting(s.key, v)}
-                />
-              ))}
-            </section>
-
             <p className="hint filters">
               Mallarna skrivs i Liquid: <code>{'{{ variabel }}'}</code> skriver ut ett värde,{' '}
               <code>{'{% if villkor %}…{% endif %}'}</code> skriver något bara ibland. Filter för svenska:{' '}
@@ -468,6 +435,38 @@ export function HouseStylesPage() {
                 ))}
               </section>
             ))}
+            <section aria-labelledby="style-settings-h" className="style-group">
+              <h2 id="style-settings-h">Inställningar</h2>
+              {problems.settings && (
+                <ul className="field-problems" data-testid="problems-settings">
+                  {problems.settings.map((p, i) => (
+                    <li key={i}>{p}</li>
+                  ))}
+                </ul>
+              )}
+              {draft.settings.map((s) => (
+                <StyleField
+                  key={s.key}
+                  field={`settings.${s.key}`}
+                  label={settingLabel(s.key)}
+                  technicalName={s.key}
+                  value={s.text}
+                  rows={s.kind === 'text' ? 1 : undefined}
+                  hint={
+                    s.kind === 'json'
+                      ? s.key === 'sections'
+                        ? `JSON. Avsnitt: ${(catalogue?.sections ?? []).join(', ')}.`
+                        : 'JSON.'
+                      : undefined
+                  }
+                  variables={catalogue?.lineTemplates[s.key]}
+                  problems={problems[`settings.${s.key}`]}
+                  changed={loaded?.settings.find((l) => l.key === s.key)?.text !== s.text}
+                  onReset={() => setSetting(s.key, loaded?.settings.find((l) => l.key === s.key)?.text ?? '')}
+                  onChange={(v) => setSetting(s.key, v)}
+                />
+              ))}
+            </section>
           </form>
 
           <aside className="style-preview card" aria-labelledby="style-preview-h">
