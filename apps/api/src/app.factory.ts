@@ -2,7 +2,10 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { IncomingMessage } from 'node:http';
+import { UPLOAD_PATH } from './attachments/attachments.controller.js';
 import { UserDirectory } from './auth/users.js';
+import { problems } from './errors/problem.js';
 import { addEtags } from './http/etag.js';
 import { handleIdempotencyKeys } from './idempotency/idempotency.hooks.js';
 import { IdempotencyStore } from './idempotency/idempotency.store.js';
@@ -35,6 +38,31 @@ export async function createApp(options: AppOptions): Promise<NestFastifyApplica
   // Fastify's own errors (JSON parsing, body limit) reach ProblemFilter too: Nest installs the
   // Fastify error handler that runs its exception filters.
   const fastify = app.getHttpAdapter().getInstance();
+  // A bilaga's bytes, of any media type that has no parser of its own, on the upload route only
+  // and up to their own limit; every other route still answers JSON only.
+  const attachmentLimit = options.config.attachmentLimit;
+  fastify.addContentTypeParser('*', (request, payload: IncomingMessage, done) => {
+    if (request.routeOptions.url !== UPLOAD_PATH) {
+      done(problems.unsupportedMediaType(String(request.headers['content-type'] ?? '')), undefined);
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    payload.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > attachmentLimit) {
+        payload.removeAllListeners('data');
+        payload.resume();
+        done(problems.payloadTooLarge(attachmentLimit), undefined);
+        return;
+      }
+      chunks.push(chunk);
+    });
+    payload.on('end', () => {
+      if (size <= attachmentLimit) done(null, Buffer.concat(chunks));
+    });
+    payload.on('error', (err) => done(err, undefined));
+  });
   logRequests(fastify, logger);
   addEtags(fastify);
   handleIdempotencyKeys(fastify, app.get(UserDirectory), app.get(IdempotencyStore));

@@ -4,6 +4,8 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import type { EventStore } from '@app/event-store';
+import { AttachmentStore } from './attachments/attachment.store.js';
+import { AttachmentsController } from './attachments/attachments.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { MeController } from './auth/me.controller.js';
 import { UserDirectory } from './auth/users.js';
@@ -40,6 +42,7 @@ export class AppModule {
       { provide: EVENT_STORE, useValue: options.store },
       { provide: UserDirectory, useValue: options.users },
       { provide: IdempotencyStore, useFactory: () => new IdempotencyStore(options.config.idempotencyPath) },
+      { provide: AttachmentStore, useValue: new AttachmentStore(options.config.attachmentsPath) },
       StoreLifecycle,
       CommandRunner,
       QueryService,
@@ -62,6 +65,7 @@ export class AppModule {
         ParagraphsController,
         HouseStylesController,
         MeController,
+        AttachmentsController,
       ],
       providers,
     };

@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 /**
@@ -14,6 +15,10 @@ export interface ApiConfig {
   readonly usersFile: string;
   /** SQLite file of idempotency records (docs/adr/0007); ':memory:' with the memory store. */
   readonly idempotencyPath: string;
+  /** Folder of the bilagor's bytes, named by SHA-256 (docs/adr/0021). */
+  readonly attachmentsPath: string;
+  /** Largest bilaga accepted, in bytes; larger uploads get 413. */
+  readonly attachmentLimit: number;
   readonly logLevel: string;
   /** How many times a command is re-decided after a concurrency conflict before 409. */
   readonly commandRetries: number;
@@ -60,6 +65,12 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       (memoryStore
         ? ':memory:'
         : join(dirname(env.PARAGRAF_SQLITE_PATH || './data/paragraf.db'), 'idempotency.db')),
+    attachmentsPath:
+      env.PARAGRAF_ATTACHMENTS_PATH ||
+      (memoryStore
+        ? join(tmpdir(), `paragraf-attachments-${process.pid}`)
+        : join(dirname(env.PARAGRAF_SQLITE_PATH || './data/paragraf.db'), 'attachments')),
+    attachmentLimit: int(env, 'PARAGRAF_ATTACHMENT_LIMIT', 20 * 1024 * 1024, 1024, 512 * 1024 * 1024),
     logLevel,
     commandRetries: int(env, 'PARAGRAF_COMMAND_RETRIES', 5, 0, 50),
   };

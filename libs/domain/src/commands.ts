@@ -7,9 +7,14 @@ import type {
   AdjustersAppointed,
   AttendanceRecorded,
   CorrectionRecorded,
+  AttachmentRef,
   DecisionContent,
+  EarlierReference,
+  Matter,
   MeetingScheduled,
   MotionKind,
+  MotionTarget,
+  PartyGroup,
   ParagraphNumberReserved,
   Person,
   Proposal,
@@ -40,7 +45,14 @@ export type AnnounceProtocol = Cmd<
   { readonly meetingId: string; readonly announcedOn: string; readonly protocolKeptAt: string }
 >;
 
+/** `number` may be left out: the next free bilaga number of the protocol. */
+export type AddProtocolAttachment = Cmd<
+  'AddProtocolAttachment',
+  Omit<AttachmentRef, 'number'> & { readonly meetingId: string; readonly number?: number }
+>;
+
 export type MeetingCommand =
+  | AddProtocolAttachment
   | ScheduleMeeting
   | RecordAttendance
   | AppointAdjusters
@@ -70,6 +82,10 @@ export type OpenParagraph = Cmd<
     readonly proposal: Proposal;
     /** The paragraph this matter returns from after återremiss or bordläggning. */
     readonly previousParagraphId?: string;
+    /** An earlier paragraph that is not in the system, as a free reference. */
+    readonly earlierReference?: EarlierReference;
+    /** The motion or medborgarförslag the paragraph handles. */
+    readonly matter?: Matter;
   }
 >;
 export type DeclareRecusal = Cmd<
@@ -82,11 +98,67 @@ export type ProposeMotion = Cmd<
     readonly paragraphId: string;
     readonly motionId: string;
     readonly proposerId: string;
+    /** Joint movers besides the proposer. */
+    readonly coProposerIds?: readonly string[];
     readonly kind: MotionKind;
     readonly text?: string;
     readonly motivation?: string;
-    readonly refersTo?: ProposalRef;
+    readonly refersTo?: MotionTarget;
   }
+>;
+export type SupportProposal = Cmd<
+  'SupportProposal',
+  { readonly paragraphId: string; readonly memberId: string }
+>;
+/** `byMemberId` defaults to the meeting's chair. */
+export type AmendProposal = Cmd<
+  'AmendProposal',
+  {
+    readonly paragraphId: string;
+    readonly amendmentId: string;
+    readonly decision: DecisionContent;
+    readonly byMemberId?: string;
+    readonly text?: string;
+  }
+>;
+/** A member (`memberId`) or someone who is not (`person`) spoke. */
+export type RecordSpeaker = Cmd<
+  'RecordSpeaker',
+  {
+    readonly paragraphId: string;
+    readonly speakerId: string;
+    readonly memberId?: string;
+    readonly person?: Person;
+    readonly at?: string;
+  }
+>;
+/**
+ * Who: `memberIds`, or a party `group` (then its serving members unless `memberIds` name them).
+ * The same shape serves joint reservations and group protokollsanteckningar.
+ */
+export type DeclareNonParticipation = Cmd<
+  'DeclareNonParticipation',
+  {
+    readonly paragraphId: string;
+    readonly declarationId: string;
+    readonly memberIds?: readonly string[];
+    readonly group?: PartyGroup;
+    readonly reason?: string;
+  }
+>;
+export type ApprovePropositionOrder = Cmd<
+  'ApprovePropositionOrder',
+  {
+    readonly paragraphId: string;
+    readonly orderId: string;
+    readonly steps: readonly { readonly puts: readonly ProposalRef[] }[];
+    readonly text?: string;
+  }
+>;
+/** `number` may be left out: the next free bilaga number of the paragraph. */
+export type AddAttachment = Cmd<
+  'AddAttachment',
+  Omit<AttachmentRef, 'number'> & { readonly paragraphId: string; readonly number?: number }
 >;
 export type SupportMotion = Cmd<
   'SupportMotion',
@@ -110,7 +182,8 @@ export type RequestVote = Cmd<
   {
     readonly paragraphId: string;
     readonly voteId: string;
-    readonly requestedById: string;
+    /** Left out when the protocol does not say who asked ("Omröstning begärs"). */
+    readonly requestedById?: string;
     readonly questionId: string;
   }
 >;
@@ -136,6 +209,8 @@ export type HoldVote = Cmd<
     readonly voteId: string;
     readonly votes: readonly { readonly memberId: string; readonly vote: VoteChoice }[];
     readonly castingVote?: 'ja' | 'nej';
+    /** Print the names in the appendix only. */
+    readonly namesInAppendix?: boolean;
   }
 >;
 /**
@@ -158,18 +233,37 @@ export type EnterReservation = Cmd<
   {
     readonly paragraphId: string;
     readonly reservationId: string;
-    readonly memberId: string;
+    /** One member, or several (`memberIds`), or a party `group`; at least one of them. */
+    readonly memberId?: string;
+    readonly memberIds?: readonly string[];
+    readonly group?: PartyGroup;
     readonly decisionId: string;
     readonly reasons?: string;
+    /** SHA-256 of a bilaga of this paragraph with the written reasons. */
+    readonly reasonsAttachment?: string;
   }
 >;
+/** Text, or a bilaga of this paragraph (its SHA-256), or both. */
 export type SubmitReservationReasons = Cmd<
   'SubmitReservationReasons',
-  { readonly paragraphId: string; readonly reservationId: string; readonly reasons: string }
+  {
+    readonly paragraphId: string;
+    readonly reservationId: string;
+    readonly reasons?: string;
+    readonly attachment?: string;
+  }
 >;
 export type EnterProtocolNote = Cmd<
   'EnterProtocolNote',
-  { readonly paragraphId: string; readonly noteId: string; readonly memberId: string; readonly text: string }
+  {
+    readonly paragraphId: string;
+    readonly noteId: string;
+    /** One member, or several (`memberIds`), or a party `group`; at least one of them. */
+    readonly memberId?: string;
+    readonly memberIds?: readonly string[];
+    readonly group?: PartyGroup;
+    readonly text: string;
+  }
 >;
 export type SetDistribution = Cmd<
   'SetDistribution',
@@ -204,6 +298,12 @@ export type ParagraphCommand =
   | ProposeMotion
   | SupportMotion
   | WithdrawMotion
+  | SupportProposal
+  | AmendProposal
+  | RecordSpeaker
+  | DeclareNonParticipation
+  | ApprovePropositionOrder
+  | AddAttachment
   | AskQuestion
   | RequestVote
   | ApproveVoteProposition
@@ -232,12 +332,19 @@ export const commandStreamKinds = {
   CloseMeeting: 'meeting',
   JustifyProtocol: 'meeting',
   AnnounceProtocol: 'meeting',
+  AddProtocolAttachment: 'meeting',
   ReserveParagraphNumber: 'numbering',
   OpenParagraph: 'paragraph',
   DeclareRecusal: 'paragraph',
   ProposeMotion: 'paragraph',
   SupportMotion: 'paragraph',
   WithdrawMotion: 'paragraph',
+  SupportProposal: 'paragraph',
+  AmendProposal: 'paragraph',
+  RecordSpeaker: 'paragraph',
+  DeclareNonParticipation: 'paragraph',
+  ApprovePropositionOrder: 'paragraph',
+  AddAttachment: 'paragraph',
   AskQuestion: 'paragraph',
   RequestVote: 'paragraph',
   ApproveVoteProposition: 'paragraph',

@@ -64,7 +64,6 @@ export const ruleMessages = {
     'Personen tjänstgör inte i ärendet. Bara närvarande ledamöter och tjänstgörande ersättare får yrka, instämma, rösta och reservera sig.',
   MEMBER_NOT_PRESENT: 'Personen är inte närvarande vid sammanträdet.',
   DECISION_ALREADY_ADOPTED: 'Beslut är redan fattat i ärendet.',
-  MOTIVATION_REQUIRED: 'Ett yrkande om återremiss ska motiveras: ange vad som ska utredas vidare.',
   MOTION_TEXT_REQUIRED: 'Ändrings-, tilläggs- och fria yrkanden ska ha en text.',
   UNKNOWN_MOTION: 'Yrkandet finns inte i ärendet.',
   MOTION_WITHDRAWN: 'Yrkandet är återtaget.',
@@ -75,18 +74,13 @@ export const ruleMessages = {
   QUESTION_INVALID:
     'Propositionen ska gälla förslaget eller yrkanden i ärendet, var och en en gång, och ordföranden kan bara finna ett ensamt förslag avslaget.',
   FINDING_NOT_PUT: 'Ordföranden kan bara finna bifall till något som ställdes under proposition.',
-  ORDER_OF_TRIAL:
-    'Fel propositionsordning: återremiss och bordläggning prövas först och var för sig, därefter huvudfrågan, och tilläggsyrkanden sist.',
   UNKNOWN_QUESTION: 'Propositionen finns inte i ärendet.',
   VOTE_NEEDS_ALTERNATIVES: 'Votering kräver minst två förslag att rösta mellan i propositionen.',
-  VOTE_TOO_LATE: 'Votering begärs om den senaste propositionen, innan ordföranden går vidare.',
   VOTE_ALREADY_REQUESTED: 'Votering är redan begärd om propositionen.',
   UNKNOWN_VOTE: 'Voteringen finns inte i ärendet.',
   VOTE_IN_PROGRESS: 'En votering pågår. Den ska avslutas innan ärendet går vidare.',
   VOTE_PROPOSITION_INVALID:
-    'Voteringspropositionen ska ställa två förslag ur propositionen mot varandra: i huvudvoteringen ordförandens förslag (ja) mot motförslaget (nej).',
-  KONTRAPROPOSITION_REQUIRED:
-    'Det finns flera motförslag. Kontrapropositionsvotering ska först utse motförslaget till huvudvoteringen.',
+    'Voteringspropositionen ska ställa två olika förslag ur propositionen mot varandra, och voteringen får inte redan vara avgjord.',
   VOTE_PROPOSITION_NOT_APPROVED: 'Voteringspropositionen ska godkännas innan upprop och röstning.',
   DUPLICATE_VOTE: 'Varje ledamot röstar en gång per votering.',
   VOTE_MISSING:
@@ -102,7 +96,8 @@ export const ruleMessages = {
   MEMBER_DID_NOT_TAKE_PART: 'Bara den som deltog i beslutet får reservera sig mot det.',
   MEMBER_ABSTAINED:
     'Den som avstod från att rösta deltog inte i beslutet och kan därför inte reservera sig mot det.',
-  RESERVATION_BY_SUPPORTER: 'Den som biträdde beslutet kan inte reservera sig mot det.',
+  RESERVATION_BY_SUPPORTER:
+    'Den som röstade för det förslag som vann i voteringen kan inte reservera sig mot beslutet.',
   ALREADY_RESERVED: 'Ledamoten har redan reserverat sig mot beslutet.',
   UNKNOWN_RESERVATION: 'Reservationen finns inte i ärendet.',
   REASONS_ALREADY_SUBMITTED: 'Skriftlig motivering till reservationen är redan inlämnad.',
@@ -114,10 +109,60 @@ export const ruleMessages = {
   ENTRY_IN_USE: 'Anteckningen ligger till grund för en senare anteckning. Stryk den senare först.',
   CORRECTION_REASON_REQUIRED: 'En rättelse ska ange varför (vilket uppenbart fel som rättas).',
   CORRECTION_NO_CHANGE: 'Rättelsen ändrar ingenting.',
+
+  // ─── added with issue 11 (what real protocols record) ──────────────────────────
+  DUPLICATE_PERSON: 'Samma person är angiven mer än en gång.',
+  GROUP_WITHOUT_MEMBERS:
+    'Ingen ledamot ur partigruppen kan anges här: ingen av dem är närvarande, tjänstgör eller deltog i beslutet.',
+  ALREADY_NOT_PARTICIPATING: 'Ledamoten har redan anmält att hen inte deltar i beslutet.',
+  MEMBER_NOT_PARTICIPATING:
+    'Ledamoten har anmält att hen inte deltar i beslutet och kan därför inte rösta i det.',
+  REASONS_REQUIRED: 'Ange motiveringen som text eller som bilaga.',
+  UNKNOWN_ATTACHMENT: 'Bilagan finns inte. Lägg till dokumentet som bilaga först.',
+  ATTACHMENT_ALREADY_ADDED: 'Dokumentet är redan bilaga här.',
+  ATTACHMENT_NUMBER_TAKEN: 'Bilagenumret är redan använt.',
+  PROPOSITION_ORDER_INVALID:
+    'Propositionsordningen ska ha minst ett steg, och varje steg ska gälla förslaget eller yrkanden i ärendet, var och en en gång.',
 } as const satisfies Record<string, string>;
 
 export type RuleCode = keyof typeof ruleMessages;
 export const ruleCodes = Object.keys(ruleMessages) as RuleCode[];
+
+/**
+ * Warnings. Where the chair and the meeting decide the procedure (propositionsordning, who is
+ * asked, in which order) Paragraf records what they decided and tells the clerk what looks
+ * unusual; it does not refuse. Same conventions as the refusals: stable code, one message.
+ */
+export const warningMessages = {
+  ORDER_OF_TRIAL:
+    'Propositionsordningen avviker från den vanliga (återremiss och bordläggning först och var för sig, därefter huvudfrågan, tilläggsyrkanden sist). Den registreras som ordföranden och sammanträdet beslutade.',
+  VOTE_TOO_LATE:
+    'Votering begärs om en tidigare proposition än den senaste. Den registreras; kontrollera att ordningen stämmer.',
+  KONTRAPROPOSITION_REQUIRED:
+    'Det finns flera motförslag men ingen kontrapropositionsvotering har utsett motförslaget. Huvudvoteringen registreras som den godkändes.',
+  VOTE_PROPOSITION_ORDER:
+    'I huvudvoteringen brukar ordförandens förslag vara ja och motförslaget nej. Voteringspropositionen registreras som sammanträdet godkände den.',
+  MOTIVATION_REQUIRED:
+    'Ett yrkande om återremiss bör motiveras: vad ska utredas vidare? Yrkandet registreras utan motivering.',
+  RESERVATION_AFTER_SUPPORT:
+    'Ledamoten yrkade på eller instämde i det som vann. Reservationen registreras; kontrollera den.',
+  PROPOSAL_AMENDED_AFTER_PUT:
+    'Förslaget ändras efter att det har ställts under proposition. Ändringen registreras; kontrollera ordningen.',
+} as const satisfies Record<string, string>;
+
+export type WarningCode = keyof typeof warningMessages;
+export const warningCodes = Object.keys(warningMessages) as WarningCode[];
+
+/** What the clerk is told on an accepted command: recorded, but worth a second look. */
+export interface Warning {
+  readonly code: WarningCode;
+  readonly message: string;
+  readonly details?: Readonly<Record<string, unknown>>;
+}
+
+export function warning(code: WarningCode, details?: Readonly<Record<string, unknown>>): Warning {
+  return { code, message: warningMessages[code], ...(details ? { details } : {}) };
+}
 
 /** A broken rule: the command is refused and nothing is recorded. */
 export class RuleViolation extends Error {

@@ -68,11 +68,69 @@ export interface Proposal {
 export interface DecisionContent {
   readonly proposesTo?: { readonly body: string; readonly items: readonly string[] };
   readonly ownDecisions?: readonly string[];
+  /**
+   * The decision in the clerk's own words, one string per paragraph of text, printed as given
+   * (added with issue 11; older events lack it).
+   */
+  readonly text?: readonly string[];
+  /**
+   * Print the content verbatim, without the generated frame ("Organet beslutar …",
+   * "föreslår: … beslutar:"), when the clerk says so (added with issue 11).
+   */
+  readonly verbatim?: boolean;
 }
 
 /** What the chair puts to the body, or what a vote is between. */
 export type ProposalRef =
   { readonly kind: 'proposal' } | { readonly kind: 'motion'; readonly motionId: string };
+
+/**
+ * What a yrkande (bifall, avslag …) is about: the preparing body's förslag, another yrkande, or
+ * the underlying matter itself — the motion or medborgarförslag the paragraph handles
+ * ("bifall till motionen"), which is not the same as the förslag about it.
+ */
+export type MotionTarget = ProposalRef | { readonly kind: 'matter' };
+
+/** The matter a paragraph handles when it is a motion, medborgarförslag or the like. */
+export interface Matter {
+  /** e.g. 'motion', 'medborgarförslag', 'e-förslag' — printed as given. */
+  readonly kind: string;
+  /** e.g. "Motion om fler cykelbanor" or who submitted it; printed as given. */
+  readonly title?: string;
+}
+
+/** A party group, e.g. `{ party: 'S', name: 'Socialdemokraterna' }`. */
+export interface PartyGroup {
+  readonly party: string;
+  readonly name?: string;
+}
+
+/**
+ * An earlier paragraph that is not in the system (another body, or before Paragraf was used),
+ * as a free reference: body, date, §.
+ */
+export interface EarlierReference {
+  readonly body: string;
+  readonly date?: string; // YYYY-MM-DD
+  /** The § as written, e.g. "§ 52" or "KS § 25". */
+  readonly paragraph: string;
+  readonly caseNumber?: string;
+  readonly outcome?: 'aterremiss' | 'bordlaggning';
+}
+
+/**
+ * A document attached (bilaga) to a paragraph or the protocol. The bytes live in a
+ * content-addressed store beside the event store, keyed by `sha256` (docs/adr/0021).
+ */
+export interface AttachmentRef {
+  readonly sha256: string;
+  readonly filename: string;
+  readonly mediaType: string;
+  readonly size: number;
+  readonly title: string;
+  /** Bilaga number as printed ("Bilaga 3"). */
+  readonly number: number;
+}
 
 export type MotionKind =
   | 'bifall' // support the proposal (or, with `refersTo`, another motion)
@@ -165,7 +223,14 @@ export type MeetingEvent =
   | MeetingOpened
   | MeetingClosed
   | ProtocolJustified
-  | ProtocolAnnounced;
+  | ProtocolAnnounced
+  | ProtocolAttachmentAdded;
+
+/** A bilaga attached to the protocol as a whole (added with issue 11). */
+export interface ProtocolAttachmentAdded {
+  readonly type: 'ProtocolAttachmentAdded';
+  readonly data: AttachmentRef & { readonly meetingId: string };
+}
 
 // ─── numbering stream ────────────────────────────────────────────────────────────────
 
@@ -209,6 +274,10 @@ export interface ParagraphOpened {
       /** The date of the earlier paragraph's meeting. */
       readonly date?: string;
     };
+    /** An earlier paragraph that is not in the system (added with issue 11). */
+    readonly earlierReference?: EarlierReference;
+    /** The motion or medborgarförslag the paragraph handles (added with issue 11). */
+    readonly matter?: Matter;
   };
 }
 
@@ -223,14 +292,88 @@ export interface MotionProposed {
     readonly paragraphId: string;
     readonly motionId: string;
     readonly proposer: MemberRef;
+    /** Joint movers besides `proposer` ("A och B yrkar …"), in order (added with issue 11). */
+    readonly coProposers?: readonly MemberRef[];
     readonly kind: MotionKind;
-    /** The yrkande's own words (fritt, andring, tillagg; optional for the others). */
+    /** The yrkande's own words (fritt, andring, tillagg; optional for the others), as given. */
     readonly text?: string;
-    /** Required for återremiss: why the matter should go back. */
+    /** Why the matter should go back (återremiss). */
     readonly motivation?: string;
     /** For bifall/avslag: what it supports or rejects (default: the proposal). */
-    readonly refersTo?: ProposalRef;
+    readonly refersTo?: MotionTarget;
   };
+}
+
+/** A member supports (instämmer i) the preparing body's förslag itself (added with issue 11). */
+export interface ProposalSupported {
+  readonly type: 'ProposalSupported';
+  readonly data: { readonly paragraphId: string; readonly member: MemberRef };
+}
+
+/**
+ * The chair amends the proposal under discussion during the meeting; from then on
+ * `decision` is what "the proposal" means when it is put.
+ */
+export interface ProposalAmended {
+  readonly type: 'ProposalAmended';
+  readonly data: {
+    readonly paragraphId: string;
+    readonly amendmentId: string;
+    /** The proposal's decision as amended (complete, it replaces the one before). */
+    readonly decision: DecisionContent;
+    /** Who amended it: the chair unless the clerk names another member. */
+    readonly by: MemberRef;
+    /** The amendment in the chair's words, as given. */
+    readonly text?: string;
+  };
+}
+
+/** Talarlista: who spoke during överläggningen, in the order recorded. */
+export interface SpeakerRecorded {
+  readonly type: 'SpeakerRecorded';
+  readonly data: {
+    readonly paragraphId: string;
+    readonly speakerId: string;
+    /** A member, or a person who is not (an official giving föredragning). */
+    readonly member?: MemberRef;
+    readonly person?: Person;
+    readonly at?: string;
+  };
+}
+
+/**
+ * Members (or a party group) declare that they do not take part in the decision, without
+ * being jäviga. They are left out of the decision's participants; this is never jäv.
+ */
+export interface NonParticipationDeclared {
+  readonly type: 'NonParticipationDeclared';
+  readonly data: {
+    readonly paragraphId: string;
+    readonly declarationId: string;
+    readonly members: readonly MemberRef[];
+    readonly group?: PartyGroup;
+    readonly reason?: string;
+  };
+}
+
+/**
+ * The meeting approves the chair's propositionsordning (beslutsgång). Each step is what the
+ * chair will put in one proposition; `text` is the order in the chair's words.
+ */
+export interface PropositionOrderApproved {
+  readonly type: 'PropositionOrderApproved';
+  readonly data: {
+    readonly paragraphId: string;
+    readonly orderId: string;
+    readonly steps: readonly { readonly puts: readonly ProposalRef[] }[];
+    readonly text?: string;
+  };
+}
+
+/** A bilaga attached to the paragraph (beslutsunderlag, written reservation, …). */
+export interface AttachmentAdded {
+  readonly type: 'AttachmentAdded';
+  readonly data: AttachmentRef & { readonly paragraphId: string };
 }
 
 export interface MotionSupported {
@@ -264,7 +407,8 @@ export interface VoteRequested {
   readonly data: {
     readonly paragraphId: string;
     readonly voteId: string;
-    readonly requestedBy: MemberRef;
+    /** Absent when the protocol does not say who asked ("Omröstning begärs"). */
+    readonly requestedBy?: MemberRef;
     /** The question whose finding is contested. */
     readonly questionId: string;
   };
@@ -302,6 +446,8 @@ export interface VoteHeld {
     /** The chair's utslagsröst on a tie. */
     readonly castingVote?: 'ja' | 'nej';
     readonly outcome: 'ja' | 'nej';
+    /** The names go in the appendix (omröstningsbilaga); the paragraph shows counts only. */
+    readonly namesInAppendix?: boolean;
   };
 }
 
@@ -327,16 +473,30 @@ export interface ReservationEntered {
   readonly data: {
     readonly paragraphId: string;
     readonly reservationId: string;
+    /** The first (or only) member who reserves; `members` lists all when several do. */
     readonly member: MemberRef;
+    /** A joint reservation: every member, `member` first (added with issue 11). */
+    readonly members?: readonly MemberRef[];
+    /** A reservation by a party group (added with issue 11). */
+    readonly group?: PartyGroup;
     readonly decisionId: string;
     /** e.g. "till förmån för eget yrkande"; written reasons may follow until justering. */
     readonly reasons?: string;
+    /** Written reasons handed in as a bilaga: its SHA-256 (added with issue 11). */
+    readonly reasonsAttachment?: string;
   };
 }
 
 export interface ReservationReasonsSubmitted {
   readonly type: 'ReservationReasonsSubmitted';
-  readonly data: { readonly paragraphId: string; readonly reservationId: string; readonly reasons: string };
+  readonly data: {
+    readonly paragraphId: string;
+    readonly reservationId: string;
+    /** Empty when the reasons were handed in only as a bilaga (older events always have text). */
+    readonly reasons: string;
+    /** The bilaga with the written reasons: its SHA-256 (added with issue 11). */
+    readonly attachment?: string;
+  };
 }
 
 export interface ProtocolNoteEntered {
@@ -344,7 +504,11 @@ export interface ProtocolNoteEntered {
   readonly data: {
     readonly paragraphId: string;
     readonly noteId: string;
+    /** The first (or only) member; `members` lists all when several or a group enter it. */
     readonly member: MemberRef;
+    readonly members?: readonly MemberRef[];
+    /** A protokollsanteckning by a party group (added with issue 11). */
+    readonly group?: PartyGroup;
     readonly text: string;
   };
 }
@@ -410,6 +574,12 @@ export type ParagraphEvent =
   | MotionProposed
   | MotionSupported
   | MotionWithdrawn
+  | ProposalSupported
+  | ProposalAmended
+  | SpeakerRecorded
+  | NonParticipationDeclared
+  | PropositionOrderApproved
+  | AttachmentAdded
   | ChairAskedQuestion
   | VoteRequested
   | VotePropositionApproved

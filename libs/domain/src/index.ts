@@ -2,6 +2,7 @@ export * from './events.js';
 export * from './commands.js';
 export * from './decider.js';
 export * from './errors.js';
+export * from './rule-table.js';
 export * from './meeting.js';
 export * from './numbering.js';
 export * from './paragraph.js';

@@ -15,6 +15,7 @@ import type {
   MeetingEvent,
   MeetingScheduled,
   ProtocolAnnounced,
+  ProtocolAttachmentAdded,
   ProtocolJustified,
 } from './events.js';
 
@@ -29,9 +30,11 @@ export interface MeetingState {
   readonly closedAt?: string;
   readonly protocolJustified?: ProtocolJustified['data'];
   readonly announced?: ProtocolAnnounced['data'];
+  /** Bilagor to the protocol as a whole. */
+  readonly attachments: readonly ProtocolAttachmentAdded['data'][];
 }
 
-export const initialMeetingState: MeetingState = { attendanceHistory: [] };
+export const initialMeetingState: MeetingState = { attendanceHistory: [], attachments: [] };
 
 // ─── who may do what (read by the paragraph decider too) ────────────────────────────
 
@@ -161,6 +164,21 @@ function checkAttendance(state: MeetingState, data: AttendanceRecorded['data']):
 
 function decide(command: MeetingCommand, state: MeetingState): MeetingEvent[] {
   switch (command.type) {
+    case 'AddProtocolAttachment': {
+      const { number, ...attachment } = command.data;
+      requireScheduled(state, attachment.meetingId);
+      // A justified protocol is what was signed: nothing is added to it.
+      ensure(!state.protocolJustified, 'PROTOCOL_ALREADY_JUSTIFIED');
+      ensure(attachment.filename.trim() !== '', 'TEXT_REQUIRED', { field: 'filename' });
+      ensure(attachment.title.trim() !== '', 'TEXT_REQUIRED', { field: 'title' });
+      const current = state.attachments ?? [];
+      ensure(!current.some((a) => a.sha256 === attachment.sha256), 'ATTACHMENT_ALREADY_ADDED', {
+        sha256: attachment.sha256,
+      });
+      const next = number ?? Math.max(0, ...current.map((a) => a.number)) + 1;
+      ensure(!current.some((a) => a.number === next), 'ATTACHMENT_NUMBER_TAKEN', { number: next });
+      return [{ type: 'ProtocolAttachmentAdded', data: { ...attachment, number: next } }];
+    }
     case 'ScheduleMeeting': {
       ensure(!state.schedule, 'MEETING_ALREADY_SCHEDULED', { meetingId: command.data.meetingId });
       checkSchedule(command.data);
@@ -243,6 +261,8 @@ function evolve(state: MeetingState, event: MeetingEvent): MeetingState {
       return { ...state, protocolJustified: event.data };
     case 'ProtocolAnnounced':
       return { ...state, announced: event.data };
+    case 'ProtocolAttachmentAdded':
+      return { ...state, attachments: [...(state.attachments ?? []), event.data] };
   }
   return state;
 }

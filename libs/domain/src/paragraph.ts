@@ -5,10 +5,12 @@
  * decide(command, state, { meeting }) reads the meeting's state for who is a member, who
  * serves now and whether the meeting is open; each rule is checked in one place below.
  */
+import { isPlainDate } from './appeal-period.js';
 import type { ParagraphCommand } from './commands.js';
 import type { Decider } from './decider.js';
-import { ensure, unknownCommand } from './errors.js';
+import { ensure, unknownCommand, warning, type Warning, type WarningCode } from './errors.js';
 import type {
+  AttachmentAdded,
   ChairAskedQuestion,
   CorrectionRecorded,
   DecisionAdopted,
@@ -19,13 +21,19 @@ import type {
   MemberRef,
   MotionKind,
   MotionProposed,
+  MotionTarget,
+  NonParticipationDeclared,
   ParagraphEvent,
   ParagraphJustified,
   ParagraphOpened,
+  PartyGroup,
+  PropositionOrderApproved,
+  ProposalAmended,
   ProposalRef,
   ProtocolNoteEntered,
   RecusalDeclared,
   ReservationEntered,
+  SpeakerRecorded,
   VoteHeld,
   VoteRequested,
 } from './events.js';
@@ -71,6 +79,13 @@ export interface ReservationEntry {
   readonly reservation: ReservationEntered['data'];
   /** Written reasons handed in after the meeting (before justering). */
   readonly writtenReasons?: string;
+  /** …or as a bilaga: its SHA-256. */
+  readonly writtenReasonsAttachment?: string;
+  readonly struck: boolean;
+}
+/** A live-or-struck entry of one of the lists added with issue 11. */
+export interface Entry<T> {
+  readonly data: T;
   readonly struck: boolean;
 }
 export interface NoteEntry {
@@ -87,6 +102,13 @@ export interface ParagraphState {
   readonly decisions: readonly DecisionEntry[];
   readonly reservations: readonly ReservationEntry[];
   readonly notes: readonly NoteEntry[];
+  /** Members who instämmer in the preparing body's förslag itself. */
+  readonly proposalSupporters: readonly string[];
+  readonly amendments: readonly Entry<ProposalAmended['data']>[];
+  readonly speakers: readonly Entry<SpeakerRecorded['data']>[];
+  readonly nonParticipations: readonly Entry<NonParticipationDeclared['data']>[];
+  readonly propositionOrders: readonly Entry<PropositionOrderApproved['data']>[];
+  readonly attachments: readonly Entry<AttachmentAdded['data']>[];
   readonly recipients?: readonly string[];
   readonly justified?: ParagraphJustified['data'];
   readonly corrections: readonly CorrectionRecorded['data'][];
@@ -103,6 +125,12 @@ export const initialParagraphState: ParagraphState = {
   decisions: [],
   reservations: [],
   notes: [],
+  proposalSupporters: [],
+  amendments: [],
+  speakers: [],
+  nonParticipations: [],
+  propositionOrders: [],
+  attachments: [],
   corrections: [],
   certifications: [],
   dispatches: [],
@@ -134,6 +162,17 @@ export function recusedMemberIds(state: ParagraphState): string[] {
   return state.recusals.map((r) => r.member.memberId);
 }
 
+/** Members who declared that they do not take part in the decision (not jäv). */
+export function nonParticipantIds(state: ParagraphState): string[] {
+  return state.nonParticipations
+    .filter((n) => !n.struck)
+    .flatMap((n) => n.data.members.map((m) => m.memberId));
+}
+
+function live<T>(list: readonly Entry<T>[]): T[] {
+  return list.filter((e) => !e.struck).map((e) => e.data);
+}
+
 /**
  * Entitled to take part now: those who serve under the meeting's attendance in effect
  * (present ledamöter without a serving ersättare, and serving ersättare), minus those who
@@ -146,13 +185,20 @@ export function entitledMembers(meeting: MeetingState, state: ParagraphState): M
     .map((id) => memberRef(findMember(meeting, id)!));
 }
 
+/** Who takes part in the decision: the entitled members less those who declared they do not. */
+export function decisionParticipants(meeting: MeetingState, state: ParagraphState): MemberRef[] {
+  const out = new Set(nonParticipantIds(state));
+  return entitledMembers(meeting, state).filter((m) => !out.has(m.memberId));
+}
+
 /** Justerad on its own (omedelbar justering) or with the whole protocol. */
 export function isJustified(state: ParagraphState, meeting: MeetingState): boolean {
   return state.justified !== undefined || meeting.protocolJustified !== undefined;
 }
 
-function sameRef(a: ProposalRef, b: ProposalRef): boolean {
-  return a.kind === b.kind && (a.kind === 'proposal' || a.motionId === (b as { motionId: string }).motionId);
+function sameRef(a: MotionTarget, b: MotionTarget): boolean {
+  if (a.kind !== b.kind) return false;
+  return a.kind !== 'motion' || a.motionId === (b as { motionId: string }).motionId;
 }
 
 function motionEntry(state: ParagraphState, motionId: string): MotionEntry | undefined {
@@ -192,8 +238,9 @@ function rootRef(state: ParagraphState, ref: ProposalRef): ProposalRef {
   while (current.kind === 'motion' && !seen.has(current.motionId)) {
     seen.add(current.motionId);
     const m = motionEntry(state, current.motionId)?.motion;
-    if (!m || (m.kind !== 'bifall' && m.kind !== 'avslag') || m.refersTo?.kind !== 'motion') break;
-    current = m.refersTo;
+    const target = m?.refersTo;
+    if (!m || (m.kind !== 'bifall' && m.kind !== 'avslag') || target?.kind !== 'motion') break;
+    current = target;
   }
   return current;
 }
@@ -209,16 +256,23 @@ function trialGroup(state: ParagraphState, ref: ProposalRef): TrialGroup {
   return kind === 'tillagg' ? 'addition' : 'main';
 }
 
-function isPut(state: ParagraphState, ref: ProposalRef): boolean {
-  return liveQuestions(state).some((q) => q.puts.some((p) => sameRef(p, ref)));
+function livePuts(state: ParagraphState): ProposalRef[][] {
+  return liveQuestions(state).map((q) => [...q.puts]);
 }
 
-/** A live motion has been tried: put itself, or (bifall/avslag) what it is about was put. */
-function isTried(state: ParagraphState, motion: MotionProposed['data']): boolean {
+function isPut(state: ParagraphState, ref: MotionTarget, puts = livePuts(state)): boolean {
+  return puts.some((step) => step.some((p) => sameRef(p, ref)));
+}
+
+/**
+ * A live motion has been tried (among `puts`): put itself, or (bifall/avslag) what it is about
+ * was put. A yrkande on the matter itself is tried only when it is put itself.
+ */
+function isTried(state: ParagraphState, motion: MotionProposed['data'], puts: ProposalRef[][]): boolean {
   const ref: ProposalRef = { kind: 'motion', motionId: motion.motionId };
-  if (isPut(state, ref)) return true;
+  if (isPut(state, ref, puts)) return true;
   if (motion.kind === 'bifall' || motion.kind === 'avslag')
-    return isPut(state, motion.refersTo ?? { kind: 'proposal' });
+    return isPut(state, motion.refersTo ?? { kind: 'proposal' }, puts);
   return false;
 }
 
@@ -234,7 +288,11 @@ function hasEntry(state: ParagraphState, id: string): boolean {
     state.votes.some((v) => v.request.voteId === id) ||
     state.decisions.some((d) => d.decision.decisionId === id) ||
     state.reservations.some((r) => r.reservation.reservationId === id) ||
-    state.notes.some((n) => n.note.noteId === id)
+    state.notes.some((n) => n.note.noteId === id) ||
+    state.amendments.some((a) => a.data.amendmentId === id) ||
+    state.speakers.some((a) => a.data.speakerId === id) ||
+    state.nonParticipations.some((a) => a.data.declarationId === id) ||
+    state.propositionOrders.some((a) => a.data.orderId === id)
   );
 }
 
@@ -291,15 +349,56 @@ function requireLiveVote(state: ParagraphState, voteId: string): VoteEntry {
   return entry;
 }
 
-/** A yrkande's own content: återremiss is motivated; ändring, tillägg and fritt have text. */
-function checkMotionContent(state: ParagraphState, data: ParagraphCommandData<'ProposeMotion'>): void {
-  if (data.kind === 'aterremiss') {
-    ensure(data.motivation?.trim(), 'MOTIVATION_REQUIRED');
-  }
+function requireLiveAttachment(state: ParagraphState, sha256: string): void {
+  ensure(
+    state.attachments.some((a) => !a.struck && a.data.sha256 === sha256),
+    'UNKNOWN_ATTACHMENT',
+    { sha256 },
+  );
+}
+
+/** Called with each warning a rule raises; the command is still recorded. */
+type Warn = (code: WarningCode, details?: Readonly<Record<string, unknown>>) => void;
+
+/**
+ * Who acts when one member, several members or a party group may: the ids given (each once),
+ * or, for a group without ids, its members among `candidates` (who could act here).
+ */
+function whoActs(
+  data: { readonly memberId?: string; readonly memberIds?: readonly string[]; readonly group?: PartyGroup },
+  candidates: () => MemberRef[],
+): string[] {
+  const ids = [...(data.memberId ? [data.memberId] : []), ...(data.memberIds ?? [])];
+  ensure(new Set(ids).size === ids.length, 'DUPLICATE_PERSON', { memberIds: ids });
+  if (ids.length > 0) return ids;
+  const group = data.group;
+  const members = group ? candidates().filter((m) => m.party === group.party) : [];
+  ensure(members.length > 0, 'GROUP_WITHOUT_MEMBERS', { group });
+  return members.map((m) => m.memberId);
+}
+
+/**
+ * A yrkande's own content: ändring, tillägg and fritt have text; återremiss should be
+ * motivated (a warning: the protocol may not say why).
+ */
+function checkMotionContent(
+  state: ParagraphState,
+  data: ParagraphCommandData<'ProposeMotion'>,
+  warn: Warn,
+): void {
+  if (data.kind === 'aterremiss' && !data.motivation?.trim()) warn('MOTIVATION_REQUIRED');
   if (data.kind === 'andring' || data.kind === 'tillagg' || data.kind === 'fritt') {
     ensure(data.text?.trim(), 'MOTION_TEXT_REQUIRED', { kind: data.kind });
   }
   if (data.refersTo?.kind === 'motion') requireLiveMotion(state, data.refersTo.motionId);
+}
+
+/** A proposition (or a step of a propositionsordning): the proposal or live yrkanden, each once. */
+function checkPuts(state: ParagraphState, puts: readonly ProposalRef[]): boolean {
+  if (puts.length === 0) return false;
+  if (!puts.every((p, i) => puts.findIndex((q) => sameRef(p, q)) === i)) return false;
+  for (const p of puts) if (p.kind === 'motion') requireLiveMotion(state, p.motionId);
+  return true;
 }
 
 /**
@@ -308,13 +407,7 @@ function checkMotionContent(state: ParagraphState, data: ParagraphCommandData<'P
  */
 function checkQuestionShape(state: ParagraphState, data: ParagraphCommandData<'AskQuestion'>): void {
   const { puts, finding } = data;
-  ensure(puts.length > 0, 'QUESTION_INVALID', { reason: 'empty' });
-  ensure(
-    puts.every((p, i) => puts.findIndex((q) => sameRef(p, q)) === i),
-    'QUESTION_INVALID',
-    { reason: 'duplicate' },
-  );
-  for (const p of puts) if (p.kind === 'motion') requireLiveMotion(state, p.motionId);
+  ensure(checkPuts(state, puts), 'QUESTION_INVALID', { reason: 'empty-or-duplicate' });
   if (finding === 'rejected')
     ensure(puts.length === 1, 'QUESTION_INVALID', { reason: 'rejected-needs-single' });
   else
@@ -325,40 +418,45 @@ function checkQuestionShape(state: ParagraphState, data: ParagraphCommandData<'A
 }
 
 /**
- * Propositionsordning: formal yrkanden (återremiss, bordläggning) first and each on its own
- * (against deciding the matter today, i.e. the proposal); once one is adopted nothing else is
- * tried. Then the matter itself; tilläggsyrkanden last and not mixed with the main question.
+ * The usual propositionsordning: formal yrkanden (återremiss, bordläggning) first and each on
+ * its own (against deciding the matter today, i.e. the proposal); once one is adopted nothing
+ * else is tried. Then the matter itself; tilläggsyrkanden last and not mixed with the main
+ * question. The chair proposes the order and the meeting approves it, so a departure is a
+ * warning, never a refusal: this returns what departs (empty when nothing does).
+ * `earlier` is what was put before (questions asked, or earlier steps of a planned order).
  */
-function checkOrderOfTrial(state: ParagraphState, puts: readonly ProposalRef[]): void {
-  const adoptedFormal = liveQuestions(state).some((q) => isFormalRef(state, questionResult(state, q)));
-  ensure(!adoptedFormal, 'ORDER_OF_TRIAL', { reason: 'formal-motion-adopted' });
+function orderOfTrialIssues(
+  state: ParagraphState,
+  puts: readonly ProposalRef[],
+  earlier: ProposalRef[][],
+  formalAdopted: boolean,
+): Record<string, unknown>[] {
+  if (formalAdopted) return [{ reason: 'formal-motion-adopted' }];
   const groups = new Set(puts.map((p) => trialGroup(state, p)));
   if (groups.has('formal')) {
     const formalRoots = new Set(
       puts.filter((p) => trialGroup(state, p) === 'formal').map((p) => JSON.stringify(rootRef(state, p))),
     );
     const othersAreProposal = puts.every((p) => trialGroup(state, p) === 'formal' || p.kind === 'proposal');
-    ensure(formalRoots.size === 1 && othersAreProposal, 'ORDER_OF_TRIAL', { reason: 'formal-separately' });
-    return;
+    return formalRoots.size === 1 && othersAreProposal ? [] : [{ reason: 'formal-separately' }];
   }
-  ensure(!(groups.has('main') && groups.has('addition')), 'ORDER_OF_TRIAL', {
-    reason: 'additions-separately',
-  });
-  const untriedFormal = liveMotions(state).filter((m) => FORMAL_KINDS.includes(m.kind) && !isTried(state, m));
-  ensure(untriedFormal.length === 0, 'ORDER_OF_TRIAL', {
-    reason: 'formal-first',
-    motionIds: untriedFormal.map((m) => m.motionId),
-  });
-  if (groups.has('addition')) {
-    const mainPut = liveQuestions(state).some((q) => q.puts.some((p) => trialGroup(state, p) === 'main'));
+  const issues: Record<string, unknown>[] = [];
+  if (groups.has('main') && groups.has('addition')) issues.push({ reason: 'additions-separately' });
+  const untriedFormal = liveMotions(state).filter(
+    (m) => FORMAL_KINDS.includes(m.kind) && !isTried(state, m, earlier),
+  );
+  if (untriedFormal.length > 0)
+    issues.push({ reason: 'formal-first', motionIds: untriedFormal.map((m) => m.motionId) });
+  if (groups.has('addition') && !groups.has('main')) {
+    const mainPut = earlier.some((step) => step.some((p) => trialGroup(state, p) === 'main'));
     const untriedMain = liveMotions(state).filter(
-      (m) => trialGroup(state, { kind: 'motion', motionId: m.motionId }) === 'main' && !isTried(state, m),
+      (m) =>
+        trialGroup(state, { kind: 'motion', motionId: m.motionId }) === 'main' && !isTried(state, m, earlier),
     );
-    ensure(mainPut && untriedMain.length === 0, 'ORDER_OF_TRIAL', {
-      reason: 'main-first',
-      motionIds: untriedMain.map((m) => m.motionId),
-    });
+    if (!mainPut || untriedMain.length > 0)
+      issues.push({ reason: 'main-first', motionIds: untriedMain.map((m) => m.motionId) });
   }
+  return issues;
 }
 
 /**
@@ -370,6 +468,7 @@ function checkVoteProposition(
   state: ParagraphState,
   vote: VoteEntry,
   data: ParagraphCommandData<'ApproveVoteProposition'>,
+  warn: Warn,
 ): void {
   const last = vote.rounds.at(-1);
   ensure(!last || last.held, 'VOTE_IN_PROGRESS', { voteId: vote.request.voteId });
@@ -383,16 +482,15 @@ function checkVoteProposition(
   const losers = vote.rounds.map((r) => (r.held!.outcome === 'ja' ? r.nej : r.ja));
   const survivors = question.puts.filter((p) => !sameRef(p, finding) && !losers.some((l) => sameRef(l, p)));
   const survives = (r: ProposalRef) => survivors.some((s) => sameRef(s, r));
+  // The meeting approves the voteringsproposition: an unusual one is recorded with a warning.
   if (data.kind === 'kontraproposition') {
-    ensure(survivors.length >= 2 && survives(data.ja) && survives(data.nej), 'VOTE_PROPOSITION_INVALID', {
-      reason: 'kontraproposition-between-counter-proposals',
-    });
-  } else {
-    ensure(survivors.length === 1, 'KONTRAPROPOSITION_REQUIRED', { counterProposals: survivors });
-    ensure(sameRef(data.ja, finding) && sameRef(data.nej, survivors[0]!), 'VOTE_PROPOSITION_INVALID', {
-      reason: 'ja-for-finding-nej-for-counter-proposal',
-    });
+    if (!(survivors.length >= 2 && survives(data.ja) && survives(data.nej)))
+      warn('VOTE_PROPOSITION_ORDER', { reason: 'kontraproposition-between-counter-proposals' });
+    return;
   }
+  if (survivors.length > 1) warn('KONTRAPROPOSITION_REQUIRED', { counterProposals: survivors });
+  else if (!(sameRef(data.ja, finding) && survivors.length === 1 && sameRef(data.nej, survivors[0]!)))
+    warn('VOTE_PROPOSITION_ORDER', { reason: 'ja-for-finding-nej-for-counter-proposal' });
 }
 
 /**
@@ -406,13 +504,15 @@ function countVotes(
   data: ParagraphCommandData<'HoldVote'>,
 ): Pick<VoteHeld['data'], 'votes' | 'tally' | 'castingVote' | 'outcome'> {
   const seen = new Set<string>();
+  const out = new Set(nonParticipantIds(state));
   const votes = data.votes.map(({ memberId, vote }) => {
     const member = requireEntitled(meeting, state, memberId);
+    ensure(!out.has(memberId), 'MEMBER_NOT_PARTICIPATING', { member });
     ensure(!seen.has(memberId), 'DUPLICATE_VOTE', { member });
     seen.add(memberId);
     return { member, vote };
   });
-  const missing = entitledMembers(meeting, state).filter((m) => !seen.has(m.memberId));
+  const missing = decisionParticipants(meeting, state).filter((m) => !seen.has(m.memberId));
   ensure(missing.length === 0, 'VOTE_MISSING', { members: missing });
   const tally = {
     ja: votes.filter((v) => v.vote === 'ja').length,
@@ -436,7 +536,11 @@ function countVotes(
 }
 
 function hasContent(content: DecisionContent | undefined): boolean {
-  return (content?.proposesTo?.items.length ?? 0) > 0 || (content?.ownDecisions?.length ?? 0) > 0;
+  return (
+    (content?.proposesTo?.items.length ?? 0) > 0 ||
+    (content?.ownDecisions?.length ?? 0) > 0 ||
+    (content?.text?.some((t) => t.trim() !== '') ?? false)
+  );
 }
 
 /**
@@ -508,17 +612,23 @@ function abstainedInDecidingVote(
   return cast?.vote === 'avstar';
 }
 
-function supportedDecision(
+/**
+ * Did the member stand behind the decision? 'voted' when they voted for the outcome in the
+ * deciding vote (nej and avstår did not). By acklamation: 'moved' when they moved, joined or
+ * supported yrkanden (or the förslag) and every one of them prevailed. Silence is not support:
+ * a member who said nothing may reserve.
+ */
+function supportOf(
   state: ParagraphState,
   decision: DecisionAdopted['data'],
   memberId: string,
-): boolean {
+): 'voted' | 'moved' | null {
   const held = decidingRound(state, decision);
   const cast = held?.votes.find((v) => v.member.memberId === memberId);
-  if (held && cast) return cast.vote === held.outcome;
+  if (held && cast) return cast.vote === held.outcome ? 'voted' : null;
   const questions = liveQuestions(state).filter((q) => decision.basedOn.questionIds.includes(q.questionId));
   const results = questions.map((q) => questionResult(state, q));
-  const won = (ref: ProposalRef) => results.some((r) => r !== 'rejected' && sameRef(r, ref));
+  const won = (ref: MotionTarget) => results.some((r) => r !== 'rejected' && sameRef(r, ref));
   const prevailed = (m: MotionProposed['data']): boolean => {
     if (won({ kind: 'motion', motionId: m.motionId })) return true;
     const target = m.refersTo ?? { kind: 'proposal' };
@@ -528,10 +638,16 @@ function supportedDecision(
       return questions.some((q) => q.puts.some((p) => sameRef(p, target))) && !won(target);
     return false;
   };
-  const positions = liveMotions(state).filter(
-    (m) => m.proposer.memberId === memberId || motionEntry(state, m.motionId)!.supporters.includes(memberId),
+  const moved = liveMotions(state).filter(
+    (m) =>
+      m.proposer.memberId === memberId ||
+      m.coProposers?.some((c) => c.memberId === memberId) ||
+      motionEntry(state, m.motionId)!.supporters.includes(memberId),
   );
-  return positions.every(prevailed);
+  const backedProposal = state.proposalSupporters.includes(memberId);
+  if (moved.length === 0 && !backedProposal) return null;
+  const all = moved.every(prevailed) && (!backedProposal || won({ kind: 'proposal' }));
+  return all ? 'moved' : null;
 }
 
 /** An entry may be struck only when no live entry builds on it. */
@@ -542,7 +658,24 @@ function checkStrike(state: ParagraphState, entryId: string): void {
   const decision = state.decisions.find((d) => d.decision.decisionId === entryId);
   const reservation = state.reservations.find((r) => r.reservation.reservationId === entryId);
   const note = state.notes.find((n) => n.note.noteId === entryId);
-  const entry = motion ?? question ?? vote ?? decision ?? reservation ?? note;
+  const amendment = state.amendments.find((a) => a.data.amendmentId === entryId);
+  const speaker = state.speakers.find((a) => a.data.speakerId === entryId);
+  const declaration = state.nonParticipations.find((a) => a.data.declarationId === entryId);
+  const order = state.propositionOrders.find((a) => a.data.orderId === entryId);
+  // Bilagor have no id of their own: they are struck by their SHA-256.
+  const attachment = state.attachments.find((a) => !a.struck && a.data.sha256 === entryId);
+  const entry =
+    motion ??
+    question ??
+    vote ??
+    decision ??
+    reservation ??
+    note ??
+    amendment ??
+    speaker ??
+    declaration ??
+    order ??
+    attachment;
   ensure(entry, 'UNKNOWN_ENTRY', { entryId });
   ensure(!entry.struck, 'ENTRY_STRUCK', { entryId });
   const live = liveDecision(state);
@@ -554,7 +687,15 @@ function checkStrike(state: ParagraphState, entryId: string): void {
       (state.votes.some((v) => !v.struck && v.request.questionId === entryId) ||
         live?.basedOn.questionIds.includes(entryId))) ||
     (vote && live?.basedOn.voteId === entryId) ||
-    (decision && state.reservations.some((r) => !r.struck && r.reservation.decisionId === entryId));
+    (decision && state.reservations.some((r) => !r.struck && r.reservation.decisionId === entryId)) ||
+    // The decision's participants and the proposal it followed were fixed by these.
+    ((declaration || amendment) && live) ||
+    (attachment &&
+      state.reservations.some(
+        (r) =>
+          !r.struck &&
+          (r.reservation.reasonsAttachment === entryId || r.writtenReasonsAttachment === entryId),
+      ));
   ensure(!inUse, 'ENTRY_IN_USE', { entryId });
 }
 
@@ -588,6 +729,13 @@ function openParagraph(
   });
   requireText(data.caseNumber, 'caseNumber');
   requireText(data.title, 'title');
+  if (data.earlierReference) {
+    requireText(data.earlierReference.body, 'earlierReference.body');
+    requireText(data.earlierReference.paragraph, 'earlierReference.paragraph');
+    const date = data.earlierReference.date;
+    if (date !== undefined) ensure(isPlainDate(date), 'INVALID_DATE', { field: 'earlierReference.date' });
+  }
+  if (data.matter) requireText(data.matter.kind, 'matter.kind');
   let link: ParagraphOpened['data']['previous'];
   if (data.previousParagraphId !== undefined) {
     // A matter returning after återremiss or bordläggning links to the paragraph that deferred it.
@@ -627,6 +775,7 @@ function decide(
   command: ParagraphCommand,
   state: ParagraphState,
   context: ParagraphContext,
+  warn: Warn,
 ): ParagraphEvent[] {
   if (command.type === 'OpenParagraph') return openParagraph(state, context, command.data);
 
@@ -650,13 +799,26 @@ function decide(
     }
 
     case 'ProposeMotion': {
-      const { proposerId, ...motion } = command.data;
+      const { proposerId, coProposerIds, ...motion } = command.data;
       requireMeetingInSession(meeting);
       requireNoDecision(state);
       requireNewId(state, motion.motionId);
       const proposer = requireEntitled(meeting, state, proposerId);
-      checkMotionContent(state, command.data);
-      return [{ type: 'MotionProposed', data: { ...motion, paragraphId, proposer } }];
+      const movers = [proposerId, ...(coProposerIds ?? [])];
+      ensure(new Set(movers).size === movers.length, 'DUPLICATE_PERSON', { memberIds: movers });
+      const coProposers = (coProposerIds ?? []).map((id) => requireEntitled(meeting, state, id));
+      checkMotionContent(state, command.data, warn);
+      return [
+        {
+          type: 'MotionProposed',
+          data: {
+            ...motion,
+            paragraphId,
+            proposer,
+            ...(coProposers.length > 0 ? { coProposers } : {}),
+          },
+        },
+      ];
     }
 
     case 'SupportMotion': {
@@ -665,9 +827,129 @@ function decide(
       requireNoDecision(state);
       const entry = requireLiveMotion(state, motionId);
       const member = requireEntitled(meeting, state, memberId);
-      ensure(entry.motion.proposer.memberId !== memberId, 'OWN_MOTION_SUPPORT', { member });
+      const movers = [entry.motion.proposer, ...(entry.motion.coProposers ?? [])];
+      ensure(!movers.some((m) => m.memberId === memberId), 'OWN_MOTION_SUPPORT', { member });
       ensure(!entry.supporters.includes(memberId), 'ALREADY_SUPPORTED', { member });
       return [{ type: 'MotionSupported', data: { paragraphId, motionId, member } }];
+    }
+
+    case 'SupportProposal': {
+      const { memberId } = command.data;
+      requireMeetingInSession(meeting);
+      requireNoDecision(state);
+      const member = requireEntitled(meeting, state, memberId);
+      ensure(!state.proposalSupporters.includes(memberId), 'ALREADY_SUPPORTED', { member });
+      return [{ type: 'ProposalSupported', data: { paragraphId, member } }];
+    }
+
+    case 'AmendProposal': {
+      const { amendmentId, decision, byMemberId, text } = command.data;
+      requireMeetingInSession(meeting);
+      requireNoDecision(state);
+      requireNewId(state, amendmentId);
+      ensure(hasContent(decision), 'DECISION_CONTENT_REQUIRED');
+      const by = requireMemberRef(meeting, byMemberId ?? meeting.schedule!.chair);
+      if (isPut(state, { kind: 'proposal' })) warn('PROPOSAL_AMENDED_AFTER_PUT');
+      return [
+        {
+          type: 'ProposalAmended',
+          data: { paragraphId, amendmentId, decision, by, ...(text !== undefined ? { text } : {}) },
+        },
+      ];
+    }
+
+    case 'RecordSpeaker': {
+      // Kept live during överläggningen; an official (föredragande) speaks too.
+      const { speakerId, memberId, person, at } = command.data;
+      requireMeetingInSession(meeting);
+      requireNewId(state, speakerId);
+      ensure((memberId === undefined) !== (person === undefined), 'TEXT_REQUIRED', {
+        field: 'memberId or person',
+      });
+      let speaker: { member: MemberRef } | { person: NonNullable<typeof person> };
+      if (memberId !== undefined) {
+        const member = requireMemberRef(meeting, memberId);
+        // A jävig member takes no part in the handling of the matter (KL 6:28, 5:47).
+        ensure(!recusedMemberIds(state).includes(memberId), 'MEMBER_RECUSED', { member });
+        ensure(isPresent(meeting, memberId), 'MEMBER_NOT_PRESENT', { member });
+        speaker = { member };
+      } else {
+        requireText(person!.name, 'person.name');
+        speaker = { person: person! };
+      }
+      return [
+        {
+          type: 'SpeakerRecorded',
+          data: { paragraphId, speakerId, ...speaker, ...(at !== undefined ? { at } : {}) },
+        },
+      ];
+    }
+
+    case 'DeclareNonParticipation': {
+      const { declarationId, group, reason } = command.data;
+      requireMeetingInSession(meeting);
+      requireNoDecision(state);
+      requireNewId(state, declarationId);
+      const already = new Set(nonParticipantIds(state));
+      const ids = whoActs(command.data, () =>
+        entitledMembers(meeting, state).filter((m) => !already.has(m.memberId)),
+      );
+      const members = ids.map((id) => {
+        const member = requireEntitled(meeting, state, id);
+        ensure(!already.has(id), 'ALREADY_NOT_PARTICIPATING', { member });
+        return member;
+      });
+      return [
+        {
+          type: 'NonParticipationDeclared',
+          data: {
+            paragraphId,
+            declarationId,
+            members,
+            ...(group ? { group } : {}),
+            ...(reason !== undefined ? { reason } : {}),
+          },
+        },
+      ];
+    }
+
+    case 'ApprovePropositionOrder': {
+      const { orderId, steps, text } = command.data;
+      requireMeetingInSession(meeting);
+      requireNoDecision(state);
+      requireNewId(state, orderId);
+      ensure(
+        steps.length > 0 && steps.every((step) => checkPuts(state, step.puts)),
+        'PROPOSITION_ORDER_INVALID',
+      );
+      // The meeting decides its order: departures from the usual one are warnings.
+      const planned: ProposalRef[][] = livePuts(state);
+      for (const [i, step] of steps.entries()) {
+        for (const issue of orderOfTrialIssues(state, step.puts, planned, false))
+          warn('ORDER_OF_TRIAL', { step: i + 1, ...issue });
+        planned.push([...step.puts]);
+      }
+      return [
+        {
+          type: 'PropositionOrderApproved',
+          data: { paragraphId, orderId, steps, ...(text !== undefined ? { text } : {}) },
+        },
+      ];
+    }
+
+    case 'AddAttachment': {
+      // Beslutsunderlag, or written reasons handed in after the meeting: until justering.
+      const { number, ...attachment } = command.data;
+      requireText(attachment.filename, 'filename');
+      requireText(attachment.title, 'title');
+      const current = live(state.attachments);
+      ensure(!current.some((a) => a.sha256 === attachment.sha256), 'ATTACHMENT_ALREADY_ADDED', {
+        sha256: attachment.sha256,
+      });
+      const next = number ?? Math.max(0, ...current.map((a) => a.number)) + 1;
+      ensure(Number.isInteger(next) && next > 0, 'INVALID_PARAGRAPH_NUMBER', { number: next });
+      ensure(!current.some((a) => a.number === next), 'ATTACHMENT_NUMBER_TAKEN', { number: next });
+      return [{ type: 'AttachmentAdded', data: { ...attachment, number: next, paragraphId } }];
     }
 
     case 'WithdrawMotion': {
@@ -687,7 +969,12 @@ function decide(
       const pending = pendingVote(state);
       ensure(!pending, 'VOTE_IN_PROGRESS', { voteId: pending?.request.voteId });
       checkQuestionShape(state, command.data);
-      checkOrderOfTrial(state, puts);
+      // Once the meeting has approved a propositionsordning, the chair follows it: no warning.
+      if (live(state.propositionOrders).length === 0) {
+        const formalAdopted = liveQuestions(state).some((q) => isFormalRef(state, questionResult(state, q)));
+        for (const issue of orderOfTrialIssues(state, puts, livePuts(state), formalAdopted))
+          warn('ORDER_OF_TRIAL', issue);
+      }
       return [{ type: 'ChairAskedQuestion', data: { paragraphId, questionId, puts, finding } }];
     }
 
@@ -696,9 +983,10 @@ function decide(
       requireMeetingInSession(meeting);
       requireNoDecision(state);
       requireNewId(state, voteId);
-      const requestedBy = requireEntitled(meeting, state, requestedById);
+      const requestedBy =
+        requestedById === undefined ? undefined : requireEntitled(meeting, state, requestedById);
       const question = requireLiveQuestion(state, questionId);
-      ensure(liveQuestions(state).at(-1)?.questionId === questionId, 'VOTE_TOO_LATE', { questionId });
+      if (liveQuestions(state).at(-1)?.questionId !== questionId) warn('VOTE_TOO_LATE', { questionId });
       ensure(question.puts.length >= 2, 'VOTE_NEEDS_ALTERNATIVES', { questionId });
       ensure(
         !state.votes.some((v) => !v.struck && v.request.questionId === questionId),
@@ -707,7 +995,12 @@ function decide(
           questionId,
         },
       );
-      return [{ type: 'VoteRequested', data: { paragraphId, voteId, requestedBy, questionId } }];
+      return [
+        {
+          type: 'VoteRequested',
+          data: { paragraphId, voteId, ...(requestedBy ? { requestedBy } : {}), questionId },
+        },
+      ];
     }
 
     case 'ApproveVoteProposition': {
@@ -715,7 +1008,7 @@ function decide(
       requireMeetingInSession(meeting);
       requireNoDecision(state);
       const vote = requireLiveVote(state, voteId);
-      checkVoteProposition(state, vote, command.data);
+      checkVoteProposition(state, vote, command.data, warn);
       return [{ type: 'VotePropositionApproved', data: { paragraphId, voteId, kind, ja, nej } }];
     }
 
@@ -727,7 +1020,8 @@ function decide(
       const round = vote.rounds.at(-1);
       ensure(round && !round.held, 'VOTE_PROPOSITION_NOT_APPROVED', { voteId });
       const counted = countVotes(meeting, state, command.data);
-      return [{ type: 'VoteHeld', data: { paragraphId, voteId, kind: round.kind, ...counted } }];
+      const appendix = command.data.namesInAppendix ? { namesInAppendix: true } : {};
+      return [{ type: 'VoteHeld', data: { paragraphId, voteId, kind: round.kind, ...counted, ...appendix } }];
     }
 
     case 'AdoptDecision': {
@@ -736,7 +1030,8 @@ function decide(
       requireNoDecision(state);
       requireNewId(state, decisionId);
       const checked = checkDecision(state, command.data);
-      const participants = entitledMembers(meeting, state);
+      // Who declared that they do not take part is not among the participants (not jäv).
+      const participants = decisionParticipants(meeting, state);
       return [
         {
           type: 'DecisionAdopted',
@@ -753,62 +1048,124 @@ function decide(
     }
 
     case 'EnterReservation': {
-      const { reservationId, memberId, decisionId, reasons } = command.data;
+      const { reservationId, memberId, memberIds, group, decisionId, reasons, reasonsAttachment } =
+        command.data;
       // Announced before the meeting closes; written reasons may follow until justering.
       requireMeetingInSession(meeting);
       requireNewId(state, reservationId);
       const entry = state.decisions.find((d) => d.decision.decisionId === decisionId);
       ensure(entry, 'UNKNOWN_DECISION', { decisionId });
       ensure(!entry.struck, 'ENTRY_STRUCK', { entryId: decisionId });
-      const member = requireMemberRef(meeting, memberId);
-      ensure(!recusedMemberIds(state).includes(memberId), 'MEMBER_RECUSED', { member });
-      ensure(
-        entry.decision.participants.some((p) => p.memberId === memberId),
-        'MEMBER_DID_NOT_TAKE_PART',
-        { member },
-      );
-      ensure(!abstainedInDecidingVote(state, entry.decision, memberId), 'MEMBER_ABSTAINED', { member });
-      ensure(!supportedDecision(state, entry.decision, memberId), 'RESERVATION_BY_SUPPORTER', { member });
-      ensure(
-        !state.reservations.some(
+      const decision = entry.decision;
+      if (reasonsAttachment !== undefined) requireLiveAttachment(state, reasonsAttachment);
+      const reserved = (id: string) =>
+        state.reservations.some(
           (r) =>
             !r.struck &&
             r.reservation.decisionId === decisionId &&
-            r.reservation.member.memberId === memberId,
+            reservationMembers(r.reservation).some((m) => m.memberId === id),
+        );
+      // A group reserves through those of its members who took part and did not vote for the outcome.
+      const ids = whoActs({ memberId, memberIds, group }, () =>
+        decision.participants.filter(
+          (p) =>
+            !reserved(p.memberId) &&
+            !abstainedInDecidingVote(state, decision, p.memberId) &&
+            supportOf(state, decision, p.memberId) !== 'voted',
         ),
-        'ALREADY_RESERVED',
-        { member },
       );
+      const members = ids.map((id) => {
+        const member = requireMemberRef(meeting, id);
+        ensure(!recusedMemberIds(state).includes(id), 'MEMBER_RECUSED', { member });
+        ensure(
+          decision.participants.some((p) => p.memberId === id),
+          'MEMBER_DID_NOT_TAKE_PART',
+          { member },
+        );
+        ensure(!abstainedInDecidingVote(state, decision, id), 'MEMBER_ABSTAINED', { member });
+        const support = supportOf(state, decision, id);
+        ensure(support !== 'voted', 'RESERVATION_BY_SUPPORTER', { member });
+        if (support === 'moved') warn('RESERVATION_AFTER_SUPPORT', { member });
+        ensure(!reserved(id), 'ALREADY_RESERVED', { member });
+        return member;
+      });
       return [
         {
           type: 'ReservationEntered',
-          data: { paragraphId, reservationId, member, decisionId, ...(reasons?.trim() ? { reasons } : {}) },
+          data: {
+            paragraphId,
+            reservationId,
+            member: members[0]!,
+            ...(members.length > 1 ? { members } : {}),
+            ...(group ? { group } : {}),
+            decisionId,
+            ...(reasons?.trim() ? { reasons } : {}),
+            ...(reasonsAttachment !== undefined ? { reasonsAttachment } : {}),
+          },
         },
       ];
     }
 
     case 'SubmitReservationReasons': {
-      const { reservationId, reasons } = command.data;
+      const { reservationId, reasons, attachment } = command.data;
       const entry = state.reservations.find((r) => r.reservation.reservationId === reservationId);
       ensure(entry, 'UNKNOWN_RESERVATION', { reservationId });
       ensure(!entry.struck, 'ENTRY_STRUCK', { entryId: reservationId });
-      requireText(reasons, 'reasons');
-      ensure(entry.writtenReasons === undefined, 'REASONS_ALREADY_SUBMITTED', { reservationId });
-      return [{ type: 'ReservationReasonsSubmitted', data: { paragraphId, reservationId, reasons } }];
+      const hasText = reasons !== undefined && reasons.trim() !== '';
+      ensure(hasText || attachment !== undefined, 'REASONS_REQUIRED');
+      if (attachment !== undefined) requireLiveAttachment(state, attachment);
+      ensure(
+        entry.writtenReasons === undefined && entry.writtenReasonsAttachment === undefined,
+        'REASONS_ALREADY_SUBMITTED',
+        { reservationId },
+      );
+      return [
+        {
+          type: 'ReservationReasonsSubmitted',
+          data: {
+            paragraphId,
+            reservationId,
+            reasons: hasText ? reasons : '',
+            ...(attachment !== undefined ? { attachment } : {}),
+          },
+        },
+      ];
     }
 
     case 'EnterProtocolNote': {
       // The chair allows it at the meeting; the text may be handed in until justering. Any
       // present member may have one, a non-serving ersättare too (Göteborg's practice), but
-      // not a member who is jävig in the matter.
-      const { noteId, memberId, text } = command.data;
+      // not a member who is jävig in the matter. A party group enters one through its
+      // present members.
+      const { noteId, memberId, memberIds, group, text } = command.data;
       ensure(meeting.openedAt, 'MEETING_NOT_OPENED');
       requireNewId(state, noteId);
       requireText(text, 'text');
-      const member = requireMemberRef(meeting, memberId);
-      ensure(!recusedMemberIds(state).includes(memberId), 'MEMBER_RECUSED', { member });
-      ensure(isPresent(meeting, memberId), 'MEMBER_NOT_PRESENT', { member });
-      return [{ type: 'ProtocolNoteEntered', data: { paragraphId, noteId, member, text } }];
+      const recused = new Set(recusedMemberIds(state));
+      const ids = whoActs({ memberId, memberIds, group }, () =>
+        (meeting.schedule?.members ?? [])
+          .filter((m) => isPresent(meeting, m.memberId) && !recused.has(m.memberId))
+          .map(memberRef),
+      );
+      const members = ids.map((id) => {
+        const member = requireMemberRef(meeting, id);
+        ensure(!recused.has(id), 'MEMBER_RECUSED', { member });
+        ensure(isPresent(meeting, id), 'MEMBER_NOT_PRESENT', { member });
+        return member;
+      });
+      return [
+        {
+          type: 'ProtocolNoteEntered',
+          data: {
+            paragraphId,
+            noteId,
+            member: members[0]!,
+            ...(members.length > 1 ? { members } : {}),
+            ...(group ? { group } : {}),
+            text,
+          },
+        },
+      ];
     }
 
     case 'SetDistribution': {
@@ -901,6 +1258,24 @@ function evolve(state: ParagraphState, event: ParagraphEvent): ParagraphState {
           m.motion.motionId === event.data.motionId ? { ...m, withdrawn: true } : m,
         ),
       };
+    case 'ProposalSupported':
+      return { ...state, proposalSupporters: [...state.proposalSupporters, event.data.member.memberId] };
+    case 'ProposalAmended':
+      return { ...state, amendments: [...state.amendments, { data: event.data, struck: false }] };
+    case 'SpeakerRecorded':
+      return { ...state, speakers: [...state.speakers, { data: event.data, struck: false }] };
+    case 'NonParticipationDeclared':
+      return {
+        ...state,
+        nonParticipations: [...state.nonParticipations, { data: event.data, struck: false }],
+      };
+    case 'PropositionOrderApproved':
+      return {
+        ...state,
+        propositionOrders: [...state.propositionOrders, { data: event.data, struck: false }],
+      };
+    case 'AttachmentAdded':
+      return { ...state, attachments: [...state.attachments, { data: event.data, struck: false }] };
     case 'ChairAskedQuestion':
       return { ...state, questions: [...state.questions, { question: event.data, struck: false }] };
     case 'VoteRequested':
@@ -935,7 +1310,16 @@ function evolve(state: ParagraphState, event: ParagraphEvent): ParagraphState {
         ...state,
         reservations: state.reservations.map((r) =>
           r.reservation.reservationId === event.data.reservationId
-            ? { ...r, writtenReasons: event.data.reasons }
+            ? {
+                ...r,
+                // Older events always carry text; newer ones may carry only a bilaga.
+                ...(event.data.reasons !== '' || event.data.attachment === undefined
+                  ? { writtenReasons: event.data.reasons }
+                  : {}),
+                ...(event.data.attachment !== undefined
+                  ? { writtenReasonsAttachment: event.data.attachment }
+                  : {}),
+              }
             : r,
         ),
       };
@@ -953,6 +1337,11 @@ function evolve(state: ParagraphState, event: ParagraphEvent): ParagraphState {
         decisions: strike(state.decisions, (d) => d.decision.decisionId, id),
         reservations: strike(state.reservations, (r) => r.reservation.reservationId, id),
         notes: strike(state.notes, (n) => n.note.noteId, id),
+        amendments: strike(state.amendments, (a) => a.data.amendmentId, id),
+        speakers: strike(state.speakers, (a) => a.data.speakerId, id),
+        nonParticipations: strike(state.nonParticipations, (a) => a.data.declarationId, id),
+        propositionOrders: strike(state.propositionOrders, (a) => a.data.orderId, id),
+        attachments: strike(state.attachments, (a) => (a.struck ? '' : a.data.sha256), id),
         strikes: [...state.strikes, event.data],
       };
     }
@@ -968,8 +1357,20 @@ function evolve(state: ParagraphState, event: ParagraphEvent): ParagraphState {
   return state;
 }
 
+/** Every member of a reservation (older events name one). */
+export function reservationMembers(r: ReservationEntered['data']): readonly MemberRef[] {
+  return r.members ?? [r.member];
+}
+
+const ignoreWarnings: Warn = () => {};
+
 export const paragraphDecider: Decider<ParagraphCommand, ParagraphEvent, ParagraphState, ParagraphContext> = {
   initialState: initialParagraphState,
-  decide,
+  decide: (command, state, context) => decide(command, state, context, ignoreWarnings),
+  decideWithWarnings(command, state, context) {
+    const warnings: Warning[] = [];
+    const events = decide(command, state, context, (code, details) => warnings.push(warning(code, details)));
+    return { events, warnings };
+  },
   evolve,
 };

@@ -1,12 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
-import { ruleCodes, RuleViolation } from './errors.js';
+import { ruleCodes, RuleViolation, warningCodes, warningMessages } from './errors.js';
 import { meetingDecider } from './meeting.js';
 import { numberingDecider } from './numbering.js';
 import { paragraphDecider } from './paragraph.js';
 import { given, run } from './testing.js';
 import { inSession, paragraphEvents } from '../test/fixtures.js';
 import { meetingCases, numberingCases } from '../test/meeting-cases.js';
-import { paragraphCases, type ParagraphScenario } from '../test/paragraph-cases.js';
+import { paragraphCases, paragraphWarningCases, type ParagraphScenario } from '../test/paragraph-cases.js';
+import { fold } from './decider.js';
 
 /** Every refusal is a RuleViolation with the expected code and a Swedish message. */
 function expectRefusal(violation: RuleViolation) {
@@ -52,9 +53,40 @@ describe('paragraph rules', () => {
   });
 });
 
+describe('paragraph warnings (procedure is recorded, the clerk is warned)', () => {
+  const session = inSession();
+  const decideWithWarnings = (s: ParagraphScenario) => {
+    const state = fold(paragraphDecider, paragraphEvents(session, s.history));
+    return paragraphDecider.decideWithWarnings!(s.command, state, { meeting: s.meeting ?? session });
+  };
+  it.each(paragraphWarningCases)('$code — $name', ({ code, quiet, warned }) => {
+    const calm = decideWithWarnings(quiet);
+    expect(calm.events.length).toBeGreaterThan(0);
+    expect(calm.warnings).toEqual([]);
+    const loud = decideWithWarnings(warned);
+    expect(loud.events.length).toBeGreaterThan(0);
+    expect(loud.warnings.map((w) => w.code)).toContain(code);
+    expect(loud.warnings.find((w) => w.code === code)!.message).toBe(warningMessages[code]);
+    // decide() records exactly the same events, without the warnings.
+    const state = fold(paragraphDecider, paragraphEvents(session, warned.history));
+    expect(paragraphDecider.decide(warned.command, state, { meeting: warned.meeting ?? session })).toEqual(
+      loud.events,
+    );
+  });
+});
+
 describe('coverage of the rule catalogue', () => {
   it('has an allow and a refuse case for every rule code', () => {
     const covered = new Set([...meetingCases, ...numberingCases, ...paragraphCases].map((c) => c.code));
     expect(ruleCodes.filter((code) => !covered.has(code))).toEqual([]);
+  });
+
+  it('has a quiet and a warned case for every warning code', () => {
+    const covered = new Set(paragraphWarningCases.map((c) => c.code));
+    expect(warningCodes.filter((code) => !covered.has(code))).toEqual([]);
+  });
+
+  it('never uses one code both to refuse and to warn', () => {
+    expect(ruleCodes.filter((code) => (warningCodes as string[]).includes(code))).toEqual([]);
   });
 });

@@ -36,6 +36,14 @@ export const eventSchemaVersions: Readonly<Record<DomainEventType, number>> = {
   CorrectionRecorded: 1,
   ExtractCertified: 1,
   DecisionDispatched: 1,
+  // Added with issue 11; the older events above gained only optional fields (no new version).
+  ProtocolAttachmentAdded: 1,
+  ProposalSupported: 1,
+  ProposalAmended: 1,
+  SpeakerRecorded: 1,
+  NonParticipationDeclared: 1,
+  PropositionOrderApproved: 1,
+  AttachmentAdded: 1,
 };
 
 /** Turns `type` data of version `fromVersion` into version `fromVersion + 1`. */

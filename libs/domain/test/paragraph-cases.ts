@@ -1,7 +1,7 @@
 /** Allow/refuse cases for every rule of the paragraph stream. */
 import type { ParagraphCommand } from '../src/commands.js';
 import { fold } from '../src/decider.js';
-import type { RuleCode } from '../src/errors.js';
+import type { RuleCode, WarningCode } from '../src/errors.js';
 import { initialMeetingState, type MeetingState } from '../src/meeting.js';
 import { paragraphDecider, type ParagraphState } from '../src/paragraph.js';
 import {
@@ -25,6 +25,13 @@ export interface ParagraphScenario {
   readonly previous?: ParagraphState;
   readonly history: ParagraphCommand[];
   readonly command: ParagraphCommand;
+}
+/** A procedure rule: recorded either way; `warned` raises `code`, `quiet` raises nothing. */
+export interface ParagraphWarningCase {
+  readonly code: WarningCode;
+  readonly name: string;
+  readonly quiet: ParagraphScenario;
+  readonly warned: ParagraphScenario;
 }
 export interface ParagraphCase {
   readonly code: RuleCode;
@@ -72,6 +79,62 @@ const three = [
   cmd.ask('q1', ['proposal', 'm1', 'm2'], 'proposal'),
   cmd.requestVote('v1', 'l3', 'q1'),
 ];
+/** l4 moved bifall to the proposal, l3 an ändring; the proposal won by acklamation. */
+const bifallWon = [
+  ...opened,
+  andring,
+  cmd.propose('b1', 'l4', 'bifall'),
+  cmd.ask('q1', ['proposal', 'm1'], 'proposal'),
+  cmd.decide(),
+];
+const lateVote = [
+  ...opened,
+  andring,
+  tillagg,
+  cmd.propose('m3', 'l4', 'avslag', { refersTo: { kind: 'motion', motionId: 't1' } }),
+  cmd.ask('q1', ['proposal', 'm1'], 'proposal'),
+  cmd.ask('q2', ['t1', 'm3'], 't1'),
+];
+const groupReservation = (reservationId: string, party: string): ParagraphCommand => ({
+  type: 'EnterReservation',
+  data: { paragraphId: P, reservationId, group: { party }, decisionId: 'd1' },
+});
+const notTakingPart = (declarationId: string, memberIds: string[]): ParagraphCommand => ({
+  type: 'DeclareNonParticipation',
+  data: { paragraphId: P, declarationId, memberIds },
+});
+const attach = (sha256: string, number?: number): ParagraphCommand => ({
+  type: 'AddAttachment',
+  data: {
+    paragraphId: P,
+    sha256,
+    filename: 'reservation.pdf',
+    mediaType: 'application/pdf',
+    size: 1234,
+    title: 'Reservation',
+    ...(number !== undefined ? { number } : {}),
+  },
+});
+const reasonsAsAttachment = (reservationId: string, attachment: string): ParagraphCommand => ({
+  type: 'SubmitReservationReasons',
+  data: { paragraphId: P, reservationId, attachment },
+});
+const order = (orderId: string, steps: string[][]): ParagraphCommand => {
+  const toRef = (x: string) =>
+    x === 'proposal' ? { kind: 'proposal' as const } : { kind: 'motion' as const, motionId: x };
+  return {
+    type: 'ApprovePropositionOrder',
+    data: { paragraphId: P, orderId, steps: steps.map((puts) => ({ puts: puts.map(toRef) })) },
+  };
+};
+const amend = (amendmentId: string): ParagraphCommand => ({
+  type: 'AmendProposal',
+  data: {
+    paragraphId: P,
+    amendmentId,
+    decision: { proposesTo: { body: 'Kommunstyrelsen', items: ['Godkänna delårsrapporten med ändringen.'] } },
+  },
+});
 const note = (noteId: string, memberId: string, text = 'Vi vill se en plan.'): ParagraphCommand => ({
   type: 'EnterProtocolNote',
   data: { paragraphId: P, noteId, memberId, text },
@@ -244,12 +307,6 @@ export const paragraphCases: ParagraphCase[] = [
   },
   // ─── yrkanden ───
   {
-    code: 'MOTIVATION_REQUIRED',
-    name: 'återremiss is motivated',
-    allow: { history: opened, command: aterremiss },
-    refuse: { history: opened, command: cmd.propose('ar', 'l4', 'aterremiss') },
-  },
-  {
     code: 'MOTION_TEXT_REQUIRED',
     name: 'a free yrkande has text',
     allow: {
@@ -322,48 +379,6 @@ export const paragraphCases: ParagraphCase[] = [
     allow: { history: [...opened, andring], command: cmd.ask('q1', ['proposal', 'm1'], 'm1') },
     refuse: { history: [...opened, andring], command: cmd.ask('q1', ['proposal'], 'm1') },
   },
-  {
-    code: 'ORDER_OF_TRIAL',
-    name: 'återremiss is tried before the matter',
-    allow: { history: [...opened, aterremiss], command: cmd.ask('q1', ['ar', 'proposal'], 'proposal') },
-    refuse: { history: [...opened, aterremiss], command: cmd.ask('q1', ['proposal'], 'proposal') },
-  },
-  {
-    code: 'ORDER_OF_TRIAL',
-    name: 'återremiss and bordläggning are tried separately',
-    allow: { history: [...opened, aterremiss, bordlaggning], command: cmd.ask('q1', ['bl'], 'rejected') },
-    refuse: { history: [...opened, aterremiss, bordlaggning], command: cmd.ask('q1', ['ar', 'bl'], 'ar') },
-  },
-  {
-    code: 'ORDER_OF_TRIAL',
-    name: 'once återremiss is adopted the matter is not tried',
-    allow: {
-      history: [...opened, aterremiss, cmd.ask('q1', ['ar', 'proposal'], 'proposal')],
-      command: cmd.ask('q2', ['proposal'], 'proposal'),
-    },
-    refuse: {
-      history: [...opened, aterremiss, cmd.ask('q1', ['ar', 'proposal'], 'ar')],
-      command: cmd.ask('q2', ['proposal'], 'proposal'),
-    },
-  },
-  {
-    code: 'ORDER_OF_TRIAL',
-    name: 'tilläggsyrkanden last, after the main question',
-    allow: {
-      history: [...opened, andring, tillagg, cmd.ask('q1', ['proposal', 'm1'], 'proposal')],
-      command: cmd.ask('q2', ['t1'], 't1'),
-    },
-    refuse: { history: [...opened, andring, tillagg], command: cmd.ask('q1', ['t1'], 't1') },
-  },
-  {
-    code: 'ORDER_OF_TRIAL',
-    name: 'tilläggsyrkanden are not put against the main question',
-    allow: {
-      history: [...opened, tillagg, cmd.ask('q1', ['proposal'], 'proposal')],
-      command: cmd.ask('q2', ['t1'], 'rejected'),
-    },
-    refuse: { history: [...opened, tillagg], command: cmd.ask('q1', ['proposal', 't1'], 'proposal') },
-  },
   // ─── votering ───
   {
     code: 'UNKNOWN_QUESTION',
@@ -376,32 +391,6 @@ export const paragraphCases: ParagraphCase[] = [
     name: 'votering is requested by an entitled member',
     allow: { history: voting.slice(0, -1), command: cmd.requestVote('v1', 'e1', 'q1') },
     refuse: { history: voting.slice(0, -1), command: cmd.requestVote('v1', 'e2', 'q1') },
-  },
-  {
-    code: 'VOTE_TOO_LATE',
-    name: 'votering on the latest question, before the chair moves on',
-    allow: {
-      history: [
-        ...opened,
-        andring,
-        tillagg,
-        cmd.propose('m3', 'l4', 'avslag', { refersTo: { kind: 'motion', motionId: 't1' } }),
-        cmd.ask('q1', ['proposal', 'm1'], 'proposal'),
-        cmd.ask('q2', ['t1', 'm3'], 't1'),
-      ],
-      command: cmd.requestVote('v1', 'l3', 'q2'),
-    },
-    refuse: {
-      history: [
-        ...opened,
-        andring,
-        tillagg,
-        cmd.propose('m3', 'l4', 'avslag', { refersTo: { kind: 'motion', motionId: 't1' } }),
-        cmd.ask('q1', ['proposal', 'm1'], 'proposal'),
-        cmd.ask('q2', ['t1', 'm3'], 't1'),
-      ],
-      command: cmd.requestVote('v1', 'l3', 'q1'),
-    },
   },
   {
     code: 'VOTE_NEEDS_ALTERNATIVES',
@@ -423,18 +412,6 @@ export const paragraphCases: ParagraphCase[] = [
     name: 'a voting proposition belongs to a requested votering',
     allow: { history: voting, command: cmd.proposition('v1', 'huvudvotering', 'proposal', 'm1') },
     refuse: { history: voting, command: cmd.proposition('v9', 'huvudvotering', 'proposal', 'm1') },
-  },
-  {
-    code: 'VOTE_PROPOSITION_INVALID',
-    name: 'huvudvotering: ja for the chair’s finding, nej for the counter-proposal',
-    allow: { history: voting, command: cmd.proposition('v1', 'huvudvotering', 'proposal', 'm1') },
-    refuse: { history: voting, command: cmd.proposition('v1', 'huvudvotering', 'm1', 'proposal') },
-  },
-  {
-    code: 'KONTRAPROPOSITION_REQUIRED',
-    name: 'several counter-proposals: kontrapropositionsvotering first',
-    allow: { history: three, command: cmd.proposition('v1', 'kontraproposition', 'm1', 'm2') },
-    refuse: { history: three, command: cmd.proposition('v1', 'huvudvotering', 'proposal', 'm1') },
   },
   {
     code: 'VOTE_IN_PROGRESS',
@@ -589,12 +566,6 @@ export const paragraphCases: ParagraphCase[] = [
       history: [...opened, cmd.recuse('l4'), cmd.ask('q1', ['proposal'], 'proposal'), cmd.decide()],
       command: cmd.reserve('r1', 'l4'),
     },
-  },
-  {
-    code: 'RESERVATION_BY_SUPPORTER',
-    name: 'by acklamation: the proposer of a losing yrkande reserves; a silent member does not',
-    allow: { history: decidedOnProposal, command: cmd.reserve('r1', 'l3') },
-    refuse: { history: decidedOnProposal, command: cmd.reserve('r1', 'l4') },
   },
   {
     code: 'RESERVATION_BY_SUPPORTER',
@@ -800,5 +771,193 @@ export const paragraphCases: ParagraphCase[] = [
     name: 'rättelse changes something',
     allow: { history: justified, command: correction() },
     refuse: { history: justified, command: correction({ to: 'KS 2024-51' }) },
+  },
+  // ─── added with issue 11 ───
+  {
+    code: 'DUPLICATE_PERSON',
+    name: 'joint movers are named once each',
+    allow: { history: opened, command: cmd.propose('b1', 'l3', 'bifall', { coProposerIds: ['l4'] }) },
+    refuse: { history: opened, command: cmd.propose('b1', 'l3', 'bifall', { coProposerIds: ['l4', 'l3'] }) },
+  },
+  {
+    code: 'GROUP_WITHOUT_MEMBERS',
+    name: 'a party group reserves through members who took part',
+    allow: { history: decidedOnProposal, command: groupReservation('r1', 'S') },
+    refuse: { history: decidedOnProposal, command: groupReservation('r1', 'KD') },
+  },
+  {
+    code: 'ALREADY_NOT_PARTICIPATING',
+    name: 'a member declares not taking part once',
+    allow: { history: opened, command: notTakingPart('n1', ['l4']) },
+    refuse: { history: [...opened, notTakingPart('n1', ['l4'])], command: notTakingPart('n2', ['l4']) },
+  },
+  {
+    code: 'MEMBER_NOT_PARTICIPATING',
+    name: 'who does not take part in the decision does not vote in it',
+    allow: {
+      history: [...opened, andring, notTakingPart('n1', ['e1']), ...votingApproved.slice(2)],
+      command: cmd.hold('v1', { chair: 'ja', beronius: 'ja', l3: 'nej', l4: 'ja' }),
+    },
+    refuse: {
+      history: [...opened, andring, notTakingPart('n1', ['e1']), ...votingApproved.slice(2)],
+      command: cmd.hold('v1', { chair: 'ja', beronius: 'ja', l3: 'nej', l4: 'ja', e1: 'avstar' }),
+    },
+  },
+  {
+    code: 'REASONS_REQUIRED',
+    name: 'written reasons are text or a bilaga',
+    allow: {
+      history: [...decidedOnProposal, cmd.reserve('r1', 'l3'), attach('a'.repeat(64))],
+      command: reasonsAsAttachment('r1', 'a'.repeat(64)),
+    },
+    refuse: {
+      history: [...decidedOnProposal, cmd.reserve('r1', 'l3')],
+      command: {
+        type: 'SubmitReservationReasons',
+        data: { paragraphId: P, reservationId: 'r1', reasons: ' ' },
+      },
+    },
+  },
+  {
+    code: 'UNKNOWN_ATTACHMENT',
+    name: 'reasons as a bilaga name a bilaga of the paragraph',
+    allow: {
+      history: [...decidedOnProposal, cmd.reserve('r1', 'l3'), attach('a'.repeat(64))],
+      command: reasonsAsAttachment('r1', 'a'.repeat(64)),
+    },
+    refuse: {
+      history: [...decidedOnProposal, cmd.reserve('r1', 'l3'), attach('a'.repeat(64))],
+      command: reasonsAsAttachment('r1', 'b'.repeat(64)),
+    },
+  },
+  {
+    code: 'ATTACHMENT_ALREADY_ADDED',
+    name: 'a document is a bilaga once',
+    allow: { history: [...opened, attach('a'.repeat(64))], command: attach('b'.repeat(64)) },
+    refuse: { history: [...opened, attach('a'.repeat(64))], command: attach('a'.repeat(64)) },
+  },
+  {
+    code: 'ATTACHMENT_NUMBER_TAKEN',
+    name: 'bilaga numbers are unique',
+    allow: { history: [...opened, attach('a'.repeat(64), 1)], command: attach('b'.repeat(64), 2) },
+    refuse: { history: [...opened, attach('a'.repeat(64), 1)], command: attach('b'.repeat(64), 1) },
+  },
+  {
+    code: 'PROPOSITION_ORDER_INVALID',
+    name: 'a propositionsordning puts the proposal or live yrkanden',
+    allow: { history: [...opened, andring], command: order('o1', [['proposal', 'm1']]) },
+    refuse: { history: [...opened, andring], command: order('o1', [['proposal', 'proposal']]) },
+  },
+  {
+    code: 'VOTE_PROPOSITION_INVALID',
+    name: 'a voteringsproposition sets two different proposals of the question against each other',
+    allow: { history: voting, command: cmd.proposition('v1', 'huvudvotering', 'proposal', 'm1') },
+    refuse: { history: voting, command: cmd.proposition('v1', 'huvudvotering', 'proposal', 'proposal') },
+  },
+  {
+    code: 'RESERVATION_BY_SUPPORTER',
+    name: 'silence is not support: a member who said nothing may reserve',
+    allow: { history: decidedOnProposal, command: cmd.reserve('r1', 'l4') },
+    refuse: { history: decidedAfterVote, command: cmd.reserve('r1', 'chair') },
+  },
+];
+
+/** Warnings: the procedure is the chair's and the meeting's; both scenarios are recorded. */
+export const paragraphWarningCases: ParagraphWarningCase[] = [
+  {
+    code: 'MOTIVATION_REQUIRED',
+    name: 'återremiss should be motivated',
+    quiet: { history: opened, command: aterremiss },
+    warned: { history: opened, command: cmd.propose('ar', 'l4', 'aterremiss') },
+  },
+  {
+    code: 'ORDER_OF_TRIAL',
+    name: 'återremiss is usually tried before the matter',
+    quiet: { history: [...opened, aterremiss], command: cmd.ask('q1', ['ar', 'proposal'], 'proposal') },
+    warned: { history: [...opened, aterremiss], command: cmd.ask('q1', ['proposal'], 'proposal') },
+  },
+  {
+    code: 'ORDER_OF_TRIAL',
+    name: 'återremiss and bordläggning are usually tried separately',
+    quiet: { history: [...opened, aterremiss, bordlaggning], command: cmd.ask('q1', ['bl'], 'rejected') },
+    warned: { history: [...opened, aterremiss, bordlaggning], command: cmd.ask('q1', ['ar', 'bl'], 'ar') },
+  },
+  {
+    code: 'ORDER_OF_TRIAL',
+    name: 'once återremiss is adopted the matter is usually not tried',
+    quiet: {
+      history: [...opened, aterremiss, cmd.ask('q1', ['ar', 'proposal'], 'proposal')],
+      command: cmd.ask('q2', ['proposal'], 'proposal'),
+    },
+    warned: {
+      history: [...opened, aterremiss, cmd.ask('q1', ['ar', 'proposal'], 'ar')],
+      command: cmd.ask('q2', ['proposal'], 'proposal'),
+    },
+  },
+  {
+    code: 'ORDER_OF_TRIAL',
+    name: 'tilläggsyrkanden usually last, after the main question',
+    quiet: {
+      history: [...opened, andring, tillagg, cmd.ask('q1', ['proposal', 'm1'], 'proposal')],
+      command: cmd.ask('q2', ['t1'], 't1'),
+    },
+    warned: { history: [...opened, andring, tillagg], command: cmd.ask('q1', ['t1'], 't1') },
+  },
+  {
+    code: 'ORDER_OF_TRIAL',
+    name: 'a main proposal and additions put together',
+    quiet: {
+      history: [...opened, tillagg, cmd.ask('q1', ['proposal'], 'proposal')],
+      command: cmd.ask('q2', ['t1'], 'rejected'),
+    },
+    warned: { history: [...opened, tillagg], command: cmd.ask('q1', ['proposal', 't1'], 'proposal') },
+  },
+  {
+    code: 'ORDER_OF_TRIAL',
+    name: 'the meeting approves a propositionsordning with the main proposal and additions together',
+    quiet: { history: [...opened, tillagg], command: order('o1', [['proposal'], ['t1']]) },
+    warned: { history: [...opened, tillagg], command: order('o1', [['proposal', 't1']]) },
+  },
+  {
+    code: 'ORDER_OF_TRIAL',
+    name: 'after an approved propositionsordning the chair follows it without warnings',
+    quiet: {
+      history: [...opened, tillagg, order('o1', [['proposal', 't1']])],
+      command: cmd.ask('q1', ['proposal', 't1'], 'proposal'),
+    },
+    warned: { history: [...opened, tillagg], command: cmd.ask('q1', ['proposal', 't1'], 'proposal') },
+  },
+  {
+    code: 'VOTE_TOO_LATE',
+    name: 'votering usually on the latest question',
+    quiet: { history: lateVote, command: cmd.requestVote('v1', 'l3', 'q2') },
+    warned: { history: lateVote, command: cmd.requestVote('v1', 'l3', 'q1') },
+  },
+  {
+    code: 'VOTE_PROPOSITION_ORDER',
+    name: 'huvudvotering: usually ja for the chair’s finding, nej for the counter-proposal',
+    quiet: { history: voting, command: cmd.proposition('v1', 'huvudvotering', 'proposal', 'm1') },
+    warned: { history: voting, command: cmd.proposition('v1', 'huvudvotering', 'm1', 'proposal') },
+  },
+  {
+    code: 'KONTRAPROPOSITION_REQUIRED',
+    name: 'several counter-proposals: usually a kontrapropositionsvotering first',
+    quiet: { history: three, command: cmd.proposition('v1', 'kontraproposition', 'm1', 'm2') },
+    warned: { history: three, command: cmd.proposition('v1', 'huvudvotering', 'proposal', 'm1') },
+  },
+  {
+    code: 'RESERVATION_AFTER_SUPPORT',
+    name: 'by acklamation: who moved what won may still reserve, with a warning',
+    quiet: { history: bifallWon, command: cmd.reserve('r1', 'l3') },
+    warned: { history: bifallWon, command: cmd.reserve('r1', 'l4') },
+  },
+  {
+    code: 'PROPOSAL_AMENDED_AFTER_PUT',
+    name: 'the chair usually amends the proposal before putting it',
+    quiet: { history: [...opened, andring], command: amend('a1') },
+    warned: {
+      history: [...opened, andring, tillagg, cmd.ask('q1', ['proposal', 'm1'], 'proposal')],
+      command: amend('a1'),
+    },
   },
 ];

@@ -10,19 +10,47 @@
  * the renderer leaves them out.
  */
 import type {
+  AttachmentRef,
   Body,
   DecisionContent,
+  EarlierReference,
+  Matter,
   MeetingEvent,
   Member,
   MemberRef,
   MotionKind,
+  MotionTarget,
   ParagraphEvent,
+  PartyGroup,
   Person,
   ProposalRef,
   VoteChoice,
 } from '@app/domain';
 
 // ─── meeting ─────────────────────────────────────────────────────────────────────────
+
+/** A bilaga, listed and numbered in the documents; the bytes are fetched by `sha256`. */
+export interface AttachmentView {
+  readonly sha256: string;
+  readonly filename: string;
+  readonly mediaType: string;
+  readonly size: number;
+  readonly title: string;
+  readonly number: number;
+  readonly struck: boolean;
+}
+
+function attachmentView(a: AttachmentRef): AttachmentView {
+  return {
+    sha256: a.sha256,
+    filename: a.filename,
+    mediaType: a.mediaType,
+    size: a.size,
+    title: a.title,
+    number: a.number,
+    struck: false,
+  };
+}
 
 export interface AttendanceView {
   readonly effectiveFrom: string;
@@ -55,6 +83,8 @@ export interface MeetingView {
     readonly appealEndsOn: string;
     readonly protocolKeptAt: string;
   } | null;
+  /** Bilagor to the protocol as a whole (views stored before issue 11 may lack it). */
+  readonly attachments?: AttachmentView[];
   /** How many of this stream's events the view has applied. */
   readonly version: number;
 }
@@ -93,6 +123,7 @@ export function evolveMeetingView(view: MeetingView | null, event: EventLike): M
       closedAt: null,
       justified: null,
       announced: null,
+      attachments: [],
       version: 1,
     };
   }
@@ -138,6 +169,8 @@ export function evolveMeetingView(view: MeetingView | null, event: EventLike): M
       return { ...next, closedAt: e.data.at };
     case 'ProtocolJustified':
       return { ...next, justified: { by: e.data.by.map(copyRef), at: e.data.at } };
+    case 'ProtocolAttachmentAdded':
+      return { ...next, attachments: [...(view.attachments ?? []), attachmentView(e.data)] };
     case 'ProtocolAnnounced':
       return {
         ...next,
@@ -182,11 +215,23 @@ export function servingMembers(view: MeetingView, attendance: AttendanceView): M
 export interface MotionView {
   readonly motionId: string;
   readonly proposer: MemberRef;
+  /** Joint movers besides the proposer, in order. */
+  readonly coProposers: MemberRef[];
   readonly kind: MotionKind;
   readonly text: string | null;
   readonly motivation: string | null;
-  /** What a bifall or avslag refers to; the proposal when none was given. */
+  /**
+   * What a bifall or avslag refers to: the proposal, another yrkande, or the matter itself
+   * (the motion or medborgarförslag). The proposal when none was given.
+   */
+  readonly target: MotionTarget;
+  /**
+   * `target` as the renderer of before issue 11 reads it: the same, except that a yrkande on the
+   * matter itself (`refersToMatter`) has no ProposalRef and shows the proposal here.
+   * TODO(issue 11, phase 2): drop once the house-style renderer reads `target`.
+   */
   readonly refersTo: ProposalRef;
+  readonly refersToMatter: boolean;
   readonly supporters: MemberRef[];
   readonly withdrawn: boolean;
   readonly struck: boolean;
@@ -225,6 +270,8 @@ export type ProceedingView =
       readonly tally: { readonly ja: number; readonly nej: number; readonly avstar: number };
       readonly castingVote: 'ja' | 'nej' | null;
       readonly outcome: 'ja' | 'nej';
+      /** The names go in the appendix; the paragraph shows the counts. */
+      readonly namesInAppendix: boolean;
       readonly struck: boolean;
     };
 
@@ -240,19 +287,76 @@ export interface DecisionView {
 
 export interface ReservationView {
   readonly reservationId: string;
+  /** The first of `members`. */
   readonly member: MemberRef;
+  /** Everyone who reserves (a joint reservation names several). */
+  readonly members: MemberRef[];
+  /** A reservation by a party group. */
+  readonly group: PartyGroup | null;
   readonly decisionId: string;
   /** As announced at the meeting, e.g. "till förmån för eget yrkande". */
   readonly reasons: string | null;
+  /** A bilaga with the reasons, announced with the reservation (SHA-256). */
+  readonly reasonsAttachment: string | null;
   /** Written reasons handed in later (before justering). */
   readonly writtenReasons: string | null;
+  /** …or handed in as a bilaga (SHA-256). */
+  readonly writtenReasonsAttachment: string | null;
   readonly struck: boolean;
 }
 
 export interface ProtocolNoteView {
   readonly noteId: string;
+  /** The first of `members`. */
   readonly member: MemberRef;
+  readonly members: MemberRef[];
+  /** A protokollsanteckning by a party group. */
+  readonly group: PartyGroup | null;
   readonly text: string;
+  readonly struck: boolean;
+}
+
+/** One entry of the talarlista, in the order recorded. */
+export interface SpeakerView {
+  readonly speakerId: string;
+  readonly member: MemberRef | null;
+  /** Someone who is not a member (an official). */
+  readonly person: Person | null;
+  readonly at: string | null;
+  readonly struck: boolean;
+}
+
+/** Members or a group who do not take part in the decision (never written as jäv). */
+export interface NonParticipationView {
+  readonly declarationId: string;
+  readonly members: MemberRef[];
+  readonly group: PartyGroup | null;
+  readonly reason: string | null;
+  readonly struck: boolean;
+}
+
+/** The chair's amendment of the proposal during the meeting. */
+export interface AmendmentView {
+  readonly amendmentId: string;
+  readonly decision: DecisionContent;
+  readonly by: MemberRef;
+  readonly text: string | null;
+  readonly struck: boolean;
+}
+
+/** A votering's request; `requestedBy` null when the protocol does not say who ("Omröstning begärs"). */
+export interface VoteRequestView {
+  readonly voteId: string;
+  readonly questionId: string;
+  readonly requestedBy: MemberRef | null;
+  readonly struck: boolean;
+}
+
+/** The propositionsordning the meeting approved. */
+export interface PropositionOrderView {
+  readonly orderId: string;
+  readonly steps: { readonly puts: ProposalRef[] }[];
+  readonly text: string | null;
   readonly struck: boolean;
 }
 
@@ -286,8 +390,24 @@ export interface ParagraphView {
   readonly proposal: {
     readonly proposer: string;
     readonly document: string | null;
+    /** As the preparing body proposed it. */
     readonly decision: DecisionContent;
+    /** As it stands after the chair's live amendments (equal to `decision` when none). */
+    readonly current: DecisionContent;
+    readonly amendments: AmendmentView[];
+    /** Members who instämmer in the förslag itself. */
+    readonly supporters: MemberRef[];
   };
+  /** The motion or medborgarförslag the paragraph handles. */
+  readonly matter: Matter | null;
+  /** An earlier paragraph that is not in the system (free reference). */
+  readonly earlierReference: {
+    readonly body: string;
+    readonly date: string | null;
+    readonly paragraph: string;
+    readonly caseNumber: string | null;
+    readonly outcome: 'aterremiss' | 'bordlaggning' | null;
+  } | null;
   /**
    * The earlier paragraph of a matter that returns after återremiss or bordläggning. `date` and
    * `outcome` are filled when the event carries them (ParagraphOpened does not yet).
@@ -301,7 +421,18 @@ export interface ParagraphView {
   } | null;
   readonly recusals: { readonly member: MemberRef; readonly reason: string | null }[];
   readonly motions: MotionView[];
+  /** Talarlista. */
+  readonly speakers: SpeakerView[];
+  readonly propositionOrders: PropositionOrderView[];
+  /**
+   * The beslutsgång in order. A votering requested without a recorded requester appears in
+   * `voteRequests` only, not here (the renderer of before issue 11 names a requester).
+   */
   readonly proceedings: ProceedingView[];
+  /** Every votering's request, requester or not. */
+  readonly voteRequests: VoteRequestView[];
+  readonly nonParticipations: NonParticipationView[];
+  readonly attachments: AttachmentView[];
   readonly decisions: DecisionView[];
   readonly reservations: ReservationView[];
   readonly notes: ProtocolNoteView[];
@@ -336,11 +467,37 @@ function copyContent(c: DecisionContent): DecisionContent {
   return {
     ...(c.proposesTo ? { proposesTo: { body: c.proposesTo.body, items: [...c.proposesTo.items] } } : {}),
     ...(c.ownDecisions ? { ownDecisions: [...c.ownDecisions] } : {}),
+    ...(c.text ? { text: [...c.text] } : {}),
+    ...(c.verbatim ? { verbatim: true } : {}),
   };
+}
+
+function copyGroup(g: PartyGroup | undefined): PartyGroup | null {
+  return g ? { party: g.party, ...(g.name !== undefined ? { name: g.name } : {}) } : null;
+}
+
+function earlierReferenceOf(r: EarlierReference): NonNullable<ParagraphView['earlierReference']> {
+  return {
+    body: r.body,
+    date: r.date ?? null,
+    paragraph: r.paragraph,
+    caseNumber: r.caseNumber ?? null,
+    outcome: r.outcome ?? null,
+  };
+}
+
+/** The proposal as amended by the live amendments (the last one stands). */
+function currentProposal(original: DecisionContent, amendments: AmendmentView[]): DecisionContent {
+  const last = amendments.filter((a) => !a.struck).at(-1);
+  return copyContent(last ? last.decision : original);
 }
 
 function copyProposalRef(r: ProposalRef): ProposalRef {
   return r.kind === 'proposal' ? { kind: 'proposal' } : { kind: 'motion', motionId: r.motionId };
+}
+
+function copyTarget(r: MotionTarget): MotionTarget {
+  return r.kind === 'matter' ? { kind: 'matter' } : copyProposalRef(r);
 }
 
 /** 'decided' once a decision stands that is not struck; 'justified' wins over both. */
@@ -368,11 +525,21 @@ export function evolveParagraphView(view: ParagraphView | null, event: EventLike
         proposer: d.proposal.proposer,
         document: d.proposal.document ?? null,
         decision: copyContent(d.proposal.decision),
+        current: copyContent(d.proposal.decision),
+        amendments: [],
+        supporters: [],
       },
+      matter: d.matter ? { ...d.matter } : null,
+      earlierReference: d.earlierReference ? earlierReferenceOf(d.earlierReference) : null,
       previous: d.previous ? previousOf(d.previous) : null,
       recusals: [],
       motions: [],
+      speakers: [],
+      propositionOrders: [],
       proceedings: [],
+      voteRequests: [],
+      nonParticipations: [],
+      attachments: [],
       decisions: [],
       reservations: [],
       notes: [],
@@ -445,10 +612,14 @@ function paragraphChanges(view: ParagraphView, e: ParagraphEvent): ParagraphChan
           {
             motionId: d.motionId,
             proposer: copyRef(d.proposer),
+            coProposers: (d.coProposers ?? []).map(copyRef),
             kind: d.kind,
             text: d.text ?? null,
             motivation: d.motivation ?? null,
-            refersTo: d.refersTo ? copyProposalRef(d.refersTo) : { kind: 'proposal' },
+            target: d.refersTo ? copyTarget(d.refersTo) : { kind: 'proposal' },
+            refersTo:
+              d.refersTo && d.refersTo.kind !== 'matter' ? copyProposalRef(d.refersTo) : { kind: 'proposal' },
+            refersToMatter: d.refersTo?.kind === 'matter',
             supporters: [],
             withdrawn: false,
             struck: false,
@@ -463,6 +634,69 @@ function paragraphChanges(view: ParagraphView, e: ParagraphEvent): ParagraphChan
       }));
     case 'MotionWithdrawn':
       return updateMotion(view, e.data.motionId, (m) => ({ ...m, withdrawn: true }));
+    case 'ProposalSupported':
+      return {
+        proposal: { ...view.proposal, supporters: [...view.proposal.supporters, copyRef(e.data.member)] },
+      };
+    case 'ProposalAmended': {
+      const amendments = [
+        ...view.proposal.amendments,
+        {
+          amendmentId: e.data.amendmentId,
+          decision: copyContent(e.data.decision),
+          by: copyRef(e.data.by),
+          text: e.data.text ?? null,
+          struck: false,
+        },
+      ];
+      return {
+        proposal: {
+          ...view.proposal,
+          amendments,
+          current: currentProposal(view.proposal.decision, amendments),
+        },
+      };
+    }
+    case 'SpeakerRecorded':
+      return {
+        speakers: [
+          ...view.speakers,
+          {
+            speakerId: e.data.speakerId,
+            member: e.data.member ? copyRef(e.data.member) : null,
+            person: e.data.person ? { ...e.data.person } : null,
+            at: e.data.at ?? null,
+            struck: false,
+          },
+        ],
+      };
+    case 'NonParticipationDeclared':
+      return {
+        nonParticipations: [
+          ...view.nonParticipations,
+          {
+            declarationId: e.data.declarationId,
+            members: e.data.members.map(copyRef),
+            group: copyGroup(e.data.group),
+            reason: e.data.reason ?? null,
+            struck: false,
+          },
+        ],
+      };
+    case 'PropositionOrderApproved':
+      return {
+        propositionOrders: [
+          ...view.propositionOrders,
+          {
+            orderId: e.data.orderId,
+            steps: e.data.steps.map((step) => ({ puts: step.puts.map(copyProposalRef) })),
+            text: e.data.text ?? null,
+            struck: false,
+          },
+        ],
+      };
+    case 'AttachmentAdded':
+      return { attachments: [...view.attachments, attachmentView(e.data)] };
     case 'ChairAskedQuestion':
       return {
         proceedings: [
@@ -476,19 +710,32 @@ function paragraphChanges(view: ParagraphView, e: ParagraphEvent): ParagraphChan
           },
         ],
       };
-    case 'VoteRequested':
-      return {
-        proceedings: [
-          ...view.proceedings,
-          {
-            kind: 'voteRequested',
-            voteId: e.data.voteId,
-            questionId: e.data.questionId,
-            requestedBy: copyRef(e.data.requestedBy),
-            struck: false,
-          },
-        ],
+    case 'VoteRequested': {
+      const requestedBy = e.data.requestedBy;
+      const request = {
+        voteId: e.data.voteId,
+        questionId: e.data.questionId,
+        requestedBy: requestedBy ? copyRef(requestedBy) : null,
+        struck: false,
       };
+      return {
+        voteRequests: [...view.voteRequests, request],
+        ...(requestedBy
+          ? {
+              proceedings: [
+                ...view.proceedings,
+                {
+                  kind: 'voteRequested' as const,
+                  voteId: e.data.voteId,
+                  questionId: e.data.questionId,
+                  requestedBy: copyRef(requestedBy),
+                  struck: false,
+                },
+              ],
+            }
+          : {}),
+      };
+    }
     case 'VotePropositionApproved':
       return {
         proceedings: [
@@ -515,6 +762,7 @@ function paragraphChanges(view: ParagraphView, e: ParagraphEvent): ParagraphChan
             tally: { ...e.data.tally },
             castingVote: e.data.castingVote ?? null,
             outcome: e.data.outcome,
+            namesInAppendix: e.data.namesInAppendix ?? false,
             struck: false,
           },
         ],
@@ -543,9 +791,13 @@ function paragraphChanges(view: ParagraphView, e: ParagraphEvent): ParagraphChan
           {
             reservationId: e.data.reservationId,
             member: copyRef(e.data.member),
+            members: (e.data.members ?? [e.data.member]).map(copyRef),
+            group: copyGroup(e.data.group),
             decisionId: e.data.decisionId,
             reasons: e.data.reasons ?? null,
+            reasonsAttachment: e.data.reasonsAttachment ?? null,
             writtenReasons: null,
+            writtenReasonsAttachment: null,
             struck: false,
           },
         ],
@@ -553,14 +805,29 @@ function paragraphChanges(view: ParagraphView, e: ParagraphEvent): ParagraphChan
     case 'ReservationReasonsSubmitted':
       return {
         reservations: view.reservations.map((r) =>
-          r.reservationId === e.data.reservationId ? { ...r, writtenReasons: e.data.reasons } : r,
+          r.reservationId === e.data.reservationId
+            ? {
+                ...r,
+                // Reasons handed in only as a bilaga carry empty text.
+                writtenReasons:
+                  e.data.reasons !== '' || e.data.attachment === undefined ? e.data.reasons : null,
+                writtenReasonsAttachment: e.data.attachment ?? null,
+              }
+            : r,
         ),
       };
     case 'ProtocolNoteEntered':
       return {
         notes: [
           ...view.notes,
-          { noteId: e.data.noteId, member: copyRef(e.data.member), text: e.data.text, struck: false },
+          {
+            noteId: e.data.noteId,
+            member: copyRef(e.data.member),
+            members: (e.data.members ?? [e.data.member]).map(copyRef),
+            group: copyGroup(e.data.group),
+            text: e.data.text,
+            struck: false,
+          },
         ],
       };
     case 'DistributionSet':
@@ -589,7 +856,27 @@ function paragraphChanges(view: ParagraphView, e: ParagraphEvent): ParagraphChan
  */
 function strike(view: ParagraphView, entryId: string, reason: string): ParagraphChanges {
   const proceedingId = (p: ProceedingView) => (p.kind === 'question' ? p.questionId : p.voteId);
+  const amendments = view.proposal.amendments.map((a) =>
+    a.amendmentId === entryId ? { ...a, struck: true } : a,
+  );
+  // A bilaga is struck by its SHA-256; only the live one (it may have been added again).
+  let attachmentStruck = false;
+  const attachments = view.attachments.map((a) => {
+    if (attachmentStruck || a.struck || a.sha256 !== entryId) return a;
+    attachmentStruck = true;
+    return { ...a, struck: true };
+  });
   return {
+    proposal: { ...view.proposal, amendments, current: currentProposal(view.proposal.decision, amendments) },
+    speakers: view.speakers.map((x) => (x.speakerId === entryId ? { ...x, struck: true } : x)),
+    propositionOrders: view.propositionOrders.map((x) =>
+      x.orderId === entryId ? { ...x, struck: true } : x,
+    ),
+    voteRequests: view.voteRequests.map((x) => (x.voteId === entryId ? { ...x, struck: true } : x)),
+    nonParticipations: view.nonParticipations.map((x) =>
+      x.declarationId === entryId ? { ...x, struck: true } : x,
+    ),
+    attachments,
     motions: view.motions.map((m) => (m.motionId === entryId ? { ...m, struck: true } : m)),
     proceedings: view.proceedings.map((p) => (proceedingId(p) === entryId ? { ...p, struck: true } : p)),
     decisions: view.decisions.map((d) => (d.decisionId === entryId ? { ...d, struck: true } : d)),

@@ -59,6 +59,7 @@ export async function startApi(options: StartOptions = {}): Promise<TestApi> {
     ...loadApiConfig({ NODE_ENV: 'test' }),
     usersFile,
     idempotencyPath: join(dir, options.idempotencyFile ?? 'idempotency.db'),
+    attachmentsPath: join(dir, 'attachments'),
     ...options.config,
   };
   // NORMAL: a test does not need power-loss durability, and it keeps the suite fast.

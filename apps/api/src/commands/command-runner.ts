@@ -16,6 +16,19 @@ export interface RunnableDecider<Command, State, Context> {
   readonly initialState: State;
   decide(command: Command, state: State, context: Context): ReadonlyArray<{ type: string; data: object }>;
   evolve(state: State, event: never): State;
+  /** Deciders whose rules can warn (libs/domain/src/decider.ts) offer this; it is preferred. */
+  decideWithWarnings?(
+    command: Command,
+    state: State,
+    context: Context,
+  ): { events: ReadonlyArray<{ type: string; data: object }>; warnings: readonly CommandWarning[] };
+}
+
+/** A procedure rule's warning: the command was recorded, the clerk is told what looks unusual. */
+export interface CommandWarning {
+  readonly code: string;
+  readonly message: string;
+  readonly details?: Readonly<Record<string, unknown>>;
 }
 
 export interface RunSpec<Command, State, Context> {
@@ -40,6 +53,8 @@ export interface RunResult<State> {
   readonly state: State;
   /** True when the command had been applied before (same Idempotency-Key) and nothing was written. */
   readonly replayed: boolean;
+  /** What the decider warned about (empty when nothing, and on a replay). */
+  readonly warnings: readonly CommandWarning[];
 }
 
 export interface LoadedStream<State> {
@@ -122,7 +137,8 @@ export class CommandRunner {
 
       // A retried request whose events are already stored: answer as the first time, write nothing.
       const applied = loaded.commands.get(ctx.commandId);
-      if (applied !== undefined) return { revision: Number(applied), state: loaded.state, replayed: true };
+      if (applied !== undefined)
+        return { revision: Number(applied), state: loaded.state, replayed: true, warnings: [] };
       if (spec.notFound && loaded.revision === 'no_stream') throw problems.notFound(spec.notFound);
       if (ctx.ifMatch !== undefined && ctx.ifMatch !== loaded.revision) {
         throw problems.preconditionFailed(String(ctx.ifMatch), loaded.revision);
@@ -131,12 +147,15 @@ export class CommandRunner {
       if (bodyId !== undefined) assertBodyAccess(ctx.user, bodyId);
 
       const { command, context } = await spec.prepare(loaded.state);
-      const decided = spec.decider.decide(command, loaded.state, context);
+      const { events: decided, warnings } = spec.decider.decideWithWarnings
+        ? spec.decider.decideWithWarnings(command, loaded.state, context)
+        : { events: spec.decider.decide(command, loaded.state, context), warnings: [] };
       if (decided.length === 0) {
         return {
           revision: Number(loaded.revision === 'no_stream' ? -1 : loaded.revision),
           state: loaded.state,
           replayed: false,
+          warnings,
         };
       }
       const metadata = eventMetadata(ctx);
@@ -161,7 +180,7 @@ export class CommandRunner {
           commands: loaded.commands.set(ctx.commandId, revision),
           decider: spec.decider,
         });
-        return { revision: Number(revision), state, replayed: false };
+        return { revision: Number(revision), state, replayed: false, warnings };
       } catch (err) {
         if (!(err instanceof WrongExpectedVersionError)) throw err;
         // A client that asked for strict concurrency gets 412, not a silent re-decision.

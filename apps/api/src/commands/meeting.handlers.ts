@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type {
+  AddProtocolAttachment,
   AnnounceProtocol,
   AppointAdjusters,
   CloseMeeting,
@@ -20,6 +21,7 @@ export class OpenMeetingCommand extends DomainCommandMessage<OpenMeeting> {}
 export class CloseMeetingCommand extends DomainCommandMessage<CloseMeeting> {}
 export class JustifyProtocolCommand extends DomainCommandMessage<JustifyProtocol> {}
 export class AnnounceProtocolCommand extends DomainCommandMessage<AnnounceProtocol> {}
+export class AddProtocolAttachmentCommand extends DomainCommandMessage<AddProtocolAttachment> {}
 
 /** Every meeting handler is this: hand the command to the shared path. */
 @Injectable()
@@ -45,7 +47,11 @@ export class JustifyProtocolHandler extends MeetingHandler<JustifyProtocol> {}
 @CommandHandler(AnnounceProtocolCommand)
 export class AnnounceProtocolHandler extends MeetingHandler<AnnounceProtocol> {}
 
+@CommandHandler(AddProtocolAttachmentCommand)
+export class AddProtocolAttachmentHandler extends MeetingHandler<AddProtocolAttachment> {}
+
 export const meetingHandlers = [
+  AddProtocolAttachmentHandler,
   ScheduleMeetingHandler,
   RecordAttendanceHandler,
   AppointAdjustersHandler,

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type {
+  AddAttachment,
   AdoptDecision,
+  AmendProposal,
+  ApprovePropositionOrder,
+  DeclareNonParticipation,
+  RecordSpeaker,
+  SupportProposal,
   ApproveVoteProposition,
   AskQuestion,
   CertifyExtract,
@@ -53,6 +59,12 @@ export class JustifyParagraphCommand extends DomainCommandMessage<JustifyParagra
 export class RecordCorrectionCommand extends DomainCommandMessage<RecordCorrection> {}
 export class CertifyExtractCommand extends DomainCommandMessage<CertifyExtract> {}
 export class DispatchDecisionCommand extends DomainCommandMessage<DispatchDecision> {}
+export class SupportProposalCommand extends DomainCommandMessage<SupportProposal> {}
+export class AmendProposalCommand extends DomainCommandMessage<AmendProposal> {}
+export class RecordSpeakerCommand extends DomainCommandMessage<RecordSpeaker> {}
+export class DeclareNonParticipationCommand extends DomainCommandMessage<DeclareNonParticipation> {}
+export class ApprovePropositionOrderCommand extends DomainCommandMessage<ApprovePropositionOrder> {}
+export class AddAttachmentCommand extends DomainCommandMessage<AddAttachment> {}
 
 @CommandHandler(OpenParagraphCommand)
 export class OpenParagraphHandler implements ICommandHandler<OpenParagraphCommand> {
@@ -109,6 +121,18 @@ export class RecordCorrectionHandler extends ParagraphHandler<RecordCorrection> 
 export class CertifyExtractHandler extends ParagraphHandler<CertifyExtract> {}
 @CommandHandler(DispatchDecisionCommand)
 export class DispatchDecisionHandler extends ParagraphHandler<DispatchDecision> {}
+@CommandHandler(SupportProposalCommand)
+export class SupportProposalHandler extends ParagraphHandler<SupportProposal> {}
+@CommandHandler(AmendProposalCommand)
+export class AmendProposalHandler extends ParagraphHandler<AmendProposal> {}
+@CommandHandler(RecordSpeakerCommand)
+export class RecordSpeakerHandler extends ParagraphHandler<RecordSpeaker> {}
+@CommandHandler(DeclareNonParticipationCommand)
+export class DeclareNonParticipationHandler extends ParagraphHandler<DeclareNonParticipation> {}
+@CommandHandler(ApprovePropositionOrderCommand)
+export class ApprovePropositionOrderHandler extends ParagraphHandler<ApprovePropositionOrder> {}
+@CommandHandler(AddAttachmentCommand)
+export class AddAttachmentHandler extends ParagraphHandler<AddAttachment> {}
 
 export const paragraphHandlers = [
   OpenParagraphHandler,
@@ -130,4 +154,10 @@ export const paragraphHandlers = [
   RecordCorrectionHandler,
   CertifyExtractHandler,
   DispatchDecisionHandler,
+  SupportProposalHandler,
+  AmendProposalHandler,
+  RecordSpeakerHandler,
+  DeclareNonParticipationHandler,
+  ApprovePropositionOrderHandler,
+  AddAttachmentHandler,
 ];

@@ -15,7 +15,7 @@ import { assertBodyAccess } from '../auth/policy.js';
 import { problems } from '../errors/problem.js';
 import { CommandRunner } from './command-runner.js';
 import type { CommandContext } from './command-context.js';
-import type { WriteResult } from './messages.js';
+import { withWarnings, type WriteResult } from './messages.js';
 
 /** Open paragraphs without a § number get the next one; `number` here stands for "not given". */
 export type OpenParagraphRequest = Omit<OpenParagraph['data'], 'number'> & { readonly number?: number };
@@ -51,7 +51,7 @@ export class ParagraphCommands {
         context: { meeting: await this.meeting(state.opened!.meetingId) },
       }),
     });
-    return { paragraphId, revision: result.revision };
+    return withWarnings({ paragraphId, revision: result.revision }, result.warnings);
   }
 
   async open(request: OpenParagraphRequest, ctx: CommandContext): Promise<WriteResult> {

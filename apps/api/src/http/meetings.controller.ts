@@ -6,7 +6,9 @@ import { renderProtocol } from '@app/protocol';
 import { Requires } from '../auth/auth.guard.js';
 import type { CommandContext } from '../commands/command-context.js';
 import { newId } from '../commands/command-context.js';
+import { AttachmentStore, requireUploaded } from '../attachments/attachment.store.js';
 import {
+  AddProtocolAttachmentCommand,
   AnnounceProtocolCommand,
   AppointAdjustersCommand,
   CloseMeetingCommand,
@@ -29,6 +31,7 @@ import {
   RecordAttendanceDto,
   ScheduleMeetingDto,
 } from './dto/meeting.dto.js';
+import { AddAttachmentDto } from './dto/paragraph.dto.js';
 import { negotiate } from './negotiate.js';
 import { UuidParam } from './params.js';
 import { WriteDocs } from './swagger.js';
@@ -42,7 +45,33 @@ export class MeetingsController {
     private readonly commands: CommandBus,
     private readonly queries: QueryService,
     private readonly styles: HouseStyles,
+    private readonly attachments: AttachmentStore,
   ) {}
+
+  @Post(`:${MEETING_ID}/attachments`)
+  @HttpCode(201)
+  @Requires('record')
+  @WriteDocs('Attach an uploaded document (bilaga) to the protocol as a whole', AddAttachmentDto, true)
+  async attachment(
+    @Param(MEETING_ID, UuidParam) meetingId: string,
+    @Body() dto: AddAttachmentDto,
+    @Ctx() ctx: CommandContext,
+  ): Promise<WriteResult> {
+    const blob = await requireUploaded(this.attachments, dto.sha256);
+    const data = {
+      meetingId,
+      sha256: dto.sha256,
+      filename: dto.filename,
+      title: dto.title,
+      size: blob.size,
+      mediaType: dto.mediaType ?? blob.mediaType,
+      ...(dto.number !== undefined ? { number: dto.number } : {}),
+    };
+    const result = await this.commands.execute(
+      new AddProtocolAttachmentCommand({ type: 'AddProtocolAttachment', data }, ctx),
+    );
+    return { ...result, sha256: dto.sha256 };
+  }
 
   @Post()
   @HttpCode(201)

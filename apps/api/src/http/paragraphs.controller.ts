@@ -11,7 +11,8 @@ import { problems } from '../errors/problem.js';
 import { HouseStyles } from '../house-styles/house-styles.service.js';
 import { QueryService } from '../queries/query.service.js';
 import { Ctx } from './command-ctx.decorator.js';
-import { toFinding, toRef } from './dto/common.dto.js';
+import { AttachmentStore, requireUploaded } from '../attachments/attachment.store.js';
+import { toFinding, toRef, toTarget } from './dto/common.dto.js';
 import * as dto from './dto/paragraph.dto.js';
 import { negotiate } from './negotiate.js';
 import { EntryIdParam, UuidParam } from './params.js';
@@ -31,6 +32,7 @@ export class ParagraphsController {
     private readonly commands: CommandBus,
     private readonly queries: QueryService,
     private readonly styles: HouseStyles,
+    private readonly attachments: AttachmentStore,
   ) {}
 
   @Post('meetings/:meetingId/paragraphs')
@@ -72,7 +74,7 @@ export class ParagraphsController {
   ): Promise<WriteResult> {
     const motionId = body.motionId ?? newId(ctx, 'motionId');
     const { refersTo, ...rest } = plain(body);
-    const data = { ...rest, paragraphId, motionId, ...(refersTo ? { refersTo: toRef(refersTo) } : {}) };
+    const data = { ...rest, paragraphId, motionId, ...(refersTo ? { refersTo: toTarget(refersTo) } : {}) };
     const result = await this.commands.execute(
       new cmd.ProposeMotionCommand({ type: 'ProposeMotion', data }, ctx),
     );
@@ -105,6 +107,117 @@ export class ParagraphsController {
     return this.commands.execute(
       new cmd.WithdrawMotionCommand({ type: 'WithdrawMotion', data: { paragraphId, motionId } }, ctx),
     );
+  }
+
+  @Post('paragraphs/:paragraphId/proposal/support')
+  @HttpCode(200)
+  @Requires('record')
+  @WriteDocs(
+    "Record that a member supports (instämmer i) the preparing body's förslag",
+    dto.SupportProposalDto,
+  )
+  supportProposal(
+    @Param('paragraphId', UuidParam) paragraphId: string,
+    @Body() body: dto.SupportProposalDto,
+    @Ctx() ctx: CommandContext,
+  ): Promise<WriteResult> {
+    const data = { paragraphId, memberId: body.memberId };
+    return this.commands.execute(new cmd.SupportProposalCommand({ type: 'SupportProposal', data }, ctx));
+  }
+
+  @Post('paragraphs/:paragraphId/proposal/amendments')
+  @HttpCode(201)
+  @Requires('record')
+  @WriteDocs('Record that the chair amends the proposal under discussion', dto.AmendProposalDto, true)
+  async amend(
+    @Param('paragraphId', UuidParam) paragraphId: string,
+    @Body() body: dto.AmendProposalDto,
+    @Ctx() ctx: CommandContext,
+  ): Promise<WriteResult> {
+    const amendmentId = body.amendmentId ?? newId(ctx, 'amendmentId');
+    const data = { ...plain(body), paragraphId, amendmentId };
+    const result = await this.commands.execute(
+      new cmd.AmendProposalCommand({ type: 'AmendProposal', data }, ctx),
+    );
+    return { ...result, amendmentId };
+  }
+
+  @Post('paragraphs/:paragraphId/speakers')
+  @HttpCode(201)
+  @Requires('record')
+  @WriteDocs('Record who speaks (talarlista), in order', dto.RecordSpeakerDto, true)
+  async speaker(
+    @Param('paragraphId', UuidParam) paragraphId: string,
+    @Body() body: dto.RecordSpeakerDto,
+    @Ctx() ctx: CommandContext,
+  ): Promise<WriteResult> {
+    const speakerId = body.speakerId ?? newId(ctx, 'speakerId');
+    const data = { ...plain(body), paragraphId, speakerId };
+    const result = await this.commands.execute(
+      new cmd.RecordSpeakerCommand({ type: 'RecordSpeaker', data }, ctx),
+    );
+    return { ...result, speakerId };
+  }
+
+  @Post('paragraphs/:paragraphId/non-participation')
+  @HttpCode(201)
+  @Requires('record')
+  @WriteDocs(
+    'Record members or a group who do not take part in the decision (not jäv)',
+    dto.DeclareNonParticipationDto,
+    true,
+  )
+  async nonParticipation(
+    @Param('paragraphId', UuidParam) paragraphId: string,
+    @Body() body: dto.DeclareNonParticipationDto,
+    @Ctx() ctx: CommandContext,
+  ): Promise<WriteResult> {
+    const declarationId = body.declarationId ?? newId(ctx, 'declarationId');
+    const data = { ...plain(body), paragraphId, declarationId };
+    const result = await this.commands.execute(
+      new cmd.DeclareNonParticipationCommand({ type: 'DeclareNonParticipation', data }, ctx),
+    );
+    return { ...result, declarationId };
+  }
+
+  @Post('paragraphs/:paragraphId/proposition-orders')
+  @HttpCode(201)
+  @Requires('record')
+  @WriteDocs('Record the propositionsordning the meeting approved', dto.ApprovePropositionOrderDto, true)
+  async propositionOrder(
+    @Param('paragraphId', UuidParam) paragraphId: string,
+    @Body() body: dto.ApprovePropositionOrderDto,
+    @Ctx() ctx: CommandContext,
+  ): Promise<WriteResult> {
+    const orderId = body.orderId ?? newId(ctx, 'orderId');
+    const steps = body.steps.map((step) => ({ puts: step.puts.map(toRef) }));
+    const data = { paragraphId, orderId, steps, ...(body.text !== undefined ? { text: body.text } : {}) };
+    const result = await this.commands.execute(
+      new cmd.ApprovePropositionOrderCommand({ type: 'ApprovePropositionOrder', data }, ctx),
+    );
+    return { ...result, orderId };
+  }
+
+  @Post('paragraphs/:paragraphId/attachments')
+  @HttpCode(201)
+  @Requires('record')
+  @WriteDocs('Attach an uploaded document (bilaga) to the paragraph', dto.AddAttachmentDto, true)
+  async attachment(
+    @Param('paragraphId', UuidParam) paragraphId: string,
+    @Body() body: dto.AddAttachmentDto,
+    @Ctx() ctx: CommandContext,
+  ): Promise<WriteResult> {
+    const blob = await requireUploaded(this.attachments, body.sha256);
+    const data = {
+      ...plain(body),
+      paragraphId,
+      size: blob.size,
+      mediaType: body.mediaType ?? blob.mediaType,
+    };
+    const result = await this.commands.execute(
+      new cmd.AddAttachmentCommand({ type: 'AddAttachment', data }, ctx),
+    );
+    return { ...result, sha256: body.sha256 };
   }
 
   @Post('paragraphs/:paragraphId/questions')
@@ -215,7 +328,7 @@ export class ParagraphsController {
     @Body() body: dto.SubmitReservationReasonsDto,
     @Ctx() ctx: CommandContext,
   ): Promise<WriteResult> {
-    const data = { paragraphId, reservationId, reasons: body.reasons };
+    const data = { ...plain(body), paragraphId, reservationId };
     return this.commands.execute(
       new cmd.SubmitReservationReasonsCommand({ type: 'SubmitReservationReasons', data }, ctx),
     );

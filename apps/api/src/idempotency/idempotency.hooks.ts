@@ -35,6 +35,8 @@ export function requestHash(method: string, url: string, body: unknown): string 
 }
 
 function canonicalJson(value: unknown): string {
+  // An uploaded bilaga: its bytes stand for themselves by their hash.
+  if (Buffer.isBuffer(value)) return JSON.stringify(createHash('sha256').update(value).digest('hex'));
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) =>

@@ -6,6 +6,7 @@ export const MEETING_EVENTS = [
   'MeetingClosed',
   'ProtocolJustified',
   'ProtocolAnnounced',
+  'ProtocolAttachmentAdded',
 ] as const;
 
 export const PARAGRAPH_EVENTS = [
@@ -14,6 +15,12 @@ export const PARAGRAPH_EVENTS = [
   'MotionProposed',
   'MotionSupported',
   'MotionWithdrawn',
+  'ProposalSupported',
+  'ProposalAmended',
+  'SpeakerRecorded',
+  'NonParticipationDeclared',
+  'PropositionOrderApproved',
+  'AttachmentAdded',
   'ChairAskedQuestion',
   'VoteRequested',
   'VotePropositionApproved',

@@ -17,7 +17,8 @@ import { MEETING_EVENTS, PARAGRAPH_EVENTS, isMeetingEvent } from './event-types.
  */
 export const protocolProjection: Projection = {
   name: 'protocol',
-  version: 1,
+  // 2: the views gained the steps of issue 11 (talarlista, bilagor, joint reservations …).
+  version: 2,
   handles: [...MEETING_EVENTS, ...PARAGRAPH_EVENTS],
   migrate(db: Db) {
     db.exec(`

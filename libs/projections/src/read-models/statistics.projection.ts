@@ -5,6 +5,7 @@ import type {
   MemberRef,
   MotionProposed,
   ParagraphOpened,
+  MotionTarget,
   ProposalRef,
   ReservationEntered,
   VoteHeld,
@@ -18,7 +19,7 @@ import { RowCache } from './cache.js';
 interface ParagraphState {
   bodyId: string;
   year: number;
-  motions: Record<string, { proposer: MemberRef; kind: string; refersTo: ProposalRef }>;
+  motions: Record<string, { proposer: MemberRef; kind: string; refersTo: MotionTarget }>;
   findings: Record<string, ProposalRef | 'rejected'>;
   votes: Record<string, { ja?: ProposalRef; nej?: ProposalRef; outcome?: 'ja' | 'nej' }>;
   /** Members named in the paragraph, [memberId, name, party]; facts refer to them by index. */
@@ -40,8 +41,8 @@ interface Counters {
   counts: Record<FactKind, number>;
 }
 
-const sameRef = (a: ProposalRef, b: ProposalRef) =>
-  a.kind === b.kind && (a.kind === 'proposal' || a.motionId === (b as { motionId: string }).motionId);
+const sameRef = (a: MotionTarget, b: MotionTarget) =>
+  a.kind === b.kind && (a.kind !== 'motion' || a.motionId === (b as { motionId: string }).motionId);
 
 /**
  * Statistics per member and party. Counters per member, body and year are few and hot, so
@@ -51,7 +52,8 @@ const sameRef = (a: ProposalRef, b: ProposalRef) =>
  */
 export const statisticsProjection: Projection = {
   name: 'statistics',
-  version: 3,
+  // 4: joint movers and joint reservations count for each member (issue 11).
+  version: 4,
   handles: [
     'ParagraphOpened',
     'RecusalDeclared',
@@ -196,7 +198,9 @@ export const statisticsProjection: Projection = {
               kind: d.kind,
               refersTo: d.refersTo ?? { kind: 'proposal' },
             };
-            return fact(s, d.motionId, d.proposer, 'motions');
+            // Joint movers moved it too.
+            for (const m of [d.proposer, ...(d.coProposers ?? [])]) fact(s, d.motionId, m, 'motions');
+            return;
           }
           case 'ChairAskedQuestion': {
             const d = event.data as unknown as ChairAskedQuestion['data'];
@@ -231,7 +235,9 @@ export const statisticsProjection: Projection = {
           }
           case 'ReservationEntered': {
             const d = event.data as unknown as ReservationEntered['data'];
-            return fact(s, d.reservationId, d.member, 'reservations');
+            // A joint reservation counts for each member (older events name one).
+            for (const m of d.members ?? [d.member]) fact(s, d.reservationId, m, 'reservations');
+            return;
           }
           case 'EntryStruck': {
             const entryId = (event.data as { entryId: string }).entryId;

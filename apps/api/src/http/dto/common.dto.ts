@@ -1,5 +1,5 @@
 import { ValidateIf } from 'class-validator';
-import { Id, Instant, LIMITS, Nested, OneOf, Text, TextList } from './fields.js';
+import { Bool, Id, Instant, LIMITS, Nested, OneOf, Text, TextList } from './fields.js';
 
 const whenMotion = ValidateIf((o: { kind?: string }) => o.kind === 'motion');
 
@@ -19,6 +19,17 @@ export class DecisionContentDto {
   @Nested(() => ProposesToDto, { optional: true }) proposesTo?: ProposesToDto;
   @TextList(LIMITS.listSmall, LIMITS.text, { optional: true, example: ['att arbeta in nämndinitiativet …'] })
   ownDecisions?: string[];
+  @TextList(LIMITS.listSmall, LIMITS.text, {
+    optional: true,
+    example: ['Informationen noteras till protokollet.'],
+    description: "the decision in the clerk's own words, one string per paragraph, printed as given",
+  })
+  text?: string[];
+  @Bool({
+    optional: true,
+    description: 'print verbatim, without the generated frame ("Organet beslutar …")',
+  })
+  verbatim?: boolean;
 }
 
 /** The proposal before the body, e.g. kommunstyrelsekontorets tjänsteutlåtande. */
@@ -37,6 +48,20 @@ export class ProposalRefDto {
   motionId?: string;
 }
 
+/** What a yrkande refers to: the proposal, a yrkande, or the matter itself (the motion or medborgarförslag). */
+export class MotionTargetDto {
+  @OneOf(['proposal', 'motion', 'matter'], { example: 'matter' }) kind!: 'proposal' | 'motion' | 'matter';
+  @whenMotion
+  @Id({ optional: true, description: 'required when kind is motion' })
+  motionId?: string;
+}
+
+/** A party group, e.g. `{party: 'S', name: 'Socialdemokraterna'}`. */
+export class PartyGroupDto {
+  @Text(LIMITS.id, { example: 'S' }) party!: string;
+  @Text(LIMITS.name, { optional: true, example: 'Socialdemokraterna' }) name?: string;
+}
+
 /** A finding: the proposal or a motion found adopted, or `{kind: 'rejected'}` for a lone proposal. */
 export class FindingDto {
   @OneOf(['proposal', 'motion', 'rejected'], { example: 'proposal' }) kind!:
@@ -52,6 +77,10 @@ export class AtDto {
 
 export function toRef(dto: ProposalRefDto): { kind: 'proposal' } | { kind: 'motion'; motionId: string } {
   return dto.kind === 'motion' ? { kind: 'motion', motionId: dto.motionId! } : { kind: 'proposal' };
+}
+
+export function toTarget(dto: MotionTargetDto): ReturnType<typeof toRef> | { kind: 'matter' } {
+  return dto.kind === 'matter' ? { kind: 'matter' } : toRef(dto as ProposalRefDto);
 }
 
 export function toFinding(dto: FindingDto): ReturnType<typeof toRef> | 'rejected' {

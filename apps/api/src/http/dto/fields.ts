@@ -35,13 +35,15 @@ export const LIMITS = {
 
 interface Opt {
   readonly optional?: boolean;
+  /** Required only when a `ValidateIf` on the field says so (shown as optional in OpenAPI). */
+  readonly conditional?: boolean;
   readonly example?: unknown;
   readonly description?: string;
 }
 
 function api(opt: Opt, extra: ApiPropertyOptions): PropertyDecorator {
   return ApiProperty({
-    required: !opt.optional,
+    required: !opt.optional && !opt.conditional,
     ...(opt.example !== undefined ? { example: opt.example } : {}),
     ...(opt.description ? { description: opt.description } : {}),
     ...extra,
@@ -63,6 +65,15 @@ export const Id = (opt: Opt = {}) =>
     MaxLength(LIMITS.id),
     Matches(ID, { message: '$property may contain only letters, digits and . _ : -' }),
     api(opt, { type: String, maxLength: LIMITS.id }),
+  );
+
+/** A SHA-256 in lower-case hex: how a bilaga is named. */
+export const Sha256 = (opt: Opt = {}) =>
+  maybe(
+    opt,
+    IsString(),
+    Matches(/^[0-9a-f]{64}$/, { message: '$property must be a SHA-256 in lower-case hex (64 characters)' }),
+    api(opt, { type: String, pattern: '^[0-9a-f]{64}$' }),
   );
 
 /** Ids of streams (meetings, paragraphs) are UUIDs. */

@@ -3,11 +3,47 @@ import {
   AtDto,
   DecisionContentDto,
   FindingDto,
+  MotionTargetDto,
+  PartyGroupDto,
   PersonDto,
   ProposalDto,
   ProposalRefDto,
 } from './common.dto.js';
-import { Bool, Id, IdList, Int, LIMITS, Nested, NestedList, OneOf, Text, TextList, Uuid } from './fields.js';
+import {
+  Bool,
+  Id,
+  IdList,
+  Instant,
+  Int,
+  LIMITS,
+  Nested,
+  NestedList,
+  OneOf,
+  PlainDate,
+  Sha256,
+  Text,
+  TextList,
+  Uuid,
+} from './fields.js';
+
+/** Who acts: one member, several, or a party group; `memberId` is required when neither of the others is given. */
+const whenNoOtherActor = ValidateIf(
+  (o: { memberIds?: unknown; group?: unknown }) => o.memberIds === undefined && o.group === undefined,
+);
+
+export class EarlierReferenceDto {
+  @Text(LIMITS.name, { example: 'Kommunstyrelsen' }) body!: string;
+  @PlainDate({ optional: true, example: '2019-03-12' }) date?: string;
+  @Text(LIMITS.id, { example: '§ 52', description: 'the § as written' }) paragraph!: string;
+  @Text(LIMITS.name, { optional: true, example: 'KS 2019-102' }) caseNumber?: string;
+  @OneOf(['aterremiss', 'bordlaggning'], { optional: true }) outcome?: 'aterremiss' | 'bordlaggning';
+}
+
+export class MatterDto {
+  @Text(LIMITS.id, { example: 'motion', description: 'motion, medborgarförslag …; printed as given' })
+  kind!: string;
+  @Text(LIMITS.line, { optional: true, example: 'Motion om fler cykelbanor' }) title?: string;
+}
 
 const MOTION_KINDS = [
   'bifall',
@@ -41,6 +77,13 @@ export class OpenParagraphDto {
     description: 'the paragraph this matter returns from after återremiss/bordläggning',
   })
   previousParagraphId?: string;
+  @Nested(() => EarlierReferenceDto, {
+    optional: true,
+    description: 'an earlier paragraph that is not in the system (free reference)',
+  })
+  earlierReference?: EarlierReferenceDto;
+  @Nested(() => MatterDto, { optional: true, description: 'the motion or medborgarförslag handled' })
+  matter?: MatterDto;
 
   static readonly example = {
     number: 65,
@@ -68,6 +111,8 @@ export class DeclareRecusalDto {
 export class ProposeMotionDto {
   @Id({ optional: true, description: 'default: generated' }) motionId?: string;
   @Id({ example: 'm-beronius' }) proposerId!: string;
+  @IdList(LIMITS.listSmall, { optional: true, example: ['m-andersson'], description: 'joint movers' })
+  coProposerIds?: string[];
   @OneOf(MOTION_KINDS, { example: 'fritt' }) kind!: (typeof MOTION_KINDS)[number];
   @Text(LIMITS.text, {
     optional: true,
@@ -75,7 +120,11 @@ export class ProposeMotionDto {
   })
   text?: string;
   @Text(LIMITS.text, { optional: true, description: 'required for återremiss' }) motivation?: string;
-  @Nested(() => ProposalRefDto, { optional: true }) refersTo?: ProposalRefDto;
+  @Nested(() => MotionTargetDto, {
+    optional: true,
+    description: 'for bifall/avslag: the proposal (default), a yrkande, or the matter itself',
+  })
+  refersTo?: MotionTargetDto;
 
   static readonly example = {
     proposerId: 'm-beronius',
@@ -90,6 +139,81 @@ export class SupportMotionDto {
   static readonly example = { memberId: 'm-andersson' };
 }
 
+export class SupportProposalDto {
+  @Id({ example: 'm-andersson' }) memberId!: string;
+
+  static readonly example = { memberId: 'm-andersson' };
+}
+
+export class AmendProposalDto {
+  @Id({ optional: true, description: 'default: generated' }) amendmentId?: string;
+  @Nested(() => DecisionContentDto, { description: 'the proposal as amended (complete)' })
+  decision!: DecisionContentDto;
+  @Id({ optional: true, description: 'default: the chair' }) byMemberId?: string;
+  @Text(LIMITS.text, { optional: true, example: 'Ordföranden föreslår att punkt 2 stryks.' }) text?: string;
+
+  static readonly example = {
+    decision: { proposesTo: { body: 'Kommunstyrelsen', items: ['Godkänna delårsrapporten.'] } },
+    text: 'Ordföranden föreslår att punkt 2 stryks.',
+  };
+}
+
+export class RecordSpeakerDto {
+  @Id({ optional: true, description: 'default: generated' }) speakerId?: string;
+  @ValidateIf((o: RecordSpeakerDto) => o.person === undefined)
+  @Id({ conditional: true, example: 'm-lind', description: 'a member; or give `person`' })
+  memberId?: string;
+  @Nested(() => PersonDto, { optional: true, description: 'someone who is not a member' })
+  person?: PersonDto;
+  @Instant({ optional: true }) at?: string;
+
+  static readonly example = { memberId: 'm-lind' };
+}
+
+export class DeclareNonParticipationDto {
+  @Id({ optional: true, description: 'default: generated' }) declarationId?: string;
+  @ValidateIf((o: DeclareNonParticipationDto) => o.group === undefined)
+  @IdList(LIMITS.listMembers, { conditional: true, example: ['m-lind'], description: 'or give `group`' })
+  memberIds?: string[];
+  @Nested(() => PartyGroupDto, { optional: true, description: 'a party group (its serving members)' })
+  group?: PartyGroupDto;
+  @Text(LIMITS.line, { optional: true }) reason?: string;
+
+  static readonly example = { group: { party: 'SD', name: 'Sverigedemokraterna' } };
+}
+
+export class PropositionStepDto {
+  @NestedList(() => ProposalRefDto, LIMITS.listSmall) puts!: ProposalRefDto[];
+}
+
+export class ApprovePropositionOrderDto {
+  @Id({ optional: true, description: 'default: generated' }) orderId?: string;
+  @NestedList(() => PropositionStepDto, LIMITS.listSmall, { description: 'one step per proposition' })
+  steps!: PropositionStepDto[];
+  @Text(LIMITS.text, { optional: true, description: "the order in the chair's words" }) text?: string;
+
+  static readonly example = {
+    steps: [{ puts: [{ kind: 'proposal' }, { kind: 'motion', motionId: 'y-2' }] }],
+    text: 'Huvudförslaget och tilläggsyrkandet ställs samman.',
+  };
+}
+
+export class AddAttachmentDto {
+  @Sha256({ description: 'as answered by POST /attachments' }) sha256!: string;
+  @Text(LIMITS.name, { example: 'reservation-S.pdf' }) filename!: string;
+  @Text(LIMITS.line, { example: 'Reservation (S)' }) title!: string;
+  @Text(LIMITS.name, { optional: true, description: 'default: the media type it was uploaded with' })
+  mediaType?: string;
+  @Int(1, 10_000, { optional: true, description: 'bilaga number; default: the next free one' })
+  number?: number;
+
+  static readonly example = {
+    sha256: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
+    filename: 'reservation-S.pdf',
+    title: 'Reservation (S)',
+  };
+}
+
 export class AskQuestionDto {
   @Id({ optional: true, description: 'default: generated' }) questionId?: string;
   @NestedList(() => ProposalRefDto, LIMITS.listSmall) puts!: ProposalRefDto[];
@@ -100,7 +224,8 @@ export class AskQuestionDto {
 
 export class RequestVoteDto {
   @Id({ optional: true, description: 'default: generated' }) voteId?: string;
-  @Id({ example: 'm-lind' }) requestedById!: string;
+  @Id({ optional: true, example: 'm-lind', description: 'left out: "Omröstning begärs"' })
+  requestedById?: string;
   @Id({ example: 'q-1', description: 'the question whose finding is contested' }) questionId!: string;
 
   static readonly example = { requestedById: 'm-lind', questionId: 'q-1' };
@@ -131,6 +256,8 @@ export class HoldVoteDto {
   votes!: RollCallEntryDto[];
   @OneOf(['ja', 'nej'], { optional: true, description: "the chair's utslagsröst on a tie" })
   castingVote?: 'ja' | 'nej';
+  @Bool({ optional: true, description: 'print the names in the appendix only' })
+  namesInAppendix?: boolean;
 
   static readonly example = {
     votes: [
@@ -169,9 +296,16 @@ export class AdoptDecisionDto {
 
 export class EnterReservationDto {
   @Id({ optional: true, description: 'default: generated' }) reservationId?: string;
-  @Id({ example: 'm-lind' }) memberId!: string;
+  @whenNoOtherActor
+  @Id({ conditional: true, example: 'm-lind', description: 'or `memberIds`, or `group`' })
+  memberId?: string;
+  @IdList(LIMITS.listMembers, { optional: true, description: 'a joint reservation' }) memberIds?: string[];
+  @Nested(() => PartyGroupDto, { optional: true, description: 'a reservation by a party group' })
+  group?: PartyGroupDto;
   @Id({ example: 'd-1' }) decisionId!: string;
   @Text(LIMITS.text, { optional: true, example: 'till förmån för eget yrkande' }) reasons?: string;
+  @Sha256({ optional: true, description: 'a bilaga of the paragraph with the written reasons' })
+  reasonsAttachment?: string;
 
   static readonly example = {
     memberId: 'm-lind',
@@ -181,14 +315,27 @@ export class EnterReservationDto {
 }
 
 export class SubmitReservationReasonsDto {
-  @Text(LIMITS.text, { example: 'Vi reserverar oss därför att …' }) reasons!: string;
+  @ValidateIf((o: SubmitReservationReasonsDto) => o.attachment === undefined)
+  @Text(LIMITS.text, {
+    conditional: true,
+    example: 'Vi reserverar oss därför att …',
+    description: 'or `attachment`',
+  })
+  reasons?: string;
+  @Sha256({ optional: true, description: 'a bilaga of the paragraph with the written reasons' })
+  attachment?: string;
 
   static readonly example = { reasons: 'Vi reserverar oss därför att …' };
 }
 
 export class EnterProtocolNoteDto {
   @Id({ optional: true, description: 'default: generated' }) noteId?: string;
-  @Id({ example: 'm-lind' }) memberId!: string;
+  @whenNoOtherActor
+  @Id({ conditional: true, example: 'm-lind', description: 'or `memberIds`, or `group`' })
+  memberId?: string;
+  @IdList(LIMITS.listMembers, { optional: true }) memberIds?: string[];
+  @Nested(() => PartyGroupDto, { optional: true, description: 'a protokollsanteckning by a party group' })
+  group?: PartyGroupDto;
   @Text(LIMITS.text, { example: 'Socialdemokraterna lämnar en protokollsanteckning.' }) text!: string;
 
   static readonly example = {

@@ -1,0 +1,147 @@
+/**
+ * Every rule code with its decision and where it comes from: the source of docs/rules.md
+ * (`npm run rules:table` writes it; a test keeps the two equal). KL = kommunallagen
+ * (2017:725), FL = förvaltningslagen (2017:900). "(?)" marks a paragraph number that
+ * docs' research could not confirm (shared domain-rules.md): check SFS before quoting it.
+ */
+import { ruleMessages, warningMessages, type RuleCode, type WarningCode } from './errors.js';
+
+const CANNOT = 'cannot be true';
+
+export const ruleSources: Readonly<Record<RuleCode | WarningCode, string>> = {
+  // ─── meeting ───
+  MEETING_NOT_SCHEDULED: CANNOT,
+  MEETING_ALREADY_SCHEDULED: CANNOT,
+  WRONG_MEETING: CANNOT,
+  DUPLICATE_MEMBER: CANNOT,
+  CHAIR_NOT_LEDAMOT: 'KL 6:19 (?): the chair is chosen among the ledamöter',
+  UNKNOWN_MEMBER: CANNOT,
+  ATTENDANCE_CONFLICT: CANNOT,
+  ATTENDANCE_INCOMPLETE: 'KL 5:66 (?) via 6:35: the protocol shows who served',
+  SUBSTITUTE_NOT_ERSATTARE: `${CANNOT}: only a present ersättare serves`,
+  SUBSTITUTE_FOR_PRESENT_MEMBER: `${CANNOT}: an ersättare serves for an absent ledamot`,
+  SUBSTITUTE_DUPLICATE: CANNOT,
+  ATTENDANCE_NOT_RECORDED: `${CANNOT}: quorum (KL 6:27) is judged from the attendance`,
+  QUORUM_NOT_MET: 'KL 6:27: more than half of the ledamöter present',
+  ADJUSTERS_REQUIRED: 'KL 5:69: justering by the chair and justerare',
+  ADJUSTER_NOT_PRESENT: `KL 5:69; ${CANNOT}: a justerare attests what they attended`,
+  ADJUSTER_IS_CHAIR: 'KL 5:69: the chair and at least one other',
+  ADJUSTERS_NOT_APPOINTED: 'KL 5:69',
+  MEETING_NOT_OPENED: CANNOT,
+  MEETING_ALREADY_OPENED: CANNOT,
+  MEETING_CLOSED: `${CANNOT}; reservations are announced before the meeting closes (KL 4:27 (?))`,
+  MEETING_NOT_CLOSED: `${CANNOT}: the protocol is justerat after the meeting`,
+  JUSTIFIERS_INVALID: 'KL 5:69',
+  PROTOCOL_ALREADY_JUSTIFIED: `${CANNOT}; after justering only rättelse (FL 36 §)`,
+  PROTOCOL_NOT_JUSTIFIED: 'KL 8:12: the justering is announced after it is done',
+  PROTOCOL_ALREADY_ANNOUNCED: CANNOT,
+  ANNOUNCEMENT_BEFORE_JUSTERING: 'KL 8:12',
+  INVALID_DATE: CANNOT,
+  // ─── numbering ───
+  INVALID_PARAGRAPH_NUMBER: CANNOT,
+  PARAGRAPH_NUMBER_TAKEN: `${CANNOT}: § numbers run through the year, one each`,
+  PARAGRAPH_ALREADY_NUMBERED: CANNOT,
+  // ─── paragraph ───
+  PARAGRAPH_ALREADY_OPENED: CANNOT,
+  PARAGRAPH_NOT_OPENED: CANNOT,
+  PREVIOUS_PARAGRAPH_NOT_DEFERRED: `${CANNOT}: a link names the paragraph that deferred the matter (anything else is a free reference)`,
+  PARAGRAPH_JUSTIFIED: 'KL 5:69; FL 36 §: after justering only rättelse, bestyrkande and expediering',
+  NOT_JUSTIFIED: `${CANNOT}: rättelse, bestyrkande and expediering concern a justerat protocol`,
+  NO_DECISION: CANNOT,
+  DUPLICATE_ENTRY_ID: CANNOT,
+  TEXT_REQUIRED: `${CANNOT}: an empty entry records nothing`,
+  ALREADY_RECUSED: CANNOT,
+  MEMBER_RECUSED: 'KL 6:28 (nämnd), 5:47 (fullmäktige): a jävig member takes no part',
+  MEMBER_NOT_ENTITLED: `${CANNOT}: only who serves (tjänstgör) takes part in the decision`,
+  MEMBER_NOT_PRESENT: `${CANNOT}: an absent member does nothing at the meeting`,
+  DECISION_ALREADY_ADOPTED: `${CANNOT}: what leads to the decision comes before it (strike a mistaken decision)`,
+  MOTION_TEXT_REQUIRED: `${CANNOT}: an ändrings-, tilläggs- or free yrkande without words says nothing`,
+  UNKNOWN_MOTION: CANNOT,
+  MOTION_WITHDRAWN: CANNOT,
+  ENTRY_STRUCK: CANNOT,
+  OWN_MOTION_SUPPORT: CANNOT,
+  ALREADY_SUPPORTED: CANNOT,
+  MOTION_ALREADY_PUT: `${CANNOT}: a yrkande put to the meeting has been decided on`,
+  QUESTION_INVALID: `${CANNOT}: every question is answered ja or nej`,
+  FINDING_NOT_PUT: CANNOT,
+  UNKNOWN_QUESTION: CANNOT,
+  VOTE_NEEDS_ALTERNATIVES: `${CANNOT}: ja and nej are each a förslag that was put (record the avslag yrkande)`,
+  VOTE_ALREADY_REQUESTED: CANNOT,
+  UNKNOWN_VOTE: CANNOT,
+  VOTE_IN_PROGRESS: CANNOT,
+  VOTE_PROPOSITION_INVALID: CANNOT,
+  VOTE_PROPOSITION_NOT_APPROVED: `${CANNOT}: the roll call answers an approved voteringsproposition`,
+  DUPLICATE_VOTE: CANNOT,
+  VOTE_MISSING: 'KL 5:67: how each member voted (a silent member is recorded as avstår)',
+  CASTING_VOTE_REQUIRED: 'KL 5:57 (?) via 6:35: on equal votes the chair decides',
+  CASTING_VOTE_NOT_ALLOWED: 'KL 5:57 (?)',
+  CASTING_VOTE_MISMATCH: "KL 5:57 (?): the chair's own vote decides",
+  DECISION_WITHOUT_QUESTION: `${CANNOT}: a decision is reached by the chair's proposition (KL 5:67 records it)`,
+  DECISION_BASIS_MISMATCH: CANNOT,
+  DECISION_CONTRADICTS_FINDING: CANNOT,
+  DECISION_CONTENT_REQUIRED: CANNOT,
+  UNKNOWN_DECISION: CANNOT,
+  MEMBER_DID_NOT_TAKE_PART: 'KL 4:27 (?): who took part in the decision may reserve',
+  MEMBER_ABSTAINED: 'KL 4:27 (?): who abstained did not take part',
+  RESERVATION_BY_SUPPORTER: `${CANNOT}: who voted for the outcome in the roll call stood behind it`,
+  ALREADY_RESERVED: CANNOT,
+  UNKNOWN_RESERVATION: CANNOT,
+  REASONS_ALREADY_SUBMITTED: CANNOT,
+  RECIPIENTS_INVALID: CANNOT,
+  RECIPIENT_NOT_LISTED: `${CANNOT}: expediering follows the protocol's list`,
+  ALREADY_DISPATCHED: CANNOT,
+  UNKNOWN_ENTRY: CANNOT,
+  ENTRY_IN_USE: CANNOT,
+  CORRECTION_REASON_REQUIRED: 'FL 36 §: only obvious errors; the protocol shows what and why (JO 581-2013)',
+  CORRECTION_NO_CHANGE: CANNOT,
+  DUPLICATE_PERSON: CANNOT,
+  GROUP_WITHOUT_MEMBERS: CANNOT,
+  ALREADY_NOT_PARTICIPATING: CANNOT,
+  MEMBER_NOT_PARTICIPATING: `${CANNOT}: a vote is taking part`,
+  REASONS_REQUIRED: CANNOT,
+  UNKNOWN_ATTACHMENT: CANNOT,
+  ATTACHMENT_ALREADY_ADDED: CANNOT,
+  ATTACHMENT_NUMBER_TAKEN: CANNOT,
+  PROPOSITION_ORDER_INVALID: `${CANNOT}: every step is answered ja or nej`,
+  // ─── warnings: procedure the chair and the meeting decide ───
+  ORDER_OF_TRIAL:
+    'procedure: the chair proposes the propositionsordning and the meeting approves it (arbetsordning); a kammarrätt upheld tilläggsyrkanden tried together when the meeting had approved it',
+  VOTE_TOO_LATE: 'procedure: the chair leads the beslutsgång',
+  KONTRAPROPOSITION_REQUIRED: 'procedure: the meeting approves the voteringsproposition (arbetsordning)',
+  VOTE_PROPOSITION_ORDER: 'procedure: the meeting approves the voteringsproposition (arbetsordning)',
+  MOTIVATION_REQUIRED: 'procedure: guides ask återremiss to be motivated; the protocol may not say why',
+  RESERVATION_AFTER_SUPPORT:
+    'the record states what happened: by acklamation a yrkande is not proof of a position',
+  PROPOSAL_AMENDED_AFTER_PUT: 'procedure: the chair leads the beslutsgång',
+};
+
+const escape = (s: string) => s.replace(/\|/g, '\\|');
+
+/** docs/rules.md: one row per code, refusals first, then warnings. */
+export function rulesTable(): string {
+  const row = (code: string, decision: string, message: string) =>
+    `| \`${code}\` | ${decision} | ${escape(ruleSources[code as RuleCode])} | ${escape(message)} |`;
+  return [
+    '# Rules',
+    '',
+    '<!-- Generated from libs/domain/src/rule-table.ts by `npm run rules:table`; a test keeps them equal. -->',
+    '',
+    'Every rule the deciders apply, with its decision. **The record states what happened**: a rule',
+    'refuses (HTTP 422, nothing recorded) only what the law forbids or what cannot be true. Where the',
+    'chair and the meeting decide the procedure, the command is recorded and the answer carries',
+    '`warnings: [{code, message}]` in Swedish for the clerk.',
+    '',
+    'KL = kommunallagen (2017:725), FL = förvaltningslagen (2017:900); a paragraph of KL applies to',
+    'nämnder through KL 6:35. "(?)" marks a paragraph number the research behind Paragraf could not',
+    'confirm: check SFS 2017:725 before quoting it to a clerk.',
+    '',
+    '| code | decision | source | message (Swedish, as the clerk reads it) |',
+    '|---|---|---|---|',
+    ...(Object.keys(ruleMessages) as RuleCode[]).map((c) => row(c, 'refuse', ruleMessages[c])),
+    ...(Object.keys(warningMessages) as WarningCode[]).map((c) => row(c, 'warn', warningMessages[c])),
+    '',
+    'The API adds one code of its own: `ATTACHMENT_NOT_UPLOADED` (422) when a bilaga is attached by a',
+    'SHA-256 whose bytes were never uploaded to `POST /attachments`.',
+    '',
+  ].join('\n');
+}
