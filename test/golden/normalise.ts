@@ -3,15 +3,22 @@
  * page-footer lines `Justerandes sign` and `Utdragsbestyrkande`, and compare the remaining
  * words in order. Layout (line breaks, blank lines, page breaks) does not count; every word
  * and its punctuation does.
+ *
+ * A list item's bullet glyph at the start of a line (`-`, `•`, `–`, `*` followed by a space) is
+ * layout too and is dropped on both sides: the writers draw bullets as `- `, printed protocols
+ * as `•` or a Symbol-font glyph that text extraction may lose (the Sollentuna fixture, see
+ * test/fixtures/README.md).
  */
 
 const footerLines = new Set(['Justerandes sign', 'Utdragsbestyrkande']);
+const bullet = /^(\s*)[-•–*]\s+/;
 
 export function normalise(text: string): string[] {
   return text
     .replace(/\*\*/g, '')
     .split(/\r?\n/)
     .filter((line) => !footerLines.has(line.trim()))
+    .map((line) => line.replace(bullet, '$1'))
     .join('\n')
     .split(/\s+/)
     .filter((word) => word.length > 0);

@@ -63,9 +63,9 @@ export class AppModule {
         HealthController,
         MeetingsController,
         ParagraphsController,
+        AttachmentsController,
         HouseStylesController,
         MeController,
-        AttachmentsController,
       ],
       providers,
     };

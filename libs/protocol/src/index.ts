@@ -14,6 +14,7 @@ export {
   templateCatalogue,
   templateKeys,
   lineTemplateCatalogue,
+  headingVariables,
 } from './style/catalogue.js';
 export {
   compileHouseStyle,

@@ -96,3 +96,26 @@ export function sentence(text: string): string {
   const trimmed = text.trimEnd();
   return /[.!?:…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
+
+const months = [
+  'januari',
+  'februari',
+  'mars',
+  'april',
+  'maj',
+  'juni',
+  'juli',
+  'augusti',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
+
+/** A date as written in running text: "2024-10-09" → "9 oktober 2024". Anything else as it is. */
+export function longDate(iso: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(dateOf(iso));
+  if (!match) return iso;
+  const month = months[Number(match[2]) - 1];
+  return month ? `${Number(match[3])} ${month} ${match[1]}` : iso;
+}

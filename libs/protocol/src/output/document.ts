@@ -50,7 +50,7 @@ export interface ProtocolDocument {
   readonly pageFooter: readonly string[];
   /** Page numbering as the house style words it, with {page} and {pages}: "Sida {page} av {pages}". */
   readonly pageNumbering: string;
-  /** The house style and version the document was worded in ("Standard (§65), version 1"). */
+  /** The house style and version the document was worded in ("Standard, version 1"). */
   readonly style: { readonly id: string; readonly name: string; readonly version: number };
   /** A file name without extension that a clerk would use ("Protokoll KS 2024-05-27"). */
   readonly fileName: string;

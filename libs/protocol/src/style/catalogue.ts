@@ -11,20 +11,30 @@ export const paragraphSectionIds = [
   'decision',
   /** The preparing body's förslag to the beslut, always (the "Förslag till beslut" of many styles). */
   'proposal',
-  /** The link to an earlier paragraph of the matter (återremiss, bordläggning). */
+  /**
+   * The link to an earlier paragraph of the matter (återremiss, bordläggning): one in the
+   * system, or a free reference to one that is not.
+   */
   'previous',
   'summary',
   'basisDocuments',
   /** A heading printed only when one of `when` has content (e.g. "Beslutande sammanträde"). */
   'group',
   'recusal',
+  /** Members or a party group who do not take part in the decision (not jäv). */
+  'nonParticipation',
   /** Who took part, when it is not simply the meeting's beslutande. */
   'participants',
+  /** Talarlista: who spoke during överläggningen, in order. */
+  'speakers',
+  /** The yrkanden, then those who support the preparing body's förslag. */
   'motions',
   /** Beslutsgång: propositions, voteringar with their roll calls. */
   'proceedings',
   'reservation',
   'protocolNote',
+  /** Bilagor of the paragraph, numbered. */
+  'attachments',
   'distribution',
   /** "Paragrafen är justerad" and corrections after justering. */
   'justering',
@@ -40,29 +50,69 @@ export type ContentSectionId = Exclude<ParagraphSectionId, 'group'>;
  */
 const person = 'Robert Beronius (L)';
 const body = 'Kommunstyrelsens arbetsutskott';
-/** Every yrkande template gets the same parts; `supporters` lets a style name them inline. */
+/**
+ * Every yrkande template gets the same parts; `supporters` lets a style name them inline,
+ * `movers` is the proposer and any joint movers, `target` what a bifall or avslag is about
+ * ('proposal', 'motion' or 'matter': the motion or medborgarförslag itself).
+ */
 const motion = {
   proposer: person,
+  movers: [person, 'Lisa Lindholm (V)'],
   text: null as string | null,
   motivation: null as string | null,
   what: 'förslaget',
+  target: 'proposal' as 'proposal' | 'motion' | 'matter',
   supporters: ['Helena Strand (M)'],
+  body,
 };
+/** Where a question stands among the paragraph's propositions, and who puts it. */
+const question = { chair: 'Helena Strand (M)' as string | null, first: true, index: 0 };
 
 export const templateCatalogue = {
   // ── the extract's head ──
   paragraphNumber: { number: 65, year: 2024, bodyShort: 'KSAU' },
   caseNumber: { dnr: 'KS 2024-15' },
   previousParagraph: { number: 58, year: 2024, date: '2024-05-13', outcome: 'aterremiss' },
+  /** An earlier paragraph that is not in the system, as recorded (`paragraph` as written: "§ 794"). */
+  earlierReference: {
+    body: 'Kommunstyrelsen',
+    date: '2024-10-09' as string | null,
+    paragraph: '§ 794',
+    caseNumber: null as string | null,
+    outcome: 'bordlaggning' as string | null,
+  },
+  /**
+   * A person in a sentence or a list of names. `role`: 'chair', 'substitute' (tjänstgörande
+   * ersättare) or 'member'. Sentences that begin with a name apply `upfirst`.
+   */
+  member: { name: 'Robert Beronius', party: 'L', role: 'member' },
+  /** The basis documents as one sentence, for styles with `basisDocumentsAs: "sentence"`. */
+  basisDocumentsSentence: { documents: ['tjänsteutlåtande 2024-05-02 från kommunstyrelsekontoret'] },
 
   // ── references inside sentences ──
   proposalRef: { proposer: 'Kommunstyrelsekontoret', document: 'Tjänsteutlåtande' },
   motionRef: { proposerGenitive: 'Robert Beronius (L)', kind: 'avslag', noun: 'avslagsyrkande' },
+  /** The matter itself as a yrkande names it ("motionen"); `kind` null when none is recorded. */
+  matterRef: { kind: 'motion' as string | null, title: null as string | null },
+  /**
+   * One side of a votering on återremiss or bordläggning: `side` 'formal' (send back / table)
+   * or 'today' (decide today); `ref` is the usual reference to that side.
+   */
+  formalRef: { kind: 'aterremiss', side: 'formal', ref: 'Robert Beronius (L) återremissyrkande' },
 
   // ── decisions ──
-  proposesTo: { body },
+  /**
+   * The decision (`proposer` null) or the preparing body's förslag (`proposer` the one who
+   * proposes it, as recorded) proposing a decision to `recipient`.
+   */
+  proposesTo: { body, recipient: 'Kommunstyrelsen', proposer: null as string | null },
   recipientDecides: { recipient: 'Kommunstyrelsen' },
-  ownDecision: { body, alsoProposes: true, item: 'att godkänna rapporten.' },
+  ownDecision: {
+    body,
+    alsoProposes: true,
+    item: 'att godkänna rapporten.' as string | null,
+    proposer: null as string | null,
+  },
   ownDecisionListItem: { item: 'att godkänna rapporten.' },
   referredBack: { body, motivation: 'att utreda frågan vidare.' },
   tabled: { body },
@@ -70,6 +120,10 @@ export const templateCatalogue = {
 
   // ── the deciding meeting ──
   recusal: { member: person, reason: null },
+  /** `group` is the party group's name when a group declared it. */
+  nonParticipation: { members: [person], group: null as string | null, reason: null as string | null },
+  /** Talarlista. */
+  speakers: { speakers: [person, 'Helena Strand (M)'] },
   participants: { members: [person, 'Helena Strand (M)'] },
   'motion.fritt': { ...motion, text: 'Förslaget bifalls.' },
   'motion.bifall': motion,
@@ -80,12 +134,31 @@ export const templateCatalogue = {
   'motion.bordlaggning': motion,
   supporters: { supporters: ['Helena Strand (M)'], proposerGenitive: 'Robert Beronius (L)' },
   withdrawnMotion: { proposer: person },
+  /** The chair (or `by`) amends the förslag during the meeting; `text` as given, if any. */
+  proposalAmended: { by: 'Helena Strand (M)', text: 'Punkt 2 ändras till …' as string | null, body },
+  /**
+   * The propositionsordning the meeting approved: the chair's words (`text`) or, when none were
+   * recorded, each step's förslag ("förslaget mot avslagsyrkandet").
+   */
+  propositionOrder: {
+    text: null as string | null,
+    steps: ['förslaget mot Robert Beronius (L) avslagsyrkande', 'Robert Beronius (L) tilläggsyrkande'],
+    body,
+  },
+  /** Members who support the preparing body's förslag itself; `what` refers to it. */
+  proposalSupport: { supporters: [person, 'Helena Strand (M)'], what: 'förslaget', body },
 
   // ── beslutsgång ──
-  questionSingle: { body, what: 'förslaget', adopted: true },
-  questionSeveral: { body, options: ['förslaget', 'avslagsyrkandet'], winner: 'förslaget' },
-  questionFormal: { kind: 'aterremiss', formalAdopted: false },
-  voteRequested: { requestedBy: person },
+  questionSingle: { body, what: 'förslaget', adopted: true, ...question },
+  questionSeveral: {
+    body,
+    options: ['förslaget', 'avslagsyrkandet'],
+    winner: 'förslaget' as string | null,
+    ...question,
+  },
+  questionFormal: { kind: 'aterremiss', formalAdopted: false, body, ...question },
+  /** `requestedBy` null when the protocol does not say who asked. */
+  voteRequested: { requestedBy: person as string | null },
   voteProposition: { kind: 'huvudvotering', ja: 'förslaget', nej: 'avslagsyrkandet' },
   voteResult: {
     body,
@@ -95,11 +168,37 @@ export const templateCatalogue = {
     winner: 'förslaget',
     kind: 'huvudvotering',
     castingVote: null,
+    /** Seats without anyone serving (absent ledamöter not replaced by an ersättare). */
+    absent: 1,
+    /** The names are printed only in the omröstningsbilaga. */
+    appendix: false,
   },
+  /** The heading of one votering in the omröstningsbilaga (`number`: the meeting's nth votering). */
+  votingAppendixCaption: { number: 2, paragraphNumber: '§65', title: 'Delårsrapport 1 per april 2024' },
+  /** With `rollCall: "names"`: the members who voted one way, as a sentence. */
+  rollCallNames: { names: [person, 'Helena Strand (M)'], vote: 'ja', count: 2 },
 
   // ── after the decision ──
-  reservation: { member: person, inFavourOf: 'till förmån för eget yrkande', motivation: null },
-  protocolNote: { member: person, text: 'Vi vill se en uppföljning.' },
+  /** `members`: everyone who reserves (`member` is the first); `group` a party group's name. */
+  reservation: {
+    member: person,
+    members: [person, 'Helena Strand (M)'],
+    group: null as string | null,
+    inFavourOf: 'till förmån för eget yrkande' as string | null,
+    motivation: null as string | null,
+  },
+  protocolNote: {
+    member: person,
+    members: [person],
+    group: null as string | null,
+    text: 'Vi vill se en uppföljning.',
+  },
+  /** A bilaga of the paragraph. */
+  attachment: { number: 1, title: 'Reservation från (L)' },
+  /** The recipients (each already with its dispatch date); one block per line of the result. */
+  distribution: {
+    recipients: ['Kommunstyrelsekontoret', 'Samhällsbyggnadskontoret (expedierat 2024-06-03)'],
+  },
   dispatched: { recipient: 'Kommunstyrelsekontoret', date: '2024-06-03' },
   correction: {
     field: 'Rubrik',
@@ -131,7 +230,7 @@ export const templateCatalogue = {
     ownDecisions: ['att arbeta in initiativet.'],
   },
   /** The last line of a protocol: which house style and version worded it. */
-  'protocol.styleNote': { name: 'Standard (§65)', version: 2 },
+  'protocol.styleNote': { name: 'Standard', version: 2 },
   /** One line per line of the template. */
   'protocol.announcement': {
     body,
@@ -150,10 +249,27 @@ export const lineTemplateCatalogue = {
     bodyShort: 'KSAU',
     paragraphNumber: '§65',
     caseNumber: 'Dnr KS 2024-15',
+    /** The ärende's code in the diarieplan, when recorded ("609"); empty when not. */
+    classification: '609',
     date: '2024-05-27',
     title: 'Delårsrapport 1 per april 2024 för kommunstyrelsen',
   },
 } as const satisfies Record<string, Record<string, unknown>>;
+
+/**
+ * Section headings (`settings.sections[].heading`, `headingUndecided`) are line templates too:
+ * `body` is the deciding body, `proposes` whether the beslut (or, while undecided, the förslag)
+ * proposes a decision to another body ("Kommunstyrelsens förslag" / "Kommunstyrelsens beslut"),
+ * `proposer` who made the förslag before the body, as recorded ("Kommunstyrelsens förslag till
+ * kommunfullmäktige"), `count` how many entries the section lists.
+ */
+export const headingVariables = {
+  body: 'Kommunstyrelsen',
+  proposes: true,
+  proposer: 'kommunstyrelsens arbetsutskott',
+  /** How many entries the section lists ("Handling" / "Handlingar"); 1 for a group heading. */
+  count: 2,
+} as const;
 
 export type TemplateKey = keyof typeof templateCatalogue;
 export const templateKeys = Object.keys(templateCatalogue) as TemplateKey[];

@@ -6,6 +6,7 @@
 import type { Template } from 'liquidjs';
 import type { HouseStyle } from '../templates/house-style.js';
 import {
+  headingVariables,
   lineTemplateCatalogue,
   paragraphSectionIds,
   templateCatalogue,
@@ -88,6 +89,17 @@ export function validateHouseStyle(
         else checkTemplate(line, vars, `settings.${name}[${i}]`, problem);
       });
     }
+  }
+  if (Array.isArray(settings.sections)) {
+    settings.sections.forEach((entry: unknown, i) => {
+      if (!isObject(entry)) return;
+      for (const key of ['heading', 'headingUndecided'] as const) {
+        const heading = entry[key];
+        if (typeof heading === 'string') {
+          checkTemplate(heading, headingVariables, `settings.sections[${i}].${key}`, problem);
+        }
+      }
+    });
   }
   if (problems.length > 0) throw new HouseStyleInvalidError(problems);
   return {
@@ -175,8 +187,28 @@ function checkSettings(s: Json, problem: (path: string, message: string) => void
   if (!textList(s.rollCallColumns, 5)) {
     problem('settings.rollCallColumns', 'Ska vara fem kolumnrubriker: ledamot, parti, ja, nej, avstår.');
   }
-  if (s.rollCall !== 'paragraph' && s.rollCall !== 'appendix') {
-    problem('settings.rollCall', 'Ska vara ”paragraph” (namnen i paragrafen) eller ”appendix” (i bilagan).');
+  if (s.rollCall !== 'paragraph' && s.rollCall !== 'appendix' && s.rollCall !== 'names') {
+    problem(
+      'settings.rollCall',
+      'Ska vara ”paragraph” (en tabell i paragrafen), ”names” (namnen som meningar i paragrafen) eller ”appendix” (i bilagan).',
+    );
+  }
+  const oneOf = (key: string, values: readonly string[], message: string) => {
+    if (s[key] !== undefined && !values.includes(s[key] as string)) problem(`settings.${key}`, message);
+  };
+  oneOf('voteHeadingBefore', ['rollCall', 'proposition'], 'Ska vara ”rollCall” eller ”proposition”.');
+  oneOf(
+    'basisDocumentsAs',
+    ['bullets', 'lines', 'sentence'],
+    'Ska vara ”bullets”, ”lines” eller ”sentence”.',
+  );
+  oneOf('decisionList', ['numbered', 'bullets'], 'Ska vara ”numbered” eller ”bullets”.');
+  if (
+    s.voteResultHeading !== undefined &&
+    s.voteResultHeading !== null &&
+    typeof s.voteResultHeading !== 'string'
+  ) {
+    problem('settings.voteResultHeading', 'Ska vara en text.');
   }
   if (!Array.isArray(s.sections) || s.sections.length === 0) {
     problem('settings.sections', 'Ange paragrafens avsnitt i ordning.');
@@ -220,6 +252,12 @@ export function compileHouseStyle(doc: HouseStyleDocument): HouseStyle {
       .map((l) => l.trim())
       .filter((l) => l.length > 0);
   const headTemplates = doc.settings.extractHead.map((line) => engine.parse(line));
+  const headings = new Map<string, Template[]>();
+  for (const section of doc.settings.sections) {
+    for (const heading of [section.heading, section.headingUndecided]) {
+      if (typeof heading === 'string' && !headings.has(heading)) headings.set(heading, engine.parse(heading));
+    }
+  }
   const s = doc.settings;
   const ph = s.protocolHeadings;
 
@@ -231,10 +269,19 @@ export function compileHouseStyle(doc: HouseStyleDocument): HouseStyle {
     extractHead: (vars) =>
       headTemplates.map((t) => String(engine.renderSync(t, vars)).trim()).filter((line) => line.length > 0),
     extractFooter: s.extractFooter,
+    sectionHeading: (heading, vars) => {
+      const parsed = headings.get(heading);
+      return parsed ? String(engine.renderSync(parsed, { ...vars })).trim() : heading;
+    },
     paragraphNumber: (p) => render('paragraphNumber', p),
     caseNumber: (dnr) => render('caseNumber', { dnr }),
     previousParagraph: (p) => render('previousParagraph', p),
+    earlierReference: (p) => render('earlierReference', p),
+    member: (p) => render('member', p),
+    basisDocumentsSentence: (p) => render('basisDocumentsSentence', p),
     proposalRef: (p) => render('proposalRef', p),
+    matterRef: (p) => render('matterRef', p),
+    formalRef: (p) => render('formalRef', p),
     motionRef: ({ proposerGenitive, kind }) =>
       render('motionRef', { proposerGenitive, kind, noun: s.motionNouns[kind] }),
     proposesTo: (p) => render('proposesTo', p),
@@ -245,21 +292,30 @@ export function compileHouseStyle(doc: HouseStyleDocument): HouseStyle {
     tabled: (p) => render('tabled', p),
     decidedAsProposed: (p) => render('decidedAsProposed', p),
     recusal: (p) => render('recusal', p),
+    nonParticipation: (p) => render('nonParticipation', p),
+    speakers: (p) => render('speakers', p),
+    proposalSupport: (p) => render('proposalSupport', p),
+    proposalAmended: (p) => render('proposalAmended', p),
+    propositionOrder: (p) => render('propositionOrder', p),
     participants: (p) => render('participants', p),
     motion: (kind, parts) => render(`motion.${kind}`, { ...parts }),
     supporters: (p) => render('supporters', p),
     withdrawnMotion: (p) => render('withdrawnMotion', p),
-    questionSingle: (p) => render('questionSingle', p),
-    questionSeveral: (p) => render('questionSeveral', p),
-    questionFormal: (p) => render('questionFormal', p),
+    questionSingle: (p) => render('questionSingle', { ...p }),
+    questionSeveral: (p) => render('questionSeveral', { ...p }),
+    questionFormal: (p) => render('questionFormal', { ...p }),
     voteRequested: (p) => render('voteRequested', p),
     voteProposition: (p) => render('voteProposition', p),
     rollCallColumns: s.rollCallColumns,
     rollCallMark: s.rollCallMark,
     rollCallTotal: s.rollCallTotal,
     voteResult: (p) => render('voteResult', { ...p }),
+    rollCallNames: (p) => render('rollCallNames', p),
+    votingAppendixCaption: (p) => render('votingAppendixCaption', p),
     reservation: (p) => render('reservation', p),
     protocolNote: (p) => render('protocolNote', p),
+    attachment: (p) => render('attachment', p),
+    distribution: (p) => lines('distribution', p),
     dispatched: (p) => render('dispatched', p),
     correction: ({ field, from, to, why, by }) => {
       const f = s.correctionFields[field] ?? { name: field, participle: '' };

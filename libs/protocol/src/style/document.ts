@@ -34,8 +34,27 @@ export interface HouseStyleSettings {
   readonly sections: readonly SectionSetting[];
   /** The heading above a votering's roll call and result inside the beslutsgång. */
   readonly voteHeading: string;
-  /** Where a votering's names are printed: in the paragraph, or only in the omröstningsbilaga. */
-  readonly rollCall: 'paragraph' | 'appendix';
+  /**
+   * Where `voteHeading` goes: above the roll call and result (`rollCall`, the default) or
+   * already above the approved voteringsproposition (`proposition`).
+   */
+  readonly voteHeadingBefore?: 'rollCall' | 'proposition';
+  /** A heading of its own above the vote's result sentence ("Omröstningsresultat"); none by default. */
+  readonly voteResultHeading?: string | null;
+  /**
+   * Where a votering's names are printed: in the paragraph as a table (`paragraph`), in the
+   * paragraph as one sentence per side (`names`, template rollCallNames), or only in the
+   * omröstningsbilaga (`appendix`). A votering recorded with its names in the appendix keeps
+   * them there whatever the style says.
+   */
+  readonly rollCall: 'paragraph' | 'appendix' | 'names';
+  /**
+   * The basis documents as a bulleted list (`bullets`, the default), one per line (`lines`), or
+   * as one sentence (`sentence`, template basisDocumentsSentence).
+   */
+  readonly basisDocumentsAs?: 'bullets' | 'lines' | 'sentence';
+  /** The items of a decision or förslag: numbered (the default) or bulleted. */
+  readonly decisionList?: 'numbered' | 'bullets';
   readonly rollCallColumns: readonly [string, string, string, string, string];
   readonly rollCallMark: string;
   readonly rollCallTotal: string;
@@ -66,7 +85,7 @@ export interface HouseStyleSettings {
 export interface HouseStyleDocument {
   /** A slug: `default-sv`, `goteborg-ks`. */
   readonly id: string;
-  /** As shown to clerks: "Standard (§65)". */
+  /** As shown to clerks: "Standard". */
   readonly name: string;
   /** BCP 47 language tag of what the style writes. */
   readonly locale: string;

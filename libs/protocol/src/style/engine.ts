@@ -3,10 +3,11 @@
  * template reads only the variables it is given (own properties only), cannot run code, cannot
  * read files (no file system is configured, so include/render/layout find nothing), and is
  * bounded in parse size, render time and memory. The filters are the Swedish grammar of
- * `swedish.ts`, so a style can say "the genitive of" without knowing the rule.
+ * `swedish.ts`, so a style can say "the genitive of" without knowing the rule: genitive, mid,
+ * upfirst, join_list, sentence, strip_att, strip_end_stop, long_date.
  */
 import { Liquid } from 'liquidjs';
-import { genitive, joinList, midSentence, sentence, sentenceStart } from '../swedish.js';
+import { genitive, joinList, longDate, midSentence, sentence, sentenceStart } from '../swedish.js';
 
 export function createStyleEngine(): Liquid {
   const engine = new Liquid({
@@ -32,5 +33,7 @@ export function createStyleEngine(): Liquid {
   engine.registerFilter('strip_att', (v: unknown) => String(v ?? '').replace(/^att\s+/i, ''));
   /** Drops trailing full stops and spaces, so a phrase can go on after the text. */
   engine.registerFilter('strip_end_stop', (v: unknown) => String(v ?? '').replace(/[.\s]+$/, ''));
+  /** "2024-10-09" → "9 oktober 2024". */
+  engine.registerFilter('long_date', (v: unknown) => longDate(String(v ?? '')));
   return engine;
 }

@@ -1,9 +1,15 @@
 /**
  * The house styles shipped with Paragraf: JSON files in `libs/protocol/styles/`, imported as
  * data and checked by the same validation as a style adopted through the API. `default-sv` (worded after
- * the §65 extract) is used for a body that has adopted none.
+ * the §65 extract) is used for a body that has adopted none. The others are reproduced from real
+ * protocols (test/fixtures/README.md): `sollentuna-ks` (Sollentuna KS § 52/2019), `goteborg-ks`
+ * (Göteborg KS § 857, 2024) and `molndal-kf` (Mölndal KF § 75, 2024); each extends `default-sv`
+ * for what its protocol does not show.
  */
 import defaultSv from '../../styles/default-sv.json' with { type: 'json' };
+import goteborgKs from '../../styles/goteborg-ks.json' with { type: 'json' };
+import molndalKf from '../../styles/molndal-kf.json' with { type: 'json' };
+import sollentunaKs from '../../styles/sollentuna-ks.json' with { type: 'json' };
 import { compileHouseStyle, validateHouseStyle } from './compile.js';
 import type { HouseStyleDocument } from './document.js';
 import type { HouseStyle } from '../templates/house-style.js';
@@ -11,7 +17,7 @@ import type { HouseStyle } from '../templates/house-style.js';
 export const DEFAULT_STYLE_ID = 'default-sv';
 
 /** Every shipped style file; a new one is a JSON file in `libs/protocol/styles/` and a line here. */
-const files: readonly unknown[] = [defaultSv];
+const files: readonly unknown[] = [defaultSv, sollentunaKs, goteborgKs, molndalKf];
 
 function loadShipped(): ReadonlyMap<string, HouseStyleDocument> {
   const raw = new Map<string, unknown>();

@@ -14,6 +14,12 @@ import type { HouseStyleSettings } from '../style/document.js';
 export interface MotionPhraseParts {
   /** "Robert Beronius (L)" */
   readonly proposer: string;
+  /** The proposer and any joint movers, in order. */
+  readonly movers: readonly string[];
+  /** What a bifall or avslag is about: the förslag, another yrkande, or the matter itself. */
+  readonly target: 'proposal' | 'motion' | 'matter';
+  /** The deciding body, as at the start of a sentence. */
+  readonly body: string;
   /** The yrkande's own words, if any, exactly as handed in. */
   readonly text: string | null;
   /** For återremiss: why. */
@@ -34,7 +40,21 @@ export interface VoteResultParts {
   readonly kind: 'huvudvotering' | 'kontraproposition';
   /** Set when the chair's casting vote decided a tie. */
   readonly castingVote: 'ja' | 'nej' | null;
+  /** Seats without anyone serving. */
+  readonly absent: number;
+  /** The names are printed only in the omröstningsbilaga. */
+  readonly appendix: boolean;
 }
+
+/** Where a question stands among the paragraph's propositions, and who puts it. */
+export interface QuestionParts {
+  /** The chair as the style writes a member, or null when the meeting has none recorded. */
+  readonly chair: string | null;
+  readonly first: boolean;
+  readonly index: number;
+}
+
+export type MemberRole = 'chair' | 'substitute' | 'member';
 
 export interface HouseStyle {
   readonly id: string;
@@ -48,28 +68,54 @@ export interface HouseStyle {
     bodyShort: string;
     paragraphNumber: string;
     caseNumber: string;
+    classification: string;
     date: string;
     title: string;
   }): string[];
   /** Lines of the printed extract's footer (initials and certification boxes). */
   readonly extractFooter: readonly string[];
+  /** A section heading of `settings.sections`, rendered (headings are line templates). */
+  sectionHeading(
+    heading: string,
+    vars: { body: string; proposes: boolean; proposer: string; count: number },
+  ): string;
 
   paragraphNumber(p: { number: number; year: number; bodyShort: string }): string;
   caseNumber(dnr: string): string;
   /** The earlier paragraph of a matter that returns after återremiss or bordläggning. */
   previousParagraph(p: { number: number; year: number; date: string | null; outcome: string | null }): string;
+  /** An earlier paragraph that is not in the system (free reference). */
+  earlierReference(p: {
+    body: string;
+    date: string | null;
+    paragraph: string;
+    caseNumber: string | null;
+    outcome: string | null;
+  }): string;
+  /** A person as written in a sentence or list ("tjänstgörande ersättaren Anna Ek (S)"). */
+  member(p: { name: string; party: string; role: MemberRole }): string;
+  basisDocumentsSentence(p: { documents: string[] }): string;
 
   // ── references to what is put or supported ──
   /** "kommunstyrelsekontorets tjänsteutlåtandes förslag" */
   proposalRef(p: { proposer: string; document: string | null }): string;
   /** "Robert Beronius (L) yrkande", "Lisa Lindholms (V) avslagsyrkande" */
   motionRef(m: { proposerGenitive: string; kind: MotionKind }): string;
+  /** "motionen": the matter itself, as a yrkande on it names it. */
+  matterRef(p: { kind: string | null; title: string | null }): string;
+  /** One side of a votering on återremiss or bordläggning. */
+  formalRef(p: { kind: 'aterremiss' | 'bordlaggning'; side: 'formal' | 'today'; ref: string }): string;
 
   // ── decisions ──
-  proposesTo(p: { body: string }): string;
+  proposesTo(p: { body: string; recipient: string; proposer: string | null }): string;
   recipientDecides(p: { recipient: string }): string;
   /** One item inline ("beslutar för egen del att …"), or the lead-in to a numbered list. */
-  ownDecision(p: { body: string; alsoProposes: boolean; item: string | null }): string;
+  ownDecision(p: {
+    body: string;
+    alsoProposes: boolean;
+    item: string | null;
+    proposer: string | null;
+  }): string;
   /** An own decision as an item of a numbered list (the inline form begins with "att"). */
   ownDecisionListItem(item: string): string;
   referredBack(p: { body: string; motivation: string | null }): string;
@@ -78,26 +124,44 @@ export interface HouseStyle {
 
   // ── deciding meeting ──
   recusal(p: { member: string; reason: string | null }): string;
+  nonParticipation(p: { members: string[]; group: string | null; reason: string | null }): string;
+  speakers(p: { speakers: string[] }): string;
+  proposalSupport(p: { supporters: string[]; what: string; body: string }): string;
+  proposalAmended(p: { by: string; text: string | null; body: string }): string;
+  propositionOrder(p: { text: string | null; steps: string[]; body: string }): string;
   participants(p: { members: string[] }): string;
   motion(kind: MotionKind, parts: MotionPhraseParts): string;
   supporters(p: { supporters: string[]; proposerGenitive: string }): string;
   withdrawnMotion(p: { proposer: string }): string;
 
   // ── beslutsgång ──
-  questionSingle(p: { body: string; what: string; adopted: boolean }): string;
-  questionSeveral(p: { body: string; options: string[]; winner: string | null }): string;
+  questionSingle(p: { body: string; what: string; adopted: boolean } & QuestionParts): string;
+  questionSeveral(p: { body: string; options: string[]; winner: string | null } & QuestionParts): string;
   /** Återremiss or bordläggning tried first: decide today or not. */
-  questionFormal(p: { kind: 'aterremiss' | 'bordlaggning'; formalAdopted: boolean }): string;
-  voteRequested(p: { requestedBy: string }): string;
+  questionFormal(
+    p: { kind: 'aterremiss' | 'bordlaggning'; formalAdopted: boolean; body: string } & QuestionParts,
+  ): string;
+  voteRequested(p: { requestedBy: string | null }): string;
   voteProposition(p: { kind: 'huvudvotering' | 'kontraproposition'; ja: string; nej: string }): string;
   rollCallColumns: readonly [string, string, string, string, string];
   rollCallMark: string;
   rollCallTotal: string;
   voteResult(p: VoteResultParts): string;
+  rollCallNames(p: { names: string[]; vote: 'ja' | 'nej' | 'avstar'; count: number }): string;
+  votingAppendixCaption(p: { number: number; paragraphNumber: string; title: string }): string;
 
   // ── after the decision ──
-  reservation(p: { member: string; inFavourOf: string | null; motivation: string | null }): string;
-  protocolNote(p: { member: string; text: string }): string;
+  reservation(p: {
+    member: string;
+    members: string[];
+    group: string | null;
+    inFavourOf: string | null;
+    motivation: string | null;
+  }): string;
+  protocolNote(p: { member: string; members: string[]; group: string | null; text: string }): string;
+  attachment(p: { number: number; title: string }): string;
+  /** The distribution list, one block per line. */
+  distribution(p: { recipients: string[] }): string[];
   dispatched(p: { recipient: string; date: string }): string;
   correction(p: { field: string; from: string; to: string; why: string; by: string }): string;
   justified(p: { immediate: boolean; date: string }): string;
