@@ -33,6 +33,8 @@ export interface Draft {
 export interface Catalogue {
   templates: Record<string, Record<string, unknown>>;
   lineTemplates: Record<string, Record<string, unknown>>;
+  /** The variables a section's heading may use, when the server names them. */
+  headingVariables?: Record<string, unknown>;
   sections: string[];
   filters: string[];
   shipped: { id: string; name: string }[];

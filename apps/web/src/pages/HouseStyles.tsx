@@ -459,7 +459,9 @@ export function HouseStylesPage() {
                         : 'JSON.'
                       : undefined
                   }
-                  variables={catalogue?.lineTemplates[s.key]}
+                  variables={
+                    s.key === 'sections' ? catalogue?.headingVariables : catalogue?.lineTemplates[s.key]
+                  }
                   problems={problems[`settings.${s.key}`]}
                   changed={loaded?.settings.find((l) => l.key === s.key)?.text !== s.text}
                   onReset={() => setSetting(s.key, loaded?.settings.find((l) => l.key === s.key)?.text ?? '')}
