@@ -1,0 +1,183 @@
+/**
+ * The recording page's steps of issue 11 in a real browser against the real API: talarlista,
+ * a joint yrkande, a protokollsanteckning by a party group, a member not taking part and a
+ * bilaga uploaded from the page — each recorded through its form and seen in the extract.
+ */
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import { s65Body, s65Members } from '../scenarios/s65.js';
+import { describeInBrowser, openBrowser, type BrowserSession } from './support/browser.js';
+import { ensureWebBuilt, freePort, WebTestServer } from './support/server.js';
+
+const WAIT = { timeout: 30_000 };
+
+/** Click a step's button and wait for the API to accept its POST (path matches `path`). */
+async function record(page: Page, click: () => Promise<void>, path: RegExp): Promise<void> {
+  const accepted = page.waitForResponse(
+    (r) => r.request().method() === 'POST' && path.test(new URL(r.url()).pathname),
+    WAIT,
+  );
+  await click();
+  const res = await accepted;
+  if (res.status() >= 300) throw new Error(`${res.url()}: ${res.status()} ${await res.text()}`);
+}
+const submitStep = (page: Page, step: string) => () =>
+  page.locator(`[data-testid=${step}] button[type=submit]`).click();
+/** The extract beside the form, its words on one line (the text writer may wrap). */
+async function extractText(page: Page, waitFor: string): Promise<string> {
+  await page.getByTestId('extract').filter({ hasText: waitFor }).waitFor(WAIT);
+  return ((await page.getByTestId('extract').textContent()) ?? '').replace(/\s+/g, ' ');
+}
+
+describeInBrowser('the recording page’s steps of issue 11', () => {
+  let server: WebTestServer;
+  let session: BrowserSession;
+  let page: Page;
+  let meetingId: string;
+  let paragraphId: string;
+
+  beforeAll(async () => {
+    ensureWebBuilt();
+    server = new WebTestServer(await freePort());
+    await server.start();
+    ({ meetingId } = await server.api('/meetings', {
+      body: {
+        body: s65Body,
+        date: '2024-09-16',
+        startTime: '13:00',
+        place: 'Stadshuset',
+        chair: 'ksau-ordf',
+        secretary: { name: 'Karin Sjödin' },
+        members: s65Members,
+      },
+    }));
+    await server.api(`/meetings/${meetingId}/attendance`, {
+      body: {
+        present: ['ksau-ordf', 'ksau-beronius', 'ksau-lindberg', 'ksau-akesson', 'ksau-ers-nord'],
+        absent: ['ksau-farah', 'ksau-ers-berg'],
+        servingSubstitutes: [{ substituteId: 'ksau-ers-nord', forMemberId: 'ksau-farah' }],
+      },
+    });
+    await server.api(`/meetings/${meetingId}/open`, { body: {} });
+    ({ paragraphId } = await server.api(`/meetings/${meetingId}/paragraphs`, {
+      body: {
+        caseNumber: 'KS 2024-120',
+        title: 'Cykelplan',
+        summary: ['Förslag till cykelplan.'],
+        basisDocuments: ['Tjänsteutlåtande'],
+        proposal: {
+          proposer: 'kommunstyrelsekontoret',
+          document: 'tjänsteutlåtande',
+          decision: { proposesTo: { body: 'Kommunstyrelsen', items: ['Anta cykelplanen.'] } },
+        },
+      },
+    }));
+    session = await openBrowser();
+    page = session.page;
+    page.setDefaultTimeout(30_000);
+    await page.goto(`${server.url}/`);
+    await page.fill('#token', server.tokens.clerk);
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await page.getByRole('heading', { name: 'Sammanträden', exact: true }).waitFor(WAIT);
+    await page.goto(`${server.url}/#/live/${meetingId}/${paragraphId}`);
+    await page.getByRole('heading', { name: /Cykelplan/ }).waitFor(WAIT);
+  }, 120_000);
+
+  afterAll(async () => {
+    await session?.close();
+    await server?.dispose();
+  }, 60_000);
+
+  it('keeps the talarlista in order, members and an official', async () => {
+    const step = page.getByTestId('step-speakers');
+    for (const name of ['Robert Beronius (L)', 'Jonas Lindberg (C)']) {
+      await page.locator('#t-member').selectOption({ label: name });
+      await record(page, submitStep(page, 'step-speakers'), /\/speakers$/);
+    }
+    await step.getByLabel('Annan person (t.ex. tjänsteperson)').check();
+    await page.fill('#t-person-name', 'Per Ekholm');
+    await page.fill('#t-person-title', 'ekonomichef');
+    await record(page, submitStep(page, 'step-speakers'), /\/speakers$/);
+
+    const list = page.getByTestId('speakers');
+    await list.getByText('Per Ekholm, ekonomichef').waitFor(WAIT);
+    expect(await list.locator('li').allTextContents()).toEqual([
+      expect.stringContaining('Robert Beronius (L)'),
+      expect.stringContaining('Jonas Lindberg (C)'),
+      expect.stringContaining('Per Ekholm, ekonomichef'),
+    ]);
+    const text = await extractText(page, 'Per Ekholm');
+    expect(text).toContain(
+      'Under överläggningen yttrar sig Robert Beronius (L), Jonas Lindberg (C) och Per Ekholm',
+    );
+  }, 120_000);
+
+  it('records a joint yrkande of two movers, the text as given', async () => {
+    await page.locator('#y-member').selectOption({ label: 'Robert Beronius (L)' });
+    await page.locator('#y-kind').selectOption('fritt');
+    await page.fill('#y-text', 'cykelplanen kompletteras med en karta över skolvägar');
+    await page
+      .getByTestId('step-motion')
+      .getByRole('group', { name: 'Yrkar tillsammans med (gemensamt yrkande)' })
+      .getByLabel('Jonas Lindberg (C)')
+      .check();
+    await record(page, submitStep(page, 'step-motion'), /\/motions$/);
+    const text = await extractText(page, 'skolvägar');
+    expect(text).toContain(
+      'Robert Beronius (L) och Jonas Lindberg (C) yrkar på följande: cykelplanen kompletteras med en karta över skolvägar',
+    );
+    await page
+      .getByTestId('entries')
+      .getByText('Yrkande: Robert Beronius (L), Jonas Lindberg (C)')
+      .waitFor(WAIT);
+  }, 120_000);
+
+  it('records a protokollsanteckning by a party group', async () => {
+    const step = page.getByTestId('step-note');
+    await step.getByLabel('En partigrupp').check();
+    await page.locator('#n-party').selectOption('S');
+    await page.fill('#n-group-name', 'Socialdemokraterna');
+    await page.fill('#n-text', 'Vi vill se en uppföljning av cykelplanen.');
+    await record(page, submitStep(page, 'step-note'), /\/notes$/);
+    const text = await extractText(page, 'uppföljning av cykelplanen');
+    expect(text).toMatch(
+      /Ledamöterna för Socialdemokraterna lämnar följande protokollsanteckning: Vi vill se en uppföljning av cykelplanen\./,
+    );
+  }, 120_000);
+
+  it('records a member who does not take part (never as jäv), and leaves her out of the roll call', async () => {
+    await page.locator('#np-member').selectOption({ label: 'Marie Åkesson (S)' });
+    await page.fill('#np-reason', 'hon har inte kunnat sätta sig in i ärendet');
+    await record(page, submitStep(page, 'step-non-participation'), /\/non-participation$/);
+    await page.getByTestId('non-participations').getByText('Marie Åkesson (S)').waitFor(WAIT);
+    const text = await extractText(page, 'deltar inte i beslutet');
+    expect(text).toContain('Marie Åkesson (S) deltar inte i beslutet');
+    expect(text).not.toContain('jäv');
+    const voters = await page.getByTestId('vote-grid').locator('tbody th').allTextContents();
+    expect(voters.some((v) => v.includes('Marie Åkesson'))).toBe(false);
+  }, 120_000);
+
+  it('uploads a bilaga from the page, stored by its SHA-256 and listed in the extract', async () => {
+    const bytes = Buffer.from('%PDF-1.4\n% Skrivelse från Socialdemokraterna om cykelplanen\n%%EOF\n');
+    await page.setInputFiles('#g-file', {
+      name: 'skrivelse-S.pdf',
+      mimeType: 'application/pdf',
+      buffer: bytes,
+    });
+    await page.fill('#g-title', 'Skrivelse från Socialdemokraterna');
+    const uploaded = page.waitForResponse(
+      (r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/attachments',
+      WAIT,
+    );
+    await record(page, submitStep(page, 'step-attachments'), /^\/paragraphs\/[^/]+\/attachments$/);
+    const { sha256 } = (await (await uploaded).json()) as { sha256: string };
+    const { createHash } = await import('node:crypto');
+    expect(sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+    await page
+      .getByTestId('attachments')
+      .getByText('Bilaga 1: Skrivelse från Socialdemokraterna')
+      .waitFor(WAIT);
+    const text = await extractText(page, 'Skrivelse från Socialdemokraterna');
+    expect(text).toContain('Bilaga 1. Skrivelse från Socialdemokraterna');
+  }, 120_000);
+});
