@@ -180,4 +180,75 @@ describeInBrowser('the recording page’s steps of issue 11', () => {
     const text = await extractText(page, 'Skrivelse från Socialdemokraterna');
     expect(text).toContain('Bilaga 1. Skrivelse från Socialdemokraterna');
   }, 120_000);
+
+  it('records support of the förslag, a votering without a named requester, a verbatim beslut and a party group’s reservation', async () => {
+    const { paragraphId: second } = await server.api(`/meetings/${meetingId}/paragraphs`, {
+      body: {
+        caseNumber: 'KS 2024-121',
+        title: 'Gångfartsområde',
+        summary: ['Förslag om gångfartsområde i centrum.'],
+        basisDocuments: ['Tjänsteutlåtande'],
+        proposal: {
+          proposer: 'kommunstyrelsekontoret',
+          document: 'tjänsteutlåtande',
+          decision: { proposesTo: { body: 'Kommunstyrelsen', items: ['Inrätta gångfartsområdet.'] } },
+        },
+      },
+    });
+    await page.goto(`${server.url}/#/live/${meetingId}/${second}`);
+    await page.getByRole('heading', { name: /Gångfartsområde/ }).waitFor(WAIT);
+
+    await page.locator('#y-member').selectOption({ label: 'Jonas Lindberg (C)' });
+    await page.locator('#y-kind').selectOption('avslag');
+    await record(page, submitStep(page, 'step-motion'), /\/motions$/);
+
+    // Support of the förslag itself, not of a yrkande.
+    await page.locator('#support-member').selectOption({ label: 'Robert Beronius (L)' });
+    await page.locator('#support-motion').selectOption({ label: 'kommunstyrelsekontorets förslag' });
+    await record(page, submitStep(page, 'step-support'), /\/proposal\/support$/);
+
+    const question = page.getByTestId('step-question');
+    await question.getByRole('checkbox', { name: 'Jonas Lindberg (C) yrkande' }).check();
+    await record(page, submitStep(page, 'step-question'), /\/questions$/);
+
+    // "Votering begärs": nobody named.
+    expect(await page.locator('#v-requested').inputValue()).toBe('');
+    await page.locator('#v-ja').selectOption({ label: 'kommunstyrelsekontorets förslag' });
+    await page.locator('#v-nej').selectOption({ label: 'Jonas Lindberg (C) yrkande' });
+    const grid = page.getByTestId('vote-grid');
+    for (const [name, vote] of [
+      ['Robert Beronius', 'ja'],
+      ['Jonas Lindberg', 'nej'],
+      ['Marie Åkesson', 'ja'],
+      ['Lina Nord', 'ja'],
+      ['Helena Strand', 'ja'],
+    ])
+      await grid.getByLabel(`${name} ${vote}`).check();
+    await record(page, submitStep(page, 'step-vote'), /\/roll-call$/);
+
+    // The beslut in the clerk's own words, without the generated frame.
+    await page
+      .getByTestId('step-decision')
+      .getByLabel(/Skriv beslutet ordagrant/)
+      .check();
+    await page.fill('#d-text', 'Gångfartsområdet inrättas från den 1 mars 2025.');
+    await record(page, submitStep(page, 'step-decision'), /\/decision$/);
+
+    // The Centre Party's group reserves.
+    const reservation = page.getByTestId('step-reservation');
+    await reservation.getByLabel('En partigrupp').check();
+    await page.locator('#r-party').selectOption('C');
+    await page.fill('#r-group-name', 'Centerpartiet');
+    await page.fill('#r-reasons', 'till förmån för eget yrkande');
+    await record(page, submitStep(page, 'step-reservation'), /\/reservations$/);
+
+    const text = await extractText(page, 'Centerpartiet');
+    expect(text).toContain('Robert Beronius (L) yrkar bifall till');
+    expect(text).toContain('Votering begärs.');
+    // Under its heading, with no "… beslutar" before it.
+    expect(text).toContain('Beslut Gångfartsområdet inrättas från den 1 mars 2025.');
+    expect(text).toContain(
+      'Ledamöterna för Centerpartiet reserverar sig mot beslutet till förmån för eget yrkande',
+    );
+  }, 120_000);
 });
