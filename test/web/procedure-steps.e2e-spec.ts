@@ -251,4 +251,44 @@ describeInBrowser('the recording page’s steps of issue 11', () => {
       'Ledamöterna för Centerpartiet reserverar sig mot beslutet till förmån för eget yrkande',
     );
   }, 120_000);
+
+  it('shows the API’s warning beside the step when procedure looks unusual, and records the entry', async () => {
+    const { paragraphId: third } = await server.api(`/meetings/${meetingId}/paragraphs`, {
+      body: {
+        caseNumber: 'KS 2024-122',
+        title: 'Parkeringsnorm',
+        summary: ['Förslag till parkeringsnorm.'],
+        basisDocuments: ['Tjänsteutlåtande'],
+        proposal: {
+          proposer: 'kommunstyrelsekontoret',
+          document: 'tjänsteutlåtande',
+          decision: { proposesTo: { body: 'Kommunstyrelsen', items: ['Anta parkeringsnormen.'] } },
+        },
+      },
+    });
+    // Robert Beronius moves bifall, and the förslag wins by acklamation.
+    await server.api(`/paragraphs/${third}/motions`, {
+      body: { proposerId: 'ksau-beronius', kind: 'bifall' },
+    });
+    await server.api(`/paragraphs/${third}/questions`, {
+      body: { puts: [{ kind: 'proposal' }], finding: { kind: 'proposal' } },
+    });
+    await server.api(`/paragraphs/${third}/decision`, {
+      body: {
+        kind: 'sakbeslut',
+        content: { proposesTo: { body: 'Kommunstyrelsen', items: ['Anta parkeringsnormen.'] } },
+      },
+    });
+    await page.goto(`${server.url}/#/live/${meetingId}/${third}`);
+    await page.getByRole('heading', { name: /Parkeringsnorm/ }).waitFor(WAIT);
+
+    // He reserves anyway: recorded, with the warning in Swedish beside the step.
+    await page.locator('#r-member').selectOption({ label: 'Robert Beronius (L)' });
+    await record(page, submitStep(page, 'step-reservation'), /\/reservations$/);
+    await page
+      .getByTestId('step-reservation')
+      .locator('.notice', { hasText: 'Observera: Ledamoten yrkade på eller instämde i det som vann.' })
+      .waitFor(WAIT);
+    await page.getByTestId('entries').getByText('Reservation: Robert Beronius (L)').waitFor(WAIT);
+  }, 120_000);
 });
