@@ -14,10 +14,9 @@ export default defineConfig({
   // `npm run dev:web`: the API's paths go to a running API, the rest is the app.
   server: {
     proxy: Object.fromEntries(
-      ['/meetings', '/paragraphs', '/health', '/docs', '/me', '/house-styles', '/bodies'].map((p) => [
-        p,
-        api,
-      ]),
+      ['/meetings', '/paragraphs', '/health', '/docs', '/me', '/house-styles', '/bodies', '/attachments'].map(
+        (p) => [p, api],
+      ),
     ),
   },
 });

@@ -3,6 +3,7 @@
  * a joint yrkande, a protokollsanteckning by a party group, a member not taking part and a
  * bilaga uploaded from the page — each recorded through its form and seen in the extract.
  */
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { s65Body, s65Members } from '../scenarios/s65.js';
@@ -10,6 +11,7 @@ import { describeInBrowser, openBrowser, type BrowserSession } from './support/b
 import { ensureWebBuilt, freePort, WebTestServer } from './support/server.js';
 
 const WAIT = { timeout: 30_000 };
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 /** Click a step's button and wait for the API to accept its POST (path matches `path`). */
 async function record(page: Page, click: () => Promise<void>, path: RegExp): Promise<void> {
@@ -290,5 +292,20 @@ describeInBrowser('the recording page’s steps of issue 11', () => {
       .locator('.notice', { hasText: 'Observera: Ledamoten yrkade på eller instämde i det som vann.' })
       .waitFor(WAIT);
     await page.getByTestId('entries').getByText('Reservation: Robert Beronius (L)').waitFor(WAIT);
+  }, 120_000);
+
+  it('has no accessibility violations with the new steps’ choices open (axe-core, every impact level)', async () => {
+    await page.goto(`${server.url}/#/live/${meetingId}/${paragraphId}`);
+    await page.getByRole('heading', { name: /Cykelplan/ }).waitFor(WAIT);
+    await page.getByTestId('step-speakers').getByLabel('Annan person (t.ex. tjänsteperson)').check();
+    await page.getByTestId('step-reservation').getByLabel('Flera ledamöter gemensamt').check();
+    await page.getByTestId('step-note').getByLabel('En partigrupp').check();
+    await page.getByTestId('step-non-participation').getByLabel('En partigrupp').check();
+    await page.addScriptTag({ path: AXE });
+    const { passes, violations } = (await page.evaluate(
+      `axe.run(document).then((r) => ({ passes: r.passes.length, violations: r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })) }))`,
+    )) as { passes: number; violations: unknown[] };
+    expect(passes).toBeGreaterThan(10);
+    expect(violations).toEqual([]);
   }, 120_000);
 });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { ApiError, newId, request } from '../api';
 import {
   buildStyle,
@@ -348,6 +348,27 @@ export function HouseStylesPage() {
             onSubmit={(e) => e.preventDefault()}
           >
             <h2 id="style-editor-h">Utkast</h2>
+            <nav className="style-toc" aria-label="Utkastets delar">
+              <ul>
+                {groups.map((g) => (
+                  <li key={g.id}>
+                    <a href={`#style-group-${g.id}`} onClick={jumpTo(`style-group-${g.id}`)}>
+                      {g.heading}
+                    </a>
+                  </li>
+                ))}
+                <li>
+                  <a href="#style-settings-h" onClick={jumpTo('style-settings-h')}>
+                    Inställningar
+                  </a>
+                </li>
+                <li>
+                  <a href="#style-preview-h" onClick={jumpTo('style-preview-h')}>
+                    Förhandsvisning{isAdmin ? ' och antagande' : ''}
+                  </a>
+                </li>
+              </ul>
+            </nav>
             {problems.general && (
               <ul className="field-problems" data-testid="problems-general">
                 {problems.general.map((p, i) => (
@@ -545,6 +566,19 @@ export function HouseStylesPage() {
     </div>
   );
 }
+
+/**
+ * In-page links without touching the hash route (`#/styles`): scroll to the heading and move
+ * the focus there, so keyboard users skip the many fields in between.
+ */
+const jumpTo = (id: string) => (e: MouseEvent) => {
+  e.preventDefault();
+  const el = document.getElementById(id);
+  if (!el) return;
+  el.tabIndex = -1;
+  el.scrollIntoView({ block: 'start' });
+  el.focus();
+};
 
 function FieldProblems(props: { id: string; problems: readonly string[] }) {
   return (
