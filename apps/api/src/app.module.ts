@@ -14,6 +14,7 @@ import { commandHandlers } from './commands/handlers.js';
 import { API_CONFIG, type ApiConfig } from './config.js';
 import { ProblemFilter } from './errors/problem.filter.js';
 import { HealthController } from './health/health.controller.js';
+import { Metrics } from './ops/metrics.js';
 import { MeetingsController } from './http/meetings.controller.js';
 import { ParagraphsController } from './http/paragraphs.controller.js';
 import { validationPipe } from './http/validation.js';
@@ -45,6 +46,7 @@ export class AppModule {
       { provide: AttachmentStore, useValue: new AttachmentStore(options.config.attachmentsPath) },
       StoreLifecycle,
       CommandRunner,
+      Metrics,
       QueryService,
       ...(commandHandlers as Type[]),
       { provide: APP_GUARD, useClass: AuthGuard },
@@ -56,15 +58,15 @@ export class AppModule {
       imports: [
         CqrsModule.forRoot(),
         WebModule,
-        ReadModelsModule.register({ store: options.store }),
+        ReadModelsModule.register({ store: options.store, live: options.config.live }),
         TerminusModule.forRoot({ errorLogStyle: 'json' }),
       ],
       controllers: [
         HealthController,
         MeetingsController,
         ParagraphsController,
-        AttachmentsController,
         HouseStylesController,
+        AttachmentsController,
         MeController,
       ],
       providers,

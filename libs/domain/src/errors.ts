@@ -44,6 +44,7 @@ export const ruleMessages = {
   PARAGRAPH_NUMBER_TAKEN:
     'Paragrafnumret är redan använt av organet detta år. Varje § får bara förekomma en gång per år.',
   PARAGRAPH_ALREADY_NUMBERED: 'Ärendet har redan fått ett annat paragrafnummer.',
+  PARAGRAPH_NUMBER_NOT_RESERVED: 'Paragrafnumret är inte reserverat för det här ärendet.',
 
   // ─── paragraph ────────────────────────────────────────────────────────────────────
   PARAGRAPH_ALREADY_OPENED: 'Ärendet (paragrafen) är redan upprättat.',

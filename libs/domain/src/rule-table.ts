@@ -41,6 +41,7 @@ export const ruleSources: Readonly<Record<RuleCode | WarningCode, string>> = {
   INVALID_PARAGRAPH_NUMBER: CANNOT,
   PARAGRAPH_NUMBER_TAKEN: `${CANNOT}: § numbers run through the year, one each`,
   PARAGRAPH_ALREADY_NUMBERED: CANNOT,
+  PARAGRAPH_NUMBER_NOT_RESERVED: `${CANNOT}: only the paragraph that holds a number releases it`,
   // ─── paragraph ───
   PARAGRAPH_ALREADY_OPENED: CANNOT,
   PARAGRAPH_NOT_OPENED: CANNOT,

@@ -9,7 +9,9 @@ import { API_CONFIG, type ApiConfig } from '../config.js';
 import { assertBodyAccess } from '../auth/policy.js';
 import { problems } from '../errors/problem.js';
 import { EVENT_STORE } from '../infra/tokens.js';
+import { conflictBackoffMs, sleep } from './backoff.js';
 import { eventMetadata, newId, type CommandContext } from './command-context.js';
+import { KeyedQueue } from './keyed-queue.js';
 
 /** The part of a domain decider the runner needs (see libs/domain/src/decider.ts). */
 export interface RunnableDecider<Command, State, Context> {
@@ -84,6 +86,11 @@ const CACHE_LIMIT = 10_000;
 @Injectable()
 export class CommandRunner {
   private readonly cache = new Map<string, CachedStream<unknown>>();
+  /** Commands on one stream run one at a time in this process (docs/adr/0027). */
+  private readonly queue = new KeyedQueue();
+  /** Appends refused for a concurrency conflict, and re-decisions after one (metrics). */
+  conflicts = 0;
+  retries = 0;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -130,7 +137,27 @@ export class CommandRunner {
     }
   }
 
-  async run<Command, State, Context>(spec: RunSpec<Command, State, Context>): Promise<RunResult<State>> {
+  /** Decide and append on the spec's stream, after the commands queued before it on that stream. */
+  run<Command, State, Context>(spec: RunSpec<Command, State, Context>): Promise<RunResult<State>> {
+    return this.queue.run(spec.stream, () => this.decideAndAppend(spec));
+  }
+
+  /**
+   * Runs `task` alone among the tasks given the same key (not a stream name: `run` queues on
+   * those), e.g. both appends of a paragraph opening under its numbering stream's key.
+   */
+  exclusive<T>(key: string, task: () => Promise<T>): Promise<T> {
+    return this.queue.run(`exclusive:${key}`, task);
+  }
+
+  /** Resolves when every command accepted so far has finished (graceful shutdown). */
+  drained(): Promise<void> {
+    return this.queue.drained();
+  }
+
+  private async decideAndAppend<Command, State, Context>(
+    spec: RunSpec<Command, State, Context>,
+  ): Promise<RunResult<State>> {
     const { ctx } = spec;
     for (let attempt = 0; ; attempt++) {
       const loaded = await this.load(spec.stream, spec.decider);
@@ -183,9 +210,13 @@ export class CommandRunner {
         return { revision: Number(revision), state, replayed: false, warnings };
       } catch (err) {
         if (!(err instanceof WrongExpectedVersionError)) throw err;
+        this.conflicts++;
         // A client that asked for strict concurrency gets 412, not a silent re-decision.
         if (ctx.ifMatch !== undefined) throw problems.preconditionFailed(String(ctx.ifMatch), err.actual);
         if (attempt >= this.config.commandRetries) throw problems.conflict(spec.stream, err.actual);
+        // Another process wrote the stream: wait a random while so the two do not collide again.
+        await sleep(conflictBackoffMs(attempt));
+        this.retries++;
       }
     }
   }

@@ -44,8 +44,8 @@ export class MeetingsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryService,
-    private readonly attachments: AttachmentStore,
     private readonly styles: HouseStyles,
+    private readonly attachments: AttachmentStore,
   ) {}
 
   @Post(`:${MEETING_ID}/attachments`)

@@ -31,8 +31,8 @@ export class ParagraphsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryService,
-    private readonly attachments: AttachmentStore,
     private readonly styles: HouseStyles,
+    private readonly attachments: AttachmentStore,
   ) {}
 
   @Post('meetings/:meetingId/paragraphs')

@@ -235,7 +235,11 @@ export class SqliteEventStore implements EventStore {
     this.settle(batch, outcomes);
   }
 
+  /** Called with the number of appends in each committed group (the API's metrics). */
+  onGroupCommitted: ((appends: number) => void) | null = null;
+
   private settle(batch: readonly PendingAppend[], outcomes: readonly Outcome[]): void {
+    this.onGroupCommitted?.(batch.length);
     if (this.hub.size > 0) this.hub.notify();
     for (let i = 0; i < batch.length; i++) {
       const o = outcomes[i];
