@@ -295,6 +295,50 @@ describeInBrowser('the recording page’s steps of issue 11', () => {
     await page.getByTestId('entries').getByText('Reservation: Robert Beronius (L)').waitFor(WAIT);
   }, 120_000);
 
+  it('prepares a paragraph on a motion with an earlier treatment outside Paragraf, and records a yrkande on the motion itself', async () => {
+    await page.goto(`${server.url}/#/prepare/${meetingId}`);
+    await page.getByRole('heading', { name: 'Förbered ärende' }).waitFor(WAIT);
+    await page.fill('#p-dnr', 'KS 2024-130');
+    await page.fill('#p-title', 'Motion om cykelparkering');
+    await page.fill('#p-summary', 'En motion om fler cykelparkeringar vid stationen.');
+    await page.fill('#p-tobody', 'Kommunfullmäktige');
+    await page.fill('#p-items', 'Motionen anses besvarad.');
+    await page.getByText('Motion, medborgarförslag eller tidigare behandling').click();
+    await page.fill('#p-matter-kind', 'motion');
+    await page.fill('#p-matter-title', 'Motion om cykelparkering vid stationen');
+    await page.fill('#p-ref-body', 'Kommunstyrelsen');
+    await page.fill('#p-ref-date', '2024-06-10');
+    await page.fill('#p-ref-paragraph', '§ 88');
+    await page.locator('#p-ref-outcome').selectOption('aterremiss');
+    await record(
+      page,
+      () => page.getByRole('button', { name: 'Lägg till ärendet' }).click(),
+      /\/paragraphs$/,
+    );
+
+    const { paragraphs } = await server.api(`/meetings/${meetingId}`);
+    const latest = paragraphs.find((x: { title: string }) => x.title === 'Motion om cykelparkering');
+    const { paragraph } = await server.api(`/paragraphs/${latest.paragraphId}`);
+    expect(paragraph.matter).toEqual({ kind: 'motion', title: 'Motion om cykelparkering vid stationen' });
+    expect(paragraph.earlierReference).toMatchObject({
+      body: 'Kommunstyrelsen',
+      date: '2024-06-10',
+      paragraph: '§ 88',
+      outcome: 'aterremiss',
+    });
+
+    await page.goto(`${server.url}/#/live/${meetingId}/${latest.paragraphId}`);
+    await page.getByRole('heading', { name: /Motion om cykelparkering/ }).waitFor(WAIT);
+    await page.locator('#y-member').selectOption({ label: 'Jonas Lindberg (C)' });
+    await page.locator('#y-kind').selectOption('bifall');
+    await page
+      .locator('#y-target')
+      .selectOption({ label: 'motion (Motion om cykelparkering vid stationen) självt' });
+    await record(page, submitStep(page, 'step-motion'), /\/motions$/);
+    const text = await extractText(page, 'yrkar bifall');
+    expect(text).toContain('Jonas Lindberg (C) yrkar bifall till motionen.');
+  }, 120_000);
+
   it('has no accessibility violations with the new steps’ choices open (axe-core, every impact level)', async () => {
     await page.goto(`${server.url}/#/live/${meetingId}/${paragraphId}`);
     await page.getByRole('heading', { name: /Cykelplan/ }).waitFor(WAIT);

@@ -67,11 +67,12 @@ export function MotionExtrasFields(props: {
             onChange={(e) => onChange({ ...value, target: e.target.value })}
           >
             <option value="proposal">{props.p.proposal.proposer}s förslag</option>
-            <option value="matter">
-              {matter
-                ? `${matter.kind}${matter.title ? ` (${matter.title})` : ''}`
-                : 'ärendet självt (motionen eller medborgarförslaget)'}
-            </option>
+            {matter && (
+              <option value="matter">
+                {matter.kind}
+                {matter.title ? ` (${matter.title})` : ''} självt
+              </option>
+            )}
             {props.motions.map((m) => (
               <option key={m.motionId} value={`motion:${m.motionId}`}>
                 {m.label}
