@@ -87,6 +87,13 @@ describeInBrowser('the house-style page', () => {
     await problemsOf(page, 'templates.caseNumber').waitFor({ state: 'detached', ...WAIT });
     await previewShows(page, '§ 23/2025');
 
+    // A setting with a few possible values is chosen in words; the preview follows.
+    await page.getByLabel('Beslutspunkterna skrivs som').selectOption({ label: 'Punktlista' });
+    await page
+      .frameLocator('[data-testid=style-preview]')
+      .locator('ul li', { hasText: 'Anta taxan.' })
+      .waitFor(WAIT);
+
     // Adopt: version 1, listed among the body's versions.
     const adopted = page.waitForResponse(
       (r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/bodies/mbn/house-style',
@@ -102,6 +109,7 @@ describeInBrowser('the house-style page', () => {
     expect(current.version).toBe(1);
     expect(current.style.templates.paragraphNumber).toBe('§ {{ number }}/{{ year }}');
     expect(current.style.templates.caseNumber).toBe('Diarienummer: {{ dnr }}');
+    expect(current.style.settings.decisionList).toBe('bullets');
 
     // Loading the body again starts from version 1.
     await page.getByRole('button', { name: 'Hämta organets husstil' }).click();

@@ -17,6 +17,8 @@ export interface SettingDraft {
   /** Plain text for a text setting; JSON for lists and objects. */
   readonly kind: 'text' | 'json';
   readonly text: string;
+  /** Left out of the style when empty (the writer's default applies). */
+  readonly optional?: boolean;
 }
 
 export interface Draft {
@@ -43,12 +45,18 @@ export interface Catalogue {
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
-export function draftOf(doc: StyleDocument): Draft {
-  const settings = Object.entries(doc.settings ?? {}).map(([key, value]): SettingDraft =>
+export function draftOf(doc: StyleDocument, optional: readonly string[] = []): Draft {
+  const present = Object.entries(doc.settings ?? {}).map(([key, value]): SettingDraft =>
     typeof value === 'string'
       ? { key, kind: 'text', text: value }
       : { key, kind: 'json', text: JSON.stringify(value, null, 2) },
   );
+  const settings = [
+    ...present.map((s) => (optional.includes(s.key) ? { ...s, optional: true } : s)),
+    ...optional
+      .filter((key) => !present.some((s) => s.key === key))
+      .map((key): SettingDraft => ({ key, kind: 'text', text: '', optional: true })),
+  ];
   const templates: Record<string, string | undefined> = {};
   for (const [key, value] of Object.entries(doc.templates ?? {})) templates[key] = str(value);
   return {
@@ -76,7 +84,7 @@ export function buildStyle(draft: Draft): Built {
   const settings: Record<string, unknown> = {};
   for (const s of draft.settings) {
     if (s.kind === 'text') {
-      settings[s.key] = s.text;
+      if (!(s.optional && s.text === '')) settings[s.key] = s.text;
       continue;
     }
     try {

@@ -174,7 +174,41 @@ export const settingLabels: Record<string, string> = {
   signatureLine: 'Underskriftslinje',
   roles: 'Rollernas benämningar',
   protocolHeadings: 'Protokollets rubriker',
+  voteHeadingBefore: 'Omröstningsrubriken står',
+  voteResultHeading: 'Rubrik före omröstningsresultatet',
+  basisDocumentsAs: 'Beslutsunderlaget skrivs som',
+  decisionList: 'Beslutspunkterna skrivs som',
 };
+
+/** Settings that take one of a few values: chosen from a list, in words. */
+export const settingChoices: Record<string, [string, string][]> = {
+  rollCall: [
+    ['paragraph', 'Namnen i en tabell i paragrafen'],
+    ['names', 'Namnen som meningar i paragrafen'],
+    ['appendix', 'Namnen i omröstningsbilagan, antalet i paragrafen'],
+  ],
+  voteHeadingBefore: [
+    ['rollCall', 'Före namnlistan'],
+    ['proposition', 'Före voteringspropositionen'],
+  ],
+  basisDocumentsAs: [
+    ['bullets', 'Punktlista'],
+    ['lines', 'En handling per rad'],
+    ['sentence', 'En mening'],
+  ],
+  decisionList: [
+    ['numbered', 'Numrerad lista'],
+    ['bullets', 'Punktlista'],
+  ],
+};
+
+/** Settings a style may leave out (the writer's default applies); shown even when absent. */
+export const optionalSettings = [
+  'voteHeadingBefore',
+  'voteResultHeading',
+  'basisDocumentsAs',
+  'decisionList',
+];
 
 export const settingLabel = (key: string): string => settingLabels[key] ?? key;
 

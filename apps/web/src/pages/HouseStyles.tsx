@@ -9,7 +9,13 @@ import {
   type Draft,
   type StyleDocument,
 } from '../house-style/draft';
-import { groupTemplates, settingLabel, templateLabel } from '../house-style/labels';
+import {
+  groupTemplates,
+  optionalSettings,
+  settingChoices,
+  settingLabel,
+  templateLabel,
+} from '../house-style/labels';
 import { StyleField } from '../house-style/StyleField';
 import '../house-style/house-style.css';
 import { may, useMe } from '../me';
@@ -77,7 +83,7 @@ export function HouseStylesPage() {
   }, []);
 
   const start = useCallback((doc: StyleDocument, from: Source) => {
-    const d = draftOf(doc);
+    const d = draftOf(doc, optionalSettings);
     setLoaded(d);
     setDraft(d);
     setSource(from);
@@ -465,30 +471,43 @@ export function HouseStylesPage() {
                   ))}
                 </ul>
               )}
-              {draft.settings.map((s) => (
-                <StyleField
-                  key={s.key}
-                  field={`settings.${s.key}`}
-                  label={settingLabel(s.key)}
-                  technicalName={s.key}
-                  value={s.text}
-                  rows={s.kind === 'text' ? 1 : undefined}
-                  hint={
-                    s.kind === 'json'
-                      ? s.key === 'sections'
-                        ? `JSON. Avsnitt: ${(catalogue?.sections ?? []).join(', ')}.`
-                        : 'JSON.'
-                      : undefined
-                  }
-                  variables={
-                    s.key === 'sections' ? catalogue?.headingVariables : catalogue?.lineTemplates[s.key]
-                  }
-                  problems={problems[`settings.${s.key}`]}
-                  changed={loaded?.settings.find((l) => l.key === s.key)?.text !== s.text}
-                  onReset={() => setSetting(s.key, loaded?.settings.find((l) => l.key === s.key)?.text ?? '')}
-                  onChange={(v) => setSetting(s.key, v)}
-                />
-              ))}
+              {draft.settings.map((s) =>
+                settingChoices[s.key] && s.kind === 'text' ? (
+                  <SettingChoice
+                    key={s.key}
+                    settingKey={s.key}
+                    value={s.text}
+                    optional={Boolean(s.optional)}
+                    problems={problems[`settings.${s.key}`]}
+                    onChange={(v) => setSetting(s.key, v)}
+                  />
+                ) : (
+                  <StyleField
+                    key={s.key}
+                    field={`settings.${s.key}`}
+                    label={settingLabel(s.key)}
+                    technicalName={s.key}
+                    value={s.text}
+                    rows={s.kind === 'text' ? 1 : undefined}
+                    hint={
+                      s.kind === 'json'
+                        ? s.key === 'sections'
+                          ? `JSON. Avsnitt: ${(catalogue?.sections ?? []).join(', ')}.`
+                          : 'JSON.'
+                        : undefined
+                    }
+                    variables={
+                      s.key === 'sections' ? catalogue?.headingVariables : catalogue?.lineTemplates[s.key]
+                    }
+                    problems={problems[`settings.${s.key}`]}
+                    changed={loaded?.settings.find((l) => l.key === s.key)?.text !== s.text}
+                    onReset={() =>
+                      setSetting(s.key, loaded?.settings.find((l) => l.key === s.key)?.text ?? '')
+                    }
+                    onChange={(v) => setSetting(s.key, v)}
+                  />
+                ),
+              )}
             </section>
           </form>
 
@@ -579,6 +598,48 @@ const jumpTo = (id: string) => (e: MouseEvent) => {
   el.scrollIntoView({ block: 'start' });
   el.focus();
 };
+
+/** A setting that takes one of a few values, chosen in words. */
+function SettingChoice(props: {
+  settingKey: string;
+  value: string;
+  optional: boolean;
+  problems?: readonly string[];
+  onChange: (v: string) => void;
+}) {
+  const id = `style-settings-${props.settingKey}`;
+  const choices = settingChoices[props.settingKey] ?? [];
+  const known = choices.some(([v]) => v === props.value);
+  return (
+    <div className="style-field" data-testid={`field-settings.${props.settingKey}`}>
+      <div className="style-field-main">
+        <label htmlFor={id}>{settingLabel(props.settingKey)}</label>
+        <select
+          id={id}
+          value={props.value}
+          aria-invalid={props.problems ? true : undefined}
+          aria-describedby={`${id}-about${props.problems ? ` ${id}-problems` : ''}`}
+          onChange={(e) => props.onChange(e.target.value)}
+        >
+          {props.optional && <option value="">Standard</option>}
+          {!known && props.value !== '' && <option value={props.value}>{props.value}</option>}
+          {choices.map(([v, label]) => (
+            <option key={v} value={v}>
+              {label}
+            </option>
+          ))}
+        </select>
+        {props.problems && <FieldProblems id={id} problems={props.problems} />}
+      </div>
+      <div id={`${id}-about`} className="style-field-about">
+        <p className="hint">
+          <span className="sr-only">Tekniskt namn: </span>
+          <code>{props.settingKey}</code>
+        </p>
+      </div>
+    </div>
+  );
+}
 
 function FieldProblems(props: { id: string; problems: readonly string[] }) {
   return (
