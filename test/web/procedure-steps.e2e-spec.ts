@@ -83,7 +83,7 @@ describeInBrowser('the recording page’s steps of issue 11', () => {
     await page.getByRole('button', { name: 'Logga in' }).click();
     await page.getByRole('heading', { name: 'Sammanträden', exact: true }).waitFor(WAIT);
     await page.goto(`${server.url}/#/live/${meetingId}/${paragraphId}`);
-    await page.getByRole('heading', { name: /Cykelplan/ }).waitFor(WAIT);
+    await page.locator('#current-h', { hasText: 'Cykelplan' }).waitFor(WAIT);
   }, 120_000);
 
   afterAll(async () => {
@@ -199,7 +199,7 @@ describeInBrowser('the recording page’s steps of issue 11', () => {
       },
     });
     await page.goto(`${server.url}/#/live/${meetingId}/${second}`);
-    await page.getByRole('heading', { name: /Gångfartsområde/ }).waitFor(WAIT);
+    await page.locator('#current-h', { hasText: 'Gångfartsområde' }).waitFor(WAIT);
 
     await page.locator('#y-member').selectOption({ label: 'Jonas Lindberg (C)' });
     await page.locator('#y-kind').selectOption('avslag');
@@ -283,7 +283,7 @@ describeInBrowser('the recording page’s steps of issue 11', () => {
       },
     });
     await page.goto(`${server.url}/#/live/${meetingId}/${third}`);
-    await page.getByRole('heading', { name: /Parkeringsnorm/ }).waitFor(WAIT);
+    await page.locator('#current-h', { hasText: 'Parkeringsnorm' }).waitFor(WAIT);
 
     // He reserves anyway: recorded, with the warning in Swedish beside the step.
     await page.locator('#r-member').selectOption({ label: 'Robert Beronius (L)' });
@@ -328,7 +328,7 @@ describeInBrowser('the recording page’s steps of issue 11', () => {
     });
 
     await page.goto(`${server.url}/#/live/${meetingId}/${latest.paragraphId}`);
-    await page.getByRole('heading', { name: /Motion om cykelparkering/ }).waitFor(WAIT);
+    await page.locator('#current-h', { hasText: 'Motion om cykelparkering' }).waitFor(WAIT);
     await page.locator('#y-member').selectOption({ label: 'Jonas Lindberg (C)' });
     await page.locator('#y-kind').selectOption('bifall');
     await page
@@ -341,7 +341,7 @@ describeInBrowser('the recording page’s steps of issue 11', () => {
 
   it('has no accessibility violations with the new steps’ choices open (axe-core, every impact level)', async () => {
     await page.goto(`${server.url}/#/live/${meetingId}/${paragraphId}`);
-    await page.getByRole('heading', { name: /Cykelplan/ }).waitFor(WAIT);
+    await page.locator('#current-h', { hasText: 'Cykelplan' }).waitFor(WAIT);
     await page.getByTestId('step-speakers').getByLabel('Annan person (t.ex. tjänsteperson)').check();
     await page.getByTestId('step-reservation').getByLabel('Flera ledamöter gemensamt').check();
     await page.getByTestId('step-note').getByLabel('En partigrupp').check();

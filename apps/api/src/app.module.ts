@@ -19,6 +19,12 @@ import { MeetingsController } from './http/meetings.controller.js';
 import { ParagraphsController } from './http/paragraphs.controller.js';
 import { validationPipe } from './http/validation.js';
 import { IdempotencyStore } from './idempotency/idempotency.store.js';
+import { IntegrityService } from './integrity/integrity.service.js';
+import { VerifyController } from './integrity/verify.controller.js';
+import { JusteringController } from './justering/justering.controller.js';
+import { JusteringService } from './justering/justering.service.js';
+import { ExtractVerification } from './verification/extract-verification.service.js';
+import { VerificationController } from './verification/verification.controller.js';
 import { StoreLifecycle } from './infra/lifecycle.js';
 import { EVENT_STORE } from './infra/tokens.js';
 import { HouseStylesController } from './house-styles/house-styles.controller.js';
@@ -47,6 +53,9 @@ export class AppModule {
       StoreLifecycle,
       CommandRunner,
       Metrics,
+      IntegrityService,
+      JusteringService,
+      ExtractVerification,
       QueryService,
       ...(commandHandlers as Type[]),
       { provide: APP_GUARD, useClass: AuthGuard },
@@ -67,6 +76,9 @@ export class AppModule {
         ParagraphsController,
         HouseStylesController,
         AttachmentsController,
+        VerifyController,
+        JusteringController,
+        VerificationController,
         MeController,
       ],
       providers,

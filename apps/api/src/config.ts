@@ -35,6 +35,10 @@ export interface ApiConfig {
   readonly authFailureWindowMs: number;
   /** The live stream's bounds (docs/adr/0028). */
   readonly live: LiveOptions;
+  /** Seconds between seals over $all while events are written (docs/adr/0025); 0: only at justering. */
+  readonly sealIntervalSeconds: number;
+  /** Seconds between full background re-verifications of every chain and seal; 0: only at start. */
+  readonly verifyIntervalSeconds: number;
 }
 
 /** A setting that cannot be used; the message names the variable so an operator can fix it. */
@@ -102,5 +106,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       ),
       heartbeatMs: int(env, 'PARAGRAF_LIVE_HEARTBEAT_MS', DEFAULT_LIVE.heartbeatMs, 100, 3_600_000),
     },
+    sealIntervalSeconds: int(env, 'PARAGRAF_SEAL_INTERVAL_SECONDS', 60, 0, 86_400),
+    verifyIntervalSeconds: int(env, 'PARAGRAF_VERIFY_INTERVAL_SECONDS', 3600, 0, 7 * 86_400),
   };
 }

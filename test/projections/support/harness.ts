@@ -37,6 +37,8 @@ export async function startReadApi(overrides: Partial<ApiConfig> = {}): Promise<
     ...loadApiConfig({ NODE_ENV: 'test' }),
     usersFile,
     idempotencyPath: join(dir, 'idempotency.db'),
+    sealIntervalSeconds: 0,
+    verifyIntervalSeconds: 0,
     ...overrides,
   };
   const store = new SqliteEventStore({

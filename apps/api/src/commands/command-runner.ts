@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  chainEvents,
+  chainHashOf,
   StreamNotFoundError,
   WrongExpectedVersionError,
   type EventStore,
@@ -64,6 +66,8 @@ export interface LoadedStream<State> {
   readonly revision: bigint | 'no_stream';
   /** commandId → revision of that command's last event (finds a retried command's events). */
   readonly commands: ReadonlyMap<string, bigint>;
+  /** Hash of the stream's last event: the next event's `prev` (docs/adr/0024). */
+  readonly head: string | null;
 }
 
 interface CachedStream<State> extends LoadedStream<State> {
@@ -92,10 +96,24 @@ export class CommandRunner {
   conflicts = 0;
   retries = 0;
 
+  /** Told of every append, awaited before the answer (the integrity service seals at justering). */
+  private readonly listeners: Array<(stream: string, types: readonly string[]) => Promise<void>> = [];
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
+
+  onAppended(listener: (stream: string, types: readonly string[]) => Promise<void>): void {
+    this.listeners.push(listener);
+  }
+
+  /** A listener's failure never fails the command: its events are stored. */
+  private async notify(stream: string, events: ReadonlyArray<{ type: string }>): Promise<void> {
+    if (this.listeners.length === 0) return;
+    const types = events.map((e) => e.type);
+    for (const listener of this.listeners) await listener(stream, types).catch(() => undefined);
+  }
 
   async load<State>(
     stream: string,
@@ -105,7 +123,11 @@ export class CommandRunner {
     if (cached && cached.decider !== decider) cached = undefined;
     const from = cached && cached.revision !== 'no_stream' ? cached.revision + 1n : undefined;
     const events = await this.readOrEmpty(stream, from);
-    let { state, revision } = cached ?? { state: decider.initialState, revision: 'no_stream' as const };
+    let { state, revision, head } = cached ?? {
+      state: decider.initialState,
+      revision: 'no_stream' as const,
+      head: null,
+    };
     // Only ever added to, with facts that are true from then on: shared, not copied per command.
     const commands = cached?.commands ?? new Map<string, bigint>();
     if (events.length) {
@@ -113,10 +135,11 @@ export class CommandRunner {
       for (const e of events) {
         state = evolve(state, { type: e.type, data: e.data });
         if (typeof e.metadata.commandId === 'string') commands.set(e.metadata.commandId, e.revision);
+        head = chainHashOf(e, head);
       }
       revision = events[events.length - 1].revision;
     }
-    const loaded: CachedStream<State> = { state, revision, commands, decider };
+    const loaded: CachedStream<State> = { state, revision, commands, decider, head };
     if (revision !== 'no_stream') this.remember(stream, loaded);
     return loaded;
   }
@@ -187,14 +210,18 @@ export class CommandRunner {
       }
       const metadata = eventMetadata(ctx);
       const scope = spec.idScope ?? 'event';
-      const toStore = decided.map((e, i) => ({
-        id: newId(ctx, `${scope}:${i}`),
-        type: e.type,
-        data: e.data as Record<string, unknown>,
-        metadata,
-      }));
+      const chained = chainEvents(
+        spec.stream,
+        decided.map((e, i) => ({
+          id: newId(ctx, `${scope}:${i}`),
+          type: e.type,
+          data: e.data as Record<string, unknown>,
+          metadata,
+        })),
+        loaded.head,
+      );
       try {
-        const result = await this.store.appendToStream(spec.stream, toStore, {
+        const result = await this.store.appendToStream(spec.stream, chained.events, {
           expectedRevision: loaded.revision,
         });
         const evolve = spec.decider.evolve as (s: State, e: { type: string; data: object }) => State;
@@ -206,7 +233,9 @@ export class CommandRunner {
           revision,
           commands: loaded.commands.set(ctx.commandId, revision),
           decider: spec.decider,
+          head: chained.head,
         });
+        await this.notify(spec.stream, decided);
         return { revision: Number(revision), state, replayed: false, warnings };
       } catch (err) {
         if (!(err instanceof WrongExpectedVersionError)) throw err;

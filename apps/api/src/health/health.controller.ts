@@ -13,6 +13,8 @@ import { EVENT_STORE } from '../infra/tokens.js';
 import { projectionLag } from '../ops/lag.js';
 import { Metrics } from '../ops/metrics.js';
 import { ReadModels } from '../read-models/read-models.service.js';
+import { integrityIndicator } from '../integrity/integrity.health.js';
+import { IntegrityService } from '../integrity/integrity.service.js';
 
 @ApiTags('health')
 @Controller()
@@ -24,6 +26,7 @@ export class HealthController {
     @Inject(ReadModels) private readonly models: ReadModels,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     @Inject(Metrics) private readonly metrics: Metrics,
+    @Inject(IntegrityService) private readonly integrity: IntegrityService,
   ) {}
 
   /** The store can read and write (with SQLite: the writer thread is alive). */
@@ -47,7 +50,7 @@ export class HealthController {
 
   /** The checks of /health; another indicator is one more entry here (and in ready). */
   private checks(): HealthIndicatorFunction[] {
-    return [this.eventStore];
+    return [this.eventStore, integrityIndicator(this.integrity, this.indicators)];
   }
 
   @Get('health')
