@@ -517,7 +517,7 @@ function ParagraphSteps(props: { data: MeetingWithParagraphs; p: ParagraphView }
             {
               decisionId: newId(),
               kind: d.kind,
-              ...(d.kind === 'sakbeslut' ? { content } : {}),
+              ...(d.kind === 'sakbeslut' || d.verbatim ? { content } : {}),
               ...(d.motivation.trim() ? { motivation: d.motivation.trim() } : {}),
             },
             'Beslut',
@@ -531,29 +531,27 @@ function ParagraphSteps(props: { data: MeetingWithParagraphs; p: ParagraphView }
             <option value="bordlaggning">bordläggning</option>
           </select>
         </Field>
-        {d.kind === 'sakbeslut' && (
-          <>
-            <label>
-              <input
-                type="checkbox"
-                checked={d.verbatim}
-                onChange={(e) => setD({ ...d, verbatim: e.target.checked })}
-              />{' '}
-              Skriv beslutet ordagrant, utan inledningen ”{meeting.body.name} beslutar”
-            </label>
-            {d.verbatim && (
-              <Field label="Beslutet ordagrant (tom rad mellan styckena)" id="d-text">
-                <textarea
-                  id="d-text"
-                  rows={4}
-                  value={d.text}
-                  onChange={(e) => setD({ ...d, text: e.target.value })}
-                />
-              </Field>
-            )}
-          </>
-        )}
-        {d.kind === 'sakbeslut' && d.verbatim ? null : d.kind === 'sakbeslut' ? (
+        <>
+          <label>
+            <input
+              type="checkbox"
+              checked={d.verbatim}
+              onChange={(e) => setD({ ...d, verbatim: e.target.checked })}
+            />{' '}
+            Skriv beslutet ordagrant, utan inledningen ”{meeting.body.name} beslutar”
+          </label>
+          {d.verbatim && (
+            <Field label="Beslutet ordagrant (tom rad mellan styckena)" id="d-text">
+              <textarea
+                id="d-text"
+                rows={4}
+                value={d.text}
+                onChange={(e) => setD({ ...d, text: e.target.value })}
+              />
+            </Field>
+          )}
+        </>
+        {d.verbatim ? null : d.kind === 'sakbeslut' ? (
           <>
             <Field label="Föreslår till organ" id="d-tobody">
               <input
