@@ -177,7 +177,7 @@ describeInBrowser('the recording page’s steps of issue 11', () => {
     const { createHash } = await import('node:crypto');
     expect(sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
     await page
-      .getByTestId('attachments')
+      .getByTestId('step-attachments-list')
       .getByText('Bilaga 1: Skrivelse från Socialdemokraterna')
       .waitFor(WAIT);
     const text = await extractText(page, 'Skrivelse från Socialdemokraterna');
@@ -337,6 +337,26 @@ describeInBrowser('the recording page’s steps of issue 11', () => {
     await record(page, submitStep(page, 'step-motion'), /\/motions$/);
     const text = await extractText(page, 'yrkar bifall');
     expect(text).toContain('Jonas Lindberg (C) yrkar bifall till motionen.');
+  }, 120_000);
+
+  it('attaches a bilaga to the protocol as a whole from the prepare page', async () => {
+    await page.goto(`${server.url}/#/prepare/${meetingId}`);
+    await page.getByRole('heading', { name: 'Bilagor till protokollet' }).waitFor(WAIT);
+    await page.setInputFiles('#pa-file', {
+      name: 'narvarolista.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n% Närvaro- och omröstningslista\n%%EOF\n'),
+    });
+    await page.fill('#pa-title', 'Närvaro- och omröstningslista');
+    await record(page, submitStep(page, 'protocol-attachments'), /^\/meetings\/[^/]+\/attachments$/);
+    await page
+      .getByTestId('protocol-attachments-list')
+      .getByText('Närvaro- och omröstningslista')
+      .waitFor(WAIT);
+    const { meeting } = await server.api(`/meetings/${meetingId}`);
+    expect(meeting.attachments).toEqual([
+      expect.objectContaining({ title: 'Närvaro- och omröstningslista', filename: 'narvarolista.pdf' }),
+    ]);
   }, 120_000);
 
   it('has no accessibility violations with the new steps’ choices open (axe-core, every impact level)', async () => {

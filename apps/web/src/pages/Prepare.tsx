@@ -2,7 +2,9 @@ import { useCallback, useEffect, useState } from 'react';
 import { getMeeting, newId, type MeetingWithParagraphs } from '../api';
 import { AttendanceEditor } from '../attendance';
 import { useAction, useLive } from '../hooks';
+import { ProtocolAttachments } from '../steps/Attachments';
 import { emptyMatter, MatterFields, matterBody } from '../steps/MatterFields';
+import type { AttachmentView } from '../steps/types';
 import { ActionStatus, Field, knownMeetings, lines, paragraphs, submit } from '../ui';
 
 function ParagraphForm(props: { meetingId: string; bodyName: string }) {
@@ -247,6 +249,12 @@ export function PreparePage(props: { meetingId: string }) {
         </section>
       </div>
       <ParagraphForm meetingId={m.meetingId} bodyName={m.body.name} />
+      <div className="card">
+        <ProtocolAttachments
+          meetingId={m.meetingId}
+          attachments={(m as { attachments?: AttachmentView[] }).attachments ?? []}
+        />
+      </div>
     </>
   );
 }

@@ -63,16 +63,53 @@ async function open(a: AttachmentView): Promise<void> {
  */
 export function AttachmentsStep(props: { p: ParagraphViewWithSteps }) {
   const { p } = props;
+  return (
+    <AttachmentsForm
+      testId="step-attachments"
+      title="Bilagor"
+      shortcut="l"
+      idPrefix="g"
+      postPath={`/paragraphs/${p.paragraphId}/attachments`}
+      attachments={p.attachments ?? []}
+      strikeIn={p.status !== 'justified' ? p.paragraphId : undefined}
+    />
+  );
+}
+
+/** Bilagor to the protocol as a whole (e.g. a närvaro- och omröstningslista prepared beforehand). */
+export function ProtocolAttachments(props: { meetingId: string; attachments: readonly AttachmentView[] }) {
+  return (
+    <AttachmentsForm
+      testId="protocol-attachments"
+      title="Bilagor till protokollet"
+      idPrefix="pa"
+      postPath={`/meetings/${props.meetingId}/attachments`}
+      attachments={props.attachments}
+    />
+  );
+}
+
+function AttachmentsForm(props: {
+  testId: string;
+  title: string;
+  shortcut?: string;
+  idPrefix: string;
+  postPath: string;
+  attachments: readonly AttachmentView[];
+  /** The paragraph whose bilagor may be struck (by their SHA-256); none for the protocol's. */
+  strikeIn?: string;
+}) {
+  const { idPrefix } = props;
   const fileRef = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
   const [title, setTitle] = useState('');
   const [openError, setOpenError] = useState<string | null>(null);
-  const attachments = p.attachments ?? [];
+  const attachments = props.attachments;
   return (
     <Step
-      testId="step-attachments"
-      title="Bilagor"
-      shortcut="g"
+      testId={props.testId}
+      title={props.title}
+      shortcut={props.shortcut}
       button="Ladda upp och bifoga"
       onSubmit={async () => {
         if (!file) throw new Error('Välj en fil att bifoga.');
@@ -81,7 +118,7 @@ export function AttachmentsStep(props: { p: ParagraphViewWithSteps }) {
         if (own && own !== stored.sha256)
           throw new Error('Filen ändrades på vägen till servern (kontrollsumman stämmer inte). Försök igen.');
         const msg = await submit(
-          `/paragraphs/${p.paragraphId}/attachments`,
+          props.postPath,
           { sha256: stored.sha256, filename: file.name, title: title.trim() },
           `Bilaga ${title.trim()}`,
         );
@@ -92,7 +129,7 @@ export function AttachmentsStep(props: { p: ParagraphViewWithSteps }) {
       }}
     >
       {attachments.length > 0 && (
-        <ul className="entries" data-testid="attachments">
+        <ul className="entries" data-testid={`${props.testId}-list`}>
           {attachments.map((a) => (
             <li key={`${a.sha256}-${a.number}`} className={a.struck ? 'struck' : undefined}>
               {a.struck ? (
@@ -118,8 +155,8 @@ export function AttachmentsStep(props: { p: ParagraphViewWithSteps }) {
               >
                 Öppna<span className="sr-only"> bilaga {a.number}</span>
               </button>
-              {!a.struck && p.status !== 'justified' && (
-                <Strike paragraphId={p.paragraphId} entryId={a.sha256} what={`bilaga ${a.number}`} />
+              {!a.struck && props.strikeIn && (
+                <Strike paragraphId={props.strikeIn} entryId={a.sha256} what={`bilaga ${a.number}`} />
               )}
             </li>
           ))}
@@ -127,16 +164,20 @@ export function AttachmentsStep(props: { p: ParagraphViewWithSteps }) {
       )}
       {openError && <p className="refusal">{openError}</p>}
       <div className="grid2">
-        <Field label="Fil" id="g-file">
+        <Field label="Fil" id={`${idPrefix}-file`}>
           <input
-            id="g-file"
+            id={`${idPrefix}-file`}
             ref={fileRef}
             type="file"
             onChange={(e) => setFile(e.target.files?.[0] ?? null)}
           />
         </Field>
-        <Field label="Rubrik i protokollet" id="g-title" hint="t.ex. Reservation (S) eller Tjänsteskrivelse">
-          <input id="g-title" value={title} onChange={(e) => setTitle(e.target.value)} />
+        <Field
+          label="Rubrik i protokollet"
+          id={`${idPrefix}-title`}
+          hint="t.ex. Reservation (S) eller Tjänsteskrivelse"
+        >
+          <input id={`${idPrefix}-title`} value={title} onChange={(e) => setTitle(e.target.value)} />
         </Field>
       </div>
     </Step>
