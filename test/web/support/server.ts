@@ -14,7 +14,7 @@ import { hashToken, newToken, UserDirectory } from '../../../apps/api/src/auth/u
 import { loadApiConfig } from '../../../apps/api/src/config.js';
 import { webDistPath } from '../../../apps/api/src/web/web.module.js';
 
-const USERS = { clerk: 'clerk', chair: 'chair', auditor: 'auditor' } as const;
+const USERS = { clerk: 'clerk', chair: 'chair', auditor: 'auditor', admin: 'admin' } as const;
 export type WebTestUser = keyof typeof USERS;
 
 /** Build apps/web once if its dist is missing (a fresh clone, CI). */
