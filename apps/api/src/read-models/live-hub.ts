@@ -82,7 +82,9 @@ export class LiveHub implements OnModuleDestroy {
     private readonly options: LiveOptions,
   ) {
     this.subscription = runner.committed.subscribe((batch) => {
-      for (const e of batch.events) this.route(e);
+      const touched = new Map<Channel, { position: bigint; text: string }[]>();
+      for (const e of batch.events) this.route(e, touched);
+      for (const [channel, frames] of touched) this.broadcast(channel, frames);
     });
     this.heartbeat = setInterval(() => this.broadcastComment(), options.heartbeatMs);
     this.heartbeat.unref();
@@ -126,11 +128,24 @@ export class LiveHub implements OnModuleDestroy {
       res.destroy(err as Error);
       return;
     }
-    if (res.destroyed) return;
-    client.last = lastEventId;
-    for (const e of channel.history!) {
-      if (e.position > client.last && this.isPublic(channel, e)) this.send(client, e, this.serialise(e));
+    // The gap is sent at the pace the client reads (a replay from 0 can be larger than the
+    // live buffer bound); live events meanwhile join the history and are sent from there.
+    const history = channel.history!;
+    let sent = lastEventId;
+    for (let i = 0; i < history.length; i++) {
+      const e = history[i];
+      if (e.position <= sent || !this.isPublic(channel, e)) continue;
+      sent = e.position;
+      this.write(client, this.serialise(e), false);
+      if (res.writableLength > this.options.maxBufferedBytes / 2) {
+        await new Promise<void>((resolve) => {
+          res.once('drain', resolve);
+          res.once('close', resolve);
+        });
+        if (res.destroyed) return;
+      }
     }
+    client.last = sent; // from here on, the live feed
   }
 
   onModuleDestroy(): void {
@@ -212,8 +227,8 @@ export class LiveHub implements OnModuleDestroy {
     }
   }
 
-  /** One committed event: to the channel of its meeting, if anyone watches it. */
-  private route(e: CommittedEvent): void {
+  /** One committed event: into the batch of its meeting's channel, if anyone watches it. */
+  private route(e: CommittedEvent, touched: Map<Channel, { position: bigint; text: string }[]>): void {
     let channel: Channel | undefined;
     if (e.streamId.startsWith('meeting-')) channel = this.channels.get(e.streamId.slice('meeting-'.length));
     else if (e.streamId.startsWith('paragraph-')) {
@@ -230,12 +245,31 @@ export class LiveHub implements OnModuleDestroy {
     if (e.type === 'EntryStruck') channel.struck.add(String(e.data.entryId));
     if (channel.history) channel.history.push(e);
     else if (channel.loading) channel.pending.push(e);
-    if (!this.isPublic(channel, e)) return;
-    let text: string | undefined;
+    if (!this.isPublic(channel, e) || channel.clients.size === 0) return;
+    let frames = touched.get(channel);
+    if (!frames) touched.set(channel, (frames = []));
+    frames.push({ position: e.position, text: this.serialise(e) });
+  }
+
+  /**
+   * A batch's frames for one meeting, serialised once and written with one write per client
+   * (thousands of viewers × events would otherwise be thousands of writes per event).
+   */
+  private broadcast(channel: Channel, frames: { position: bigint; text: string }[]): void {
+    const first = frames[0].position;
+    const last = frames[frames.length - 1].position;
+    let all: string | undefined;
     for (const client of channel.clients) {
-      if (e.position <= client.last) continue;
-      text ??= this.serialise(e);
-      this.send(client, e, text);
+      if (client.last >= last) continue;
+      const text =
+        client.last < first
+          ? (all ??= frames.map((f) => f.text).join(''))
+          : frames
+              .filter((f) => f.position > client.last)
+              .map((f) => f.text)
+              .join('');
+      client.last = last;
+      this.write(client, text);
     }
   }
 
@@ -260,17 +294,12 @@ export class LiveHub implements OnModuleDestroy {
     });
   }
 
-  private send(client: Client, e: CommittedEvent, text: string): void {
-    client.last = e.position;
-    this.write(client, text);
-  }
-
-  private write(client: Client, text: string): void {
+  private write(client: Client, text: string, live = true): void {
     const { res } = client;
     if (res.destroyed || res.writableEnded) return;
     res.write(text);
     // A client that does not read: drop it rather than hold its backlog (it may reconnect).
-    if (res.writableLength > this.options.maxBufferedBytes) {
+    if (live && res.writableLength > this.options.maxBufferedBytes) {
       this.dropped++;
       res.destroy();
     }
