@@ -10,11 +10,11 @@
  * yrkanden to viewers (from the command's answer to the event's arrival; measured on a sample
  * of viewers, while all of them read), and the server's RSS; the last line is one JSON object.
  */
-import http from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { helpRequested } from './support/cli.js';
+import { LoadClient, percentile, round1, type Viewer } from './support/load.js';
 import { startServer, waitUntilUp } from './support/server.js';
 
 helpRequested(`
@@ -37,85 +37,13 @@ const SECONDS = arg('seconds', 20);
 const SAMPLED = 200; // viewers that parse frames to time delivery; the rest only read
 const PORT = 30_000 + Math.floor(Math.random() * 20_000);
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: WRITERS * 2 });
 const dir = mkdtempSync(join(tmpdir(), 'paragraf-bench-live-'));
 const server = startServer(dir, PORT, {
   LOG_LEVEL: 'warn',
   PARAGRAF_LIVE_MAX_CLIENTS: String(VIEWERS + RECONNECTS + 100),
   PARAGRAF_LIVE_MAX_PER_ADDRESS: String(VIEWERS + RECONNECTS + 100),
 });
-
-function post(path: string, body: object): Promise<{ status: number; body: Record<string, unknown> }> {
-  return new Promise((resolve, reject) => {
-    const data = JSON.stringify(body);
-    const req = http.request(
-      `${server.baseUrl}${path}`,
-      {
-        method: 'POST',
-        agent,
-        headers: {
-          authorization: `Bearer ${server.token}`,
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(data),
-        },
-      },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8').on('data', (c: string) => (text += c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : {} }));
-      },
-    );
-    req.on('error', reject);
-    req.end(data);
-  });
-}
-
-async function must(path: string, body: object): Promise<Record<string, unknown>> {
-  const res = await post(path, body);
-  if (res.status >= 300) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body;
-}
-
-const members = Array.from({ length: 9 }, (_, i) => ({
-  memberId: `m-${i}`,
-  name: `Ledamot ${i}`,
-  party: ['S', 'M', 'C', 'L', 'V'][i % 5],
-  role: 'ledamot',
-}));
-
-async function setUp(): Promise<{ meetingId: string; paragraphs: string[] }> {
-  const { meetingId } = (await must('/meetings', {
-    body: { id: 'bench', name: 'Benchutskottet', shortName: 'BU' },
-    date: '2026-01-15',
-    startTime: '09:00',
-    place: 'Stadshuset',
-    chair: 'm-0',
-    secretary: { name: 'Sekreterare' },
-    members,
-  })) as { meetingId: string };
-  await must(`/meetings/${meetingId}/attendance`, {
-    present: members.map((m) => m.memberId),
-    absent: [],
-    servingSubstitutes: [],
-  });
-  await must(`/meetings/${meetingId}/open`, { at: '2026-01-15T09:00:00+01:00' });
-  const paragraphs: string[] = [];
-  for (let i = 0; i < WRITERS; i++) {
-    const { paragraphId } = (await must(`/meetings/${meetingId}/paragraphs`, {
-      caseNumber: `BU 2026-${i + 1}`,
-      title: `Ärende ${i + 1}`,
-      summary: ['Sammanfattning.'],
-      basisDocuments: ['Tjänsteutlåtande'],
-      proposal: {
-        proposer: 'förvaltningen',
-        document: 'tjänsteutlåtande',
-        decision: { proposesTo: { body: 'Kommunstyrelsen', items: ['Godkänna.'] } },
-      },
-    })) as { paragraphId: string };
-    paragraphs.push(paragraphId);
-  }
-  return { meetingId, paragraphs };
-}
+const load = new LoadClient(server, WRITERS);
 
 /** When each yrkande's command was answered, by its text; and when sampled viewers got it. */
 const answeredAt = new Map<string, number>();
@@ -128,15 +56,8 @@ async function record(paragraphs: string[], untilMs: number, tag: string): Promi
     paragraphs.map(async (p, w) => {
       for (let i = 0; Date.now() < untilMs; i++) {
         const text = `${tag}:${w}:${i}`;
-        const t0 = performance.now();
-        const res = await post(`/paragraphs/${p}/motions`, {
-          proposerId: `m-${1 + (w % 8)}`,
-          kind: 'fritt',
-          text,
-        });
+        latencies.push(await load.motion(p, w, text));
         const t1 = performance.now();
-        if (res.status !== 201) throw new Error(`motion: ${res.status} ${JSON.stringify(res.body)}`);
-        latencies.push(t1 - t0);
         answeredAt.set(text, t1);
         for (const at of arrivals.get(text) ?? []) delivery.push(Math.max(0, at - t1));
         arrivals.delete(text);
@@ -146,67 +67,32 @@ async function record(paragraphs: string[], untilMs: number, tag: string): Promi
   return latencies;
 }
 
-interface Viewer {
-  req: http.ClientRequest;
-  frames: number;
-  status: number;
-}
-
+/** Sampled viewers parse frames to time each yrkande's delivery; the others only read. */
 function view(meetingId: string, sampled: boolean, lastEventId?: string): Promise<Viewer> {
-  return new Promise((resolve, reject) => {
-    const v: Viewer = { req: null as unknown as http.ClientRequest, frames: 0, status: 0 };
-    v.req = http.get(
-      `${server.baseUrl}/meetings/${meetingId}/live`,
-      { headers: { accept: 'text/event-stream', ...(lastEventId ? { 'last-event-id': lastEventId } : {}) } },
-      (res) => {
-        v.status = res.statusCode ?? 0;
-        res.setEncoding('utf8');
-        let buffer = '';
-        res.on('data', (chunk: string) => {
-          if (!sampled) {
-            v.frames++;
-            return;
-          }
-          const now = performance.now();
-          buffer += chunk;
-          let sep: number;
-          while ((sep = buffer.indexOf('\n\n')) >= 0) {
-            const frame = buffer.slice(0, sep);
-            buffer = buffer.slice(sep + 2);
-            v.frames++;
-            const m = /"text":"(live:[^"]+)"/.exec(frame);
-            if (!m) continue;
-            const t1 = answeredAt.get(m[1]);
-            if (t1 !== undefined) delivery.push(Math.max(0, now - t1));
-            else arrivals.set(m[1], [...(arrivals.get(m[1]) ?? []), now]);
-          }
-        });
-        res.on('error', () => {});
-        resolve(v);
-      },
-    );
-    v.req.on('error', reject);
+  let buffer = '';
+  return load.view(meetingId, lastEventId, (chunk) => {
+    if (!sampled) return;
+    const now = performance.now();
+    buffer += chunk;
+    let sep: number;
+    while ((sep = buffer.indexOf('\n\n')) >= 0) {
+      const frame = buffer.slice(0, sep);
+      buffer = buffer.slice(sep + 2);
+      const m = /"text":"(live:[^"]+)"/.exec(frame);
+      if (!m) continue;
+      const t1 = answeredAt.get(m[1]);
+      if (t1 !== undefined) delivery.push(Math.max(0, now - t1));
+      else arrivals.set(m[1], [...(arrivals.get(m[1]) ?? []), now]);
+    }
   });
 }
 
-const pct = (xs: number[], p: number) => {
-  if (!xs.length) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
-};
-const r1 = (x: number) => Math.round(x * 10) / 10;
+const pct = percentile;
+const r1 = round1;
 
 try {
   await waitUntilUp(server);
-  const { meetingId, paragraphs } = await setUp();
-  // The meeting must be in the read model before viewers can connect.
-  for (let i = 0; ; i++) {
-    const probe = await view(meetingId, false);
-    probe.req.destroy();
-    if (probe.status === 200) break;
-    if (i > 600) throw new Error(`live stream answered ${probe.status}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const { meetingId, paragraphs } = await load.meeting(WRITERS);
 
   const without = await record(paragraphs, Date.now() + SECONDS * 1000, 'base');
   await new Promise((r) => setTimeout(r, 2000));
@@ -237,7 +123,7 @@ try {
   await reconnecting;
   await new Promise((r) => setTimeout(r, 1000));
   const rssPeak = server.rssMb();
-  const replayed = reconnected.filter((v) => v.frames > 1).length;
+  const replayed = reconnected.filter((v) => v.chunks > 1).length;
   const reconnectRefused = reconnected.filter((v) => v.status !== 200).length;
   for (const v of [...viewers, ...reconnected]) v.req.destroy();
   await new Promise((r) => setTimeout(r, 3000));
@@ -289,6 +175,6 @@ bench:live — ${VIEWERS} viewers + ${RECONNECTS} reconnects from 0, ${WRITERS} 
 } finally {
   server.child.kill('SIGTERM');
   await server.exited;
-  agent.destroy();
+  load.agent.destroy();
   rmSync(dir, { recursive: true, force: true });
 }
