@@ -51,6 +51,13 @@ interface Channel {
   pending: CommittedEvent[];
 }
 
+/**
+ * Live frames are written at most this often: with thousands of viewers every flush is a write
+ * per viewer, so batches that arrive close together share one (delivery stays well under 100 ms).
+ */
+const FLUSH_MS = 25;
+const COALESCE_FROM = 100;
+
 /** Top-level data fields naming an entry that EntryStruck can strike. */
 const ENTRY_KEYS = ['motionId', 'questionId', 'voteId', 'decisionId', 'reservationId', 'noteId'] as const;
 
@@ -72,6 +79,9 @@ export class LiveHub implements OnModuleDestroy {
   private closed = false;
   private readonly subscription: Subscription;
   private readonly heartbeat: NodeJS.Timeout;
+  /** Frames waiting for the next flush, per channel. */
+  private readonly pending = new Map<Channel, { position: bigint; text: string }[]>();
+  private flushTimer: NodeJS.Timeout | null = null;
   /** Clients dropped because they did not read (for metrics). */
   dropped = 0;
 
@@ -82,9 +92,11 @@ export class LiveHub implements OnModuleDestroy {
     private readonly options: LiveOptions,
   ) {
     this.subscription = runner.committed.subscribe((batch) => {
-      const touched = new Map<Channel, { position: bigint; text: string }[]>();
-      for (const e of batch.events) this.route(e, touched);
-      for (const [channel, frames] of touched) this.broadcast(channel, frames);
+      for (const e of batch.events) this.route(e, this.pending);
+      if (this.pending.size > 0 && !this.flushTimer) {
+        // Few viewers: at once. Many: batches close together share one write per viewer.
+        this.flushTimer = setTimeout(() => this.flush(), this.clients < COALESCE_FROM ? 0 : FLUSH_MS);
+      }
     });
     this.heartbeat = setInterval(() => this.broadcastComment(), options.heartbeatMs);
     this.heartbeat.unref();
@@ -156,6 +168,8 @@ export class LiveHub implements OnModuleDestroy {
   closeAll(): void {
     this.closed = true;
     clearInterval(this.heartbeat);
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flush();
     this.subscription.unsubscribe();
     for (const channel of this.channels.values()) for (const c of channel.clients) c.res.end();
   }
@@ -249,6 +263,12 @@ export class LiveHub implements OnModuleDestroy {
     let frames = touched.get(channel);
     if (!frames) touched.set(channel, (frames = []));
     frames.push({ position: e.position, text: this.serialise(e) });
+  }
+
+  private flush(): void {
+    this.flushTimer = null;
+    for (const [channel, frames] of this.pending) this.broadcast(channel, frames);
+    this.pending.clear();
   }
 
   /**
