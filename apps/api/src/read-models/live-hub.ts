@@ -79,6 +79,7 @@ export class LiveHub implements OnModuleDestroy {
   private closed = false;
   private readonly subscription: Subscription;
   private readonly heartbeat: NodeJS.Timeout;
+  private readonly frames = new WeakMap<CommittedEvent, string>();
   /** Frames waiting for the next flush, per channel. */
   private readonly pending = new Map<Channel, { position: bigint; text: string }[]>();
   private flushTimer: NodeJS.Timeout | null = null;
@@ -302,7 +303,14 @@ export class LiveHub implements OnModuleDestroy {
     return true;
   }
 
+  /** An event's frame, serialised once however many viewers and replays send it. */
   private serialise(e: CommittedEvent): string {
+    let text = this.frames.get(e);
+    if (text === undefined) this.frames.set(e, (text = this.serialiseOnce(e)));
+    return text;
+  }
+
+  private serialiseOnce(e: CommittedEvent): string {
     const data =
       e.type === 'EntryStruck' ? { paragraphId: e.data.paragraphId, entryId: e.data.entryId } : e.data;
     return frame(String(e.position), e.type, {
