@@ -106,7 +106,7 @@ describe('live stream of a meeting (SSE)', () => {
     const received = [...first.events.slice(1), ...again.events].map((e) => ({ id: e.id, type: e.type }));
     expect(received).toEqual(expected); // in order, nothing missed, nothing twice
     expect(again.events.some((e) => e.type === 'ready')).toBe(false);
-  }, 30_000);
+  });
 
   it('is public like the protocol itself, while registers need a token; 404 for an unknown meeting', async () => {
     const unknown = await api.http.get('/meetings/00000000-0000-4000-8000-000000000000/live');
