@@ -301,7 +301,12 @@ describeInBrowser('the clerk’s web page', () => {
 
     await server.start();
     await page.getByTestId('connection').filter({ hasText: 'Ansluten' }).waitFor();
-    await page.waitForFunction("localStorage.getItem('paragraf.outbox') === '[]'");
+    // Polled with evaluate: waitForFunction evaluates a string in the page, which the CSP refuses.
+    for (const deadline = Date.now() + 60_000; ;) {
+      if (await page.evaluate("localStorage.getItem('paragraf.outbox') === '[]'")) break;
+      if (Date.now() > deadline) throw new Error('the outbox was not emptied');
+      await new Promise((r) => setTimeout(r, 50));
+    }
     await extractShows(page, 'trafiksäkerhetsanalys');
 
     const after = await server.events();
