@@ -63,17 +63,11 @@ function canonicalMetadata(metadata: JsonObject | undefined): string {
  * million events does not sort and copy a wrapper object for each.
  */
 export function canonicalContent(event: HashableEvent, prev: string | null): string {
-  const [before, after] = canonicalParts(event);
-  return `${before}${prev === null ? 'null' : JSON.stringify(prev)}${after}`;
-}
-
-/** canonicalContent split around the `prev` value: for a hash whose `prev` is known only later. */
-export function canonicalParts(event: HashableEvent): [string, string] {
-  return [
+  return (
     `{"data":${canonicalize(event.data)!},"id":${JSON.stringify(event.id)},` +
-      `"metadata":${canonicalMetadata(event.metadata)},"prev":`,
-    `,"streamId":${JSON.stringify(event.streamId)},"type":${JSON.stringify(event.type)},"v":${HASH_VERSION}}`,
-  ];
+    `"metadata":${canonicalMetadata(event.metadata)},"prev":${prev === null ? 'null' : JSON.stringify(prev)},` +
+    `"streamId":${JSON.stringify(event.streamId)},"type":${JSON.stringify(event.type)},"v":${HASH_VERSION}}`
+  );
 }
 
 /** The same text through the library over the whole object: the reference canonicalContent must equal. */

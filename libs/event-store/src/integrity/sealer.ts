@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { WrongExpectedVersionError, type EventStore } from '../port.js';
-import { SqliteEventStore } from '../sqlite/sqlite-event-store.js';
 import { chainEvents } from './hash.js';
-import { verifyFileInThreads } from './verify-threads.js';
 import { SEAL_EVENT, SEAL_STREAM, Verifier, type VerifyReport } from './verifier.js';
 
 /** Events per seal at most, so a genesis over a large history stays a set of moderate events. */
@@ -24,24 +22,9 @@ export async function catchUp(store: EventStore, verifier: Verifier): Promise<nu
   return n;
 }
 
-/**
- * Verify the whole store from position 0 (the CLI, the server's passes). An embedded store's file
- * is read and hashed by verification threads (docs/adr/0025); anything else through the port.
- */
-export async function verifyStore(
-  store: EventStore,
-  options: { threads?: number } = {},
-): Promise<{ verifier: Verifier; report: VerifyReport }> {
+/** Verify the whole store from position 0 (the CLI, the server's first pass). */
+export async function verifyStore(store: EventStore): Promise<{ verifier: Verifier; report: VerifyReport }> {
   const verifier = new Verifier();
-  const threads = options.threads ?? 2;
-  if (
-    store instanceof SqliteEventStore &&
-    threads > 0 &&
-    !store.path.startsWith('file:') &&
-    store.path !== ':memory:'
-  ) {
-    await verifyFileInThreads(store.path, verifier, threads);
-  }
   await catchUp(store, verifier);
   return { verifier, report: verifier.result() };
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { JsonObject, StoredEvent } from '../port.js';
-import { canonicalParts, contentHash, sha256Hex, storedHash, storedPrev } from './hash.js';
+import { contentHash, storedHash, storedPrev } from './hash.js';
 
 /** The stream seals are recorded on (docs/adr/0025). Not a `$` name: those are EventStoreDB's own. */
 export const SEAL_STREAM = 'integrity-seals';
@@ -77,48 +77,6 @@ export interface VerifyReport {
   readonly breaksOmitted: number;
 }
 
-/**
- * What verification needs of one event, with the expensive part (canonical text and its hash)
- * already done: by `recordOf` in this thread, or by verification threads reading the file
- * (verify-threads.ts).
- */
-export interface VerifyRecord {
-  readonly position: bigint;
-  readonly streamId: string;
-  readonly revision: number;
-  readonly type: string;
-  /** The store's `created`, epoch ms. */
-  readonly created: number;
-  readonly recordedAt: string | undefined;
-  readonly stored: string | undefined;
-  readonly prev: string | null | undefined;
-  /** Content hash with the stored `prev` (chained events). */
-  readonly computed?: string;
-  /** Unchained events: the canonical text before and after the `prev` value (hashed with the virtual prev). */
-  readonly legacyParts?: readonly [string, string];
-  /** A seal's data. */
-  readonly seal?: SealData;
-}
-
-export function recordOf(e: StoredEvent): VerifyRecord {
-  const stored = storedHash(e);
-  const prev = storedPrev(e);
-  return {
-    position: e.position.commit,
-    streamId: e.streamId,
-    revision: Number(e.revision),
-    type: e.type,
-    created: e.created.getTime(),
-    recordedAt: typeof e.metadata.recordedAt === 'string' ? e.metadata.recordedAt : undefined,
-    stored,
-    prev,
-    ...(stored === undefined
-      ? { legacyParts: canonicalParts(e) }
-      : { computed: contentHash(e, prev ?? null) }),
-    ...(e.streamId === SEAL_STREAM && e.type === SEAL_EVENT ? { seal: e.data as SealData } : {}),
-  };
-}
-
 interface Entry {
   readonly position: bigint;
   readonly streamId: string;
@@ -146,6 +104,10 @@ interface StreamState {
 }
 
 const MAX_BREAKS = 1000;
+
+function positionOf(e: StoredEvent): string {
+  return e.position.commit.toString();
+}
 
 /**
  * Recomputes every stream's chain and every seal from events fed in $all order. Incremental:
@@ -189,36 +151,29 @@ export class Verifier {
   feed(e: StoredEvent): void {
     this.last = e.position;
     if (e.streamId.startsWith('$')) return; // EventStoreDB's own streams
-    this.feedRecord(recordOf(e));
-  }
-
-  /** One event's record, in $all order; `position` moves on to it. */
-  feedRecord(e: VerifyRecord): void {
-    this.last = { commit: e.position, prepare: e.position };
-    if (e.streamId.startsWith('$')) return;
     this.checked++;
-    const pos = e.position.toString();
-    const rev = e.revision;
+    const pos = positionOf(e);
+    const rev = Number(e.revision);
     let s = this.streams.get(e.streamId);
     if (!s) {
       s = { next: 0, head: null, before: null, lastAt: null, gaps: null, unresolved: null };
       this.streams.set(e.streamId, s);
     }
 
-    const created = e.created;
+    const created = e.created.getTime();
     if (this.lastCreated !== null && created < this.lastCreated - TIMESTAMP_SKEW_MS) {
       this.report(
         e.streamId,
         rev,
         pos,
         'timestamp',
-        `Lagringstiden ${new Date(created).toISOString()} ligger före tidigare händelser.`,
+        `Lagringstiden ${e.created.toISOString()} ligger före tidigare händelser.`,
       );
     }
     if (this.lastCreated === null || created > this.lastCreated) this.lastCreated = created;
 
-    const stored = e.stored;
-    const prev = e.prev;
+    const stored = storedHash(e);
+    const prev = storedPrev(e);
     let hash: string;
     let legacy = false;
     if (stored === undefined) {
@@ -231,13 +186,12 @@ export class Verifier {
           'Händelsen saknar kontrollsumma fast den skrevs efter att kedjningen började.',
         );
       }
-      const [before, after] = e.legacyParts!;
-      hash = sha256Hex(`${before}${s.head === null ? 'null' : JSON.stringify(s.head)}${after}`);
+      hash = contentHash(e, s.head);
       legacy = true;
       this.legacy++;
     } else {
       this.chainingBegan = true;
-      if (e.computed !== stored) {
+      if (contentHash(e, prev ?? null) !== stored) {
         this.report(e.streamId, rev, pos, 'changed', 'Innehållet stämmer inte med händelsens kontrollsumma.');
       }
       hash = stored;
@@ -334,14 +288,14 @@ export class Verifier {
   }
 
   private afterEvent(
-    e: VerifyRecord,
+    e: StoredEvent,
     s: StreamState,
     rev: number,
     pos: string,
     hash: string,
     legacy: boolean,
   ) {
-    const at = e.recordedAt === undefined ? NaN : Date.parse(e.recordedAt);
+    const at = typeof e.metadata.recordedAt === 'string' ? Date.parse(e.metadata.recordedAt) : NaN;
     if (!Number.isNaN(at)) {
       if (s.lastAt !== null && at < s.lastAt - TIMESTAMP_SKEW_MS) {
         this.report(
@@ -349,13 +303,13 @@ export class Verifier {
           rev,
           pos,
           'timestamp',
-          `Registrerad ${String(e.recordedAt)}, före strömmens tidigare händelser.`,
+          `Registrerad ${String(e.metadata.recordedAt)}, före strömmens tidigare händelser.`,
         );
       }
       if (s.lastAt === null || at > s.lastAt) s.lastAt = at;
     }
-    this.segment.push({ position: e.position, streamId: e.streamId, revision: rev, hash, legacy });
-    if (e.seal) this.checkSeal(e.seal, rev, pos);
+    this.segment.push({ position: e.position.commit, streamId: e.streamId, revision: rev, hash, legacy });
+    if (e.streamId === SEAL_STREAM && e.type === SEAL_EVENT) this.checkSeal(e.data as SealData, rev, pos);
   }
 
   private checkSeal(seal: SealData, revision: number, pos: string): void {
