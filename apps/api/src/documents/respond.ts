@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyReply } from 'fastify';
 import { renderPdf, writeDocument, type ProtocolDocument } from '@app/protocol';
 import { problems } from '../errors/problem.js';
+import { withDocumentHash } from '../justering/document-hash.js';
 import { formatOf, negotiate } from '../http/negotiate.js';
 import { pdfFonts } from './fonts.js';
 
@@ -83,10 +84,10 @@ export async function sendDocument(
         contentDisposition(download ? 'attachment' : 'inline', `${doc.fileName}.pdf`),
       )
       .header('etag', `"${createHash('sha256').update(body).digest('hex')}"`);
-    return body;
+    return withDocumentHash(reply, body);
   }
   void reply.header('content-type', `${type}; charset=utf-8`);
-  return writeDocument(doc, formatOf(type));
+  return withDocumentHash(reply, writeDocument(doc, formatOf(type)));
 }
 
 /** `?download` present and not "0"/"false". */
