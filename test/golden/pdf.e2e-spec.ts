@@ -13,6 +13,8 @@ import {
   paragraphView,
   protocolDocument,
   renderPdf,
+  shippedHouseStyle,
+  shippedStyles,
   votingListDocument,
   writePdf,
   writeText,
@@ -172,6 +174,17 @@ describe('PDF/A-2b documents read back with poppler-utils and qpdf', () => {
     expect(result.raw).toMatch(/Summa\s+11\s+2\s+2\s+1/);
     expectPdfA(result, doc);
   });
+
+  it.each([...shippedStyles.keys()])(
+    'the whole protocol in the shipped house style %s: the same words as its text',
+    async (id) => {
+      const style = shippedHouseStyle(id);
+      const doc = protocolDocument(secondMeeting, [p41, p42], { style });
+      const result = await readBack(doc);
+      expect(wordDiff(result.text, withoutRules(writeText(doc)))).toBeNull();
+      expect(result.check).toContain('No syntax or stream encoding errors found');
+    },
+  );
 
   it('renders the same bytes from the same events and style, and other bytes for another document', async () => {
     const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');

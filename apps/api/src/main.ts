@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { createApp } from './app.factory.js';
 import { UserDirectory } from './auth/users.js';
 import { ConfigError, loadApiConfig } from './config.js';
+import { warmUpPdf } from './documents/fonts.js';
 import { createEventStore, EventStoreConfigError, parseEventStoreConfig } from '@app/event-store';
 import { readModelPath } from '@app/projections';
 import { FileLock } from './infra/store-lock.js';
@@ -18,6 +19,8 @@ try {
   const app = await createApp({ config, store, users }, { handleSignals: true });
   await app.listen({ port: config.port, host: config.host });
   process.stdout.write(`Paragraf API on http://localhost:${config.port} (OpenAPI: /docs)\n`);
+  // Fonts parsed and pdfkit loaded now rather than on the first PDF someone waits for.
+  setTimeout(() => void warmUpPdf().catch(() => undefined), 500).unref();
 } catch (err) {
   // A settings error names its variable (ConfigError here, EventStoreConfigError in libs/event-store).
   const e = err as Error;

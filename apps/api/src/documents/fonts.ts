@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { PdfFonts } from '@app/protocol';
+import { renderPdf, type PdfFonts } from '@app/protocol';
 
 const RELATIVE = join('libs', 'protocol', 'fonts');
 let cached: PdfFonts | undefined;
@@ -29,4 +29,31 @@ export function pdfFonts(): PdfFonts {
     };
   }
   return cached;
+}
+
+/**
+ * Loads pdfkit and parses the fonts once, off the request path: the first PDF otherwise pays
+ * ≈ 2–5 s for it (docs/benchmarks.md). Called by the server after it listens; a failure here
+ * surfaces again, with its message, on the first PDF request.
+ */
+export async function warmUpPdf(): Promise<void> {
+  await renderPdf(
+    {
+      kind: 'preview',
+      title: 'Paragraf',
+      author: 'Paragraf',
+      date: '2000-01-01',
+      language: 'sv-SE',
+      runningHead: 'Paragraf',
+      pageFooter: [],
+      pageNumbering: 'Sida {page} av {pages}',
+      style: { id: 'warm-up', name: 'warm-up', version: 0 },
+      fileName: 'warm-up',
+      blocks: [
+        { kind: 'heading', level: 1, text: 'Åäö §' },
+        { kind: 'table', header: ['Ledamot', 'Ja'], rows: [['Ö', 'X']], totals: false },
+      ],
+    },
+    pdfFonts(),
+  );
 }
