@@ -26,6 +26,9 @@ const common = {
 };
 
 export default {
+  // A test waits for conditions, never for a wall-clock budget: on a busy machine (CI runs the
+  // suite beside two CPU-bound processes) a default of 5 s failed tests that were correct.
+  testTimeout: 120_000,
   globalSetup: '<rootDir>/test/jest-global-setup.js',
   projects: [
     {

@@ -22,6 +22,16 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { helpRequested } from './support/cli.js';
+
+// Before anything is built, spawned or written.
+helpRequested(`
+Usage: npm run bench:http -- [--no-build]
+
+API commands (POST yrkanden, autocannon, 10 connections) against a minimal NestJS + SQLite
+baseline in the same run, at FULL and NORMAL, on temp files. Builds the server first unless
+--no-build. Prints a table, then one JSON line.
+`);
 
 const require = createRequire(import.meta.url);
 const ROOT = resolve(import.meta.dirname, '..');

@@ -19,6 +19,16 @@ import { fileURLToPath } from 'node:url';
 import { SqliteEventStore } from '@app/event-store';
 import { ALL_PROJECTIONS, ProjectionRunner, openReadModelDb } from '@app/projections';
 import { generateHistory, rng } from '../libs/projections/src/testing/history.js';
+import { helpRequested } from './support/cli.js';
+
+// Before anything is built, spawned or written.
+helpRequested(`
+Usage: npm run bench:replay -- [--large | --events N]
+
+Generates a history into a temp SQLite store, then rebuilds every read model from position 0 and
+compares with a bare readAll in the same run. Default ≥ 200,000 events; --large ≥ 1,000,000.
+Prints a table, then one JSON line.
+`);
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);

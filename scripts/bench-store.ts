@@ -22,6 +22,16 @@ import {
   type SqliteSynchronous,
 } from '../libs/event-store/src/sqlite/sqlite-event-store.js';
 import type { EventData } from '../libs/event-store/src/port.js';
+import { helpRequested } from './support/cli.js';
+
+// Before anything is built, spawned or written.
+helpRequested(`
+Usage: npm run bench:store -- [--quick] [--runs=N]
+
+The SQLite adapter against raw better-sqlite3 on the same schema and synchronous level, in one
+run, on temp files: single-event appends, batches of 100, readAll. Prints a table, then one JSON
+line. --quick: a tenth of the sizes; --runs=N: reads are the median of N (default 5).
+`);
 
 const quick = process.argv.includes('--quick');
 const scale = quick ? 10 : 1;

@@ -4,7 +4,8 @@
  *   npm run replay -- --changes [--from <position|time>] [--to <position|time>] [--limit N]
  *   npm run replay -- --stream <streamId>
  */
-import { createEventStore } from '@app/event-store';
+import { existsSync } from 'node:fs';
+import { createEventStore, parseEventStoreConfig } from '@app/event-store';
 import { documentStyle, protocolFixedAt, renderProtocol } from '@app/protocol';
 import {
   changesBetween,
@@ -15,6 +16,22 @@ import {
   type AsOf,
   houseStyleVersions,
 } from '@app/projections';
+import { helpRequested } from './support/cli.js';
+
+helpRequested(`
+Usage:
+  npm run replay -- --meeting <id> [--as-of <position|ISO time>] [--format text|markdown|json]
+  npm run replay -- --changes [--from <position|time>] [--to <position|time>] [--limit N]
+  npm run replay -- --stream <streamId>
+
+Reads the event store configured as for the API (PARAGRAF_EVENT_STORE, PARAGRAF_SQLITE_PATH,
+EVENTSTORE_CONNECTION_STRING) and writes nothing. --meeting prints the protocol as it stood
+(default: now); --changes prints what was recorded between two points, one JSON line per event;
+--stream prints one stream's raw events.
+
+Options:
+  -h, --help   this text; nothing is opened or created
+`);
 
 const args = process.argv.slice(2);
 const opt = (name: string) => {
@@ -31,6 +48,11 @@ function point(name: string): AsOf | undefined {
   return parseAsOf(raw) ?? fail(`${name} måste vara en global position eller en ISO-8601-tid, inte "${raw}"`);
 }
 
+// A replay reads: it must not create an empty store where the path is wrong.
+const storeConfig = parseEventStoreConfig();
+if (storeConfig.kind === 'sqlite' && !existsSync(storeConfig.path)) {
+  fail(`Ingen händelsebutik på ${storeConfig.path} (PARAGRAF_SQLITE_PATH).`);
+}
 const store = createEventStore();
 try {
   if (args.includes('--changes')) {
@@ -40,6 +62,7 @@ try {
       limit: Number(opt('--limit') ?? 1000),
     });
     for (const e of page.events) console.log(JSON.stringify(e));
+    console.error(`${page.events.length} händelser.`);
     if (page.nextFrom) console.error(`Fler händelser finns: fortsätt med --from ${page.nextFrom}`);
   } else if (opt('--stream')) {
     for (const e of await store.readStream(opt('--stream')!)) console.log(JSON.stringify(toAuditEvent(e)));

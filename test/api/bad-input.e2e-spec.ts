@@ -42,6 +42,48 @@ describe('bad input', () => {
     expect(res.body).toMatchObject({ code: 'MALFORMED_JSON', errors: [{ field: 'body' }] });
   });
 
+  it('a body nested 2,000 levels deep → 400 before validation, on every kind of route', async () => {
+    const deep = '{"a":'.repeat(2000) + '1' + '}'.repeat(2000);
+    for (const path of [
+      '/meetings',
+      `/meetings/${meetingId}/paragraphs`,
+      `/paragraphs/${paragraphId}/motions`,
+    ]) {
+      const res = await post(path).set('content-type', 'application/json').send(deep);
+      await expectProblem(res, 400);
+      expect(res.body).toMatchObject({ code: 'BODY_TOO_DEEP', errors: [{ field: 'body' }] });
+      expect(res.body.detail).toMatch(/för djupt nästlat/);
+    }
+    const arrays = '['.repeat(100) + ']'.repeat(100);
+    await expectProblem(await post('/meetings').set('content-type', 'application/json').send(arrays), 400);
+  });
+
+  it('a body with too many values → 400', async () => {
+    const res = await post(`/paragraphs/${paragraphId}/motions`)
+      .set('content-type', 'application/json')
+      .send(`{"proposerId":"ksau-beronius","kind":"bifall","text":[${'0,'.repeat(30_000)}0]}`);
+    await expectProblem(res, 400);
+    expect(res.body).toMatchObject({ code: 'BODY_TOO_MANY_VALUES' });
+  });
+
+  it.each([
+    ['application/x-www-form-urlencoded', 'proposerId=ksau-beronius&kind=bifall&text=x'],
+    ['text/plain', JSON.stringify(MOTION)],
+    ['multipart/form-data; boundary=x', '--x\r\n\r\n--x--'],
+  ])('a body sent as %s → 415', async (type, body) => {
+    const res = await post(`/paragraphs/${paragraphId}/motions`).set('content-type', type).send(body);
+    await expectProblem(res, 415);
+    expect(res.body).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE' });
+  });
+
+  it('JSON with a charset parameter is accepted', async () => {
+    const res = await post(`/paragraphs/${paragraphId}/motions`)
+      .set('content-type', 'application/json; charset=utf-8')
+      .send(JSON.stringify({ ...MOTION, text: 'Med teckenuppsättning.' }));
+    expect(res.status).toBe(201);
+    before = await api.eventCount();
+  });
+
   it('wrong types → 400 listing each field', async () => {
     const res = await post(`/paragraphs/${paragraphId}/motions`).send({
       proposerId: 42,

@@ -16,7 +16,7 @@ describe('read-model queries and audit over HTTP', () => {
       ...generateHistory(rng(99), { bodies: 2, meetingsPerBody: 3, maxParagraphs: 4, startYear: 2024 }),
     ];
     for (const a of appends) head = (await api.store.appendToStream(a.stream, a.events)).position.commit;
-    await api.models.runner.waitFor(head);
+    await api.models.runner.waitFor(head, 60_000);
     meetingId = (appends[0].events[0].data as { meetingId: string }).meetingId;
   });
   afterAll(async () => {
@@ -166,7 +166,7 @@ describe('the projection thread', () => {
       await thread.worker!.terminate();
       let head = 0n;
       for (const a of rest) head = (await api.store.appendToStream(a.stream, a.events)).position.commit;
-      await api.models.runner.waitFor(head, 15_000);
+      await api.models.runner.waitFor(head, 60_000);
       expect(api.models.runner.position).toBe(head);
     } finally {
       await api.close();
@@ -185,7 +185,7 @@ describe('the projection thread', () => {
             return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
           });
         let values = nice();
-        for (let i = 0; i < 100 && !values.includes(10); i++) {
+        for (let i = 0; i < 1500 && !values.includes(10); i++) {
           await new Promise((r) => setTimeout(r, 20));
           values = nice();
         }

@@ -6,10 +6,14 @@ import type { IncomingMessage } from 'node:http';
 import { UPLOAD_PATH } from './attachments/attachments.controller.js';
 import { UserDirectory } from './auth/users.js';
 import { problems } from './errors/problem.js';
+import { guardJsonBodies } from './http/body-guard.js';
 import { addEtags } from './http/etag.js';
+import { Metrics } from './ops/metrics.js';
+import helmet from '@fastify/helmet';
 import { handleIdempotencyKeys } from './idempotency/idempotency.hooks.js';
 import { IdempotencyStore } from './idempotency/idempotency.store.js';
 import { createRootLogger, logRequests, PinoNestLogger } from './infra/logging.js';
+import { handleShutdownSignals } from './infra/shutdown.js';
 import { uuidv7 } from './infra/uuid.js';
 import { AppModule, type AppOptions } from './app.module.js';
 
@@ -19,7 +23,10 @@ const REQUEST_ID = /^[\x21-\x7e]{1,128}$/;
  * The configured application, not yet listening: main.ts listens on a port, tests and the
  * benchmark use it in-process. Everything that must hold in both is set up here.
  */
-export async function createApp(options: AppOptions): Promise<NestFastifyApplication> {
+export async function createApp(
+  options: AppOptions,
+  run: { handleSignals?: boolean } = {},
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: options.config.bodyLimit,
     logger: false,
@@ -30,20 +37,23 @@ export async function createApp(options: AppOptions): Promise<NestFastifyApplica
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(options), adapter, {
     bufferLogs: true,
+    bodyParser: false, // guardJsonBodies is the one body parser
   });
   const logger = createRootLogger(options.config.logLevel, options.logStream);
   app.useLogger(new PinoNestLogger(logger));
-  app.enableShutdownHooks();
+  // The server process stops gracefully on SIGTERM/SIGINT; tests and benchmarks call app.close().
+  if (run.handleSignals) handleShutdownSignals(app, logger);
 
   // Fastify's own errors (JSON parsing, body limit) reach ProblemFilter too: Nest installs the
   // Fastify error handler that runs its exception filters.
   const fastify = app.getHttpAdapter().getInstance();
-  // A bilaga's bytes, of any media type that has no parser of its own, on the upload route only
+  guardJsonBodies(fastify);
+  // After the JSON guard: a bilaga's bytes, of any media type that has no parser of its own, on the upload route only
   // and up to their own limit; every other route still answers JSON only.
   const attachmentLimit = options.config.attachmentLimit;
   fastify.addContentTypeParser('*', (request, payload: IncomingMessage, done) => {
     if (request.routeOptions.url !== UPLOAD_PATH) {
-      done(problems.unsupportedMediaType(String(request.headers['content-type'] ?? '')), undefined);
+      done(problems.unsupportedMediaType(), undefined);
       return;
     }
     const chunks: Buffer[] = [];
@@ -65,6 +75,29 @@ export async function createApp(options: AppOptions): Promise<NestFastifyApplica
   });
   logRequests(fastify, logger);
   addEtags(fastify);
+  app.get(Metrics).observe(fastify);
+  await app.register(helmet, {
+    // The web page is a built bundle from this origin, without inline scripts; rendered
+    // documents (protocol HTML) and Swagger UI carry inline styles.
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    referrerPolicy: { policy: 'no-referrer' },
+    // HSTS belongs to the TLS terminator in front; this server may well be reached over http.
+    strictTransportSecurity: false,
+  });
   handleIdempotencyKeys(fastify, app.get(UserDirectory), app.get(IdempotencyStore));
   fastify.addHook('onSend', async (request, reply, payload) => {
     void reply.header('x-request-id', request.id);

@@ -13,10 +13,17 @@ import { commandHandlers } from './commands/handlers.js';
 import { API_CONFIG, type ApiConfig } from './config.js';
 import { ProblemFilter } from './errors/problem.filter.js';
 import { HealthController } from './health/health.controller.js';
+import { Metrics } from './ops/metrics.js';
 import { MeetingsController } from './http/meetings.controller.js';
 import { ParagraphsController } from './http/paragraphs.controller.js';
 import { validationPipe } from './http/validation.js';
 import { IdempotencyStore } from './idempotency/idempotency.store.js';
+import { IntegrityService } from './integrity/integrity.service.js';
+import { VerifyController } from './integrity/verify.controller.js';
+import { JusteringController } from './justering/justering.controller.js';
+import { JusteringService } from './justering/justering.service.js';
+import { ExtractVerification } from './verification/extract-verification.service.js';
+import { VerificationController } from './verification/verification.controller.js';
 import { StoreLifecycle } from './infra/lifecycle.js';
 import { EVENT_STORE } from './infra/tokens.js';
 import { HouseStylesController } from './house-styles/house-styles.controller.js';
@@ -44,6 +51,10 @@ export class AppModule {
       { provide: AttachmentStore, useValue: new AttachmentStore(options.config.attachmentsPath) },
       StoreLifecycle,
       CommandRunner,
+      Metrics,
+      IntegrityService,
+      JusteringService,
+      ExtractVerification,
       QueryService,
       ...(commandHandlers as Type[]),
       { provide: APP_GUARD, useClass: AuthGuard },
@@ -55,7 +66,7 @@ export class AppModule {
       imports: [
         CqrsModule.forRoot(),
         WebModule,
-        ReadModelsModule.register({ store: options.store }),
+        ReadModelsModule.register({ store: options.store, live: options.config.live }),
         TerminusModule.forRoot({ errorLogStyle: 'json' }),
       ],
       controllers: [
@@ -64,6 +75,9 @@ export class AppModule {
         ParagraphsController,
         HouseStylesController,
         AttachmentsController,
+        VerifyController,
+        JusteringController,
+        VerificationController,
       ],
       providers,
     };

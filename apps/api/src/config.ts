@@ -1,5 +1,6 @@
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { DEFAULT_LIVE, type LiveOptions } from './read-models/live-hub.js';
 
 /**
  * The API's own settings, read once from the environment. The event store's settings are
@@ -22,6 +23,22 @@ export interface ApiConfig {
   readonly logLevel: string;
   /** How many times a command is re-decided after a concurrency conflict before 409. */
   readonly commandRetries: number;
+  /**
+   * A § reservation whose paragraph stream still does not exist this long after it was made is
+   * taken as abandoned (its writer died between the two appends) and released (docs/adr/0027).
+   */
+  readonly numberReleaseAfterMs: number;
+  /** /health/ready fails while the read models are further behind the store than this. */
+  readonly readyMaxLag: number;
+  /** Failed sign-ins allowed per client address per window before 429 (docs/adr/0029). */
+  readonly authFailureLimit: number;
+  readonly authFailureWindowMs: number;
+  /** The live stream's bounds (docs/adr/0028). */
+  readonly live: LiveOptions;
+  /** Seconds between seals over $all while events are written (docs/adr/0025); 0: only at justering. */
+  readonly sealIntervalSeconds: number;
+  /** Seconds between full background re-verifications of every chain and seal; 0: only at start. */
+  readonly verifyIntervalSeconds: number;
 }
 
 /** A setting that cannot be used; the message names the variable so an operator can fix it. */
@@ -73,5 +90,23 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     attachmentLimit: int(env, 'PARAGRAF_ATTACHMENT_LIMIT', 20 * 1024 * 1024, 1024, 512 * 1024 * 1024),
     logLevel,
     commandRetries: int(env, 'PARAGRAF_COMMAND_RETRIES', 5, 0, 50),
+    numberReleaseAfterMs: int(env, 'PARAGRAF_NUMBER_RELEASE_AFTER_MS', 10_000, 0, 86_400_000),
+    readyMaxLag: int(env, 'PARAGRAF_READY_MAX_LAG', 10_000, 0, Number.MAX_SAFE_INTEGER),
+    authFailureLimit: int(env, 'PARAGRAF_AUTH_FAILURES', 20, 1, 1_000_000),
+    authFailureWindowMs: int(env, 'PARAGRAF_AUTH_FAILURE_WINDOW_MS', 60_000, 1000, 86_400_000),
+    live: {
+      maxClients: int(env, 'PARAGRAF_LIVE_MAX_CLIENTS', DEFAULT_LIVE.maxClients, 1, 1_000_000),
+      maxPerAddress: int(env, 'PARAGRAF_LIVE_MAX_PER_ADDRESS', DEFAULT_LIVE.maxPerAddress, 1, 1_000_000),
+      maxBufferedBytes: int(
+        env,
+        'PARAGRAF_LIVE_BUFFER_BYTES',
+        DEFAULT_LIVE.maxBufferedBytes,
+        1024,
+        64 * 1024 * 1024,
+      ),
+      heartbeatMs: int(env, 'PARAGRAF_LIVE_HEARTBEAT_MS', DEFAULT_LIVE.heartbeatMs, 100, 3_600_000),
+    },
+    sealIntervalSeconds: int(env, 'PARAGRAF_SEAL_INTERVAL_SECONDS', 60, 0, 86_400),
+    verifyIntervalSeconds: int(env, 'PARAGRAF_VERIFY_INTERVAL_SECONDS', 3600, 0, 7 * 86_400),
   };
 }

@@ -3,6 +3,8 @@ import { createApp } from './app.factory.js';
 import { UserDirectory } from './auth/users.js';
 import { ConfigError, loadApiConfig } from './config.js';
 import { createEventStore, EventStoreConfigError, parseEventStoreConfig } from '@app/event-store';
+import { readModelPath } from '@app/projections';
+import { FileLock } from './infra/store-lock.js';
 
 // Configuration errors are the operator's to fix: say which variable, exit 1, no stack trace.
 try {
@@ -10,7 +12,10 @@ try {
   parseEventStoreConfig(process.env); // every setting checked before any file is created
   const users = UserDirectory.load(config.usersFile);
   const store = createEventStore(process.env);
-  const app = await createApp({ config, store, users });
+  // The read models are this server's to write: a rebuild (or a second server) must not.
+  const readModels = readModelPath(store);
+  if (readModels !== ':memory:') FileLock.acquire(readModels, `Paragraf API, port ${config.port}`);
+  const app = await createApp({ config, store, users }, { handleSignals: true });
   await app.listen({ port: config.port, host: config.host });
   process.stdout.write(`Paragraf API on http://localhost:${config.port} (OpenAPI: /docs)\n`);
 } catch (err) {

@@ -15,6 +15,7 @@ import type {
   MotionKind,
   MotionTarget,
   PartyGroup,
+  ParagraphNumberReleased,
   ParagraphNumberReserved,
   Person,
   Proposal,
@@ -64,7 +65,8 @@ export type MeetingCommand =
 // ─── numbering ───────────────────────────────────────────────────────────────────────
 
 export type ReserveParagraphNumber = Cmd<'ReserveParagraphNumber', ParagraphNumberReserved['data']>;
-export type NumberingCommand = ReserveParagraphNumber;
+export type ReleaseParagraphNumber = Cmd<'ReleaseParagraphNumber', ParagraphNumberReleased['data']>;
+export type NumberingCommand = ReserveParagraphNumber | ReleaseParagraphNumber;
 
 // ─── paragraph ───────────────────────────────────────────────────────────────────────
 
@@ -334,6 +336,7 @@ export const commandStreamKinds = {
   AnnounceProtocol: 'meeting',
   AddProtocolAttachment: 'meeting',
   ReserveParagraphNumber: 'numbering',
+  ReleaseParagraphNumber: 'numbering',
   OpenParagraph: 'paragraph',
   DeclareRecusal: 'paragraph',
   ProposeMotion: 'paragraph',

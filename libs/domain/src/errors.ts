@@ -44,6 +44,18 @@ export const ruleMessages = {
   PARAGRAPH_NUMBER_TAKEN:
     'Paragrafnumret är redan använt av organet detta år. Varje § får bara förekomma en gång per år.',
   PARAGRAPH_ALREADY_NUMBERED: 'Ärendet har redan fått ett annat paragrafnummer.',
+  PARAGRAPH_NUMBER_NOT_RESERVED: 'Paragrafnumret är inte reserverat för det här ärendet.',
+
+  // ─── justering signed by the people (justering.ts) ─────────────────────────────────
+  JUSTERING_NOT_REQUESTED:
+    'Protokollet är inte skickat för justering. Nämndsekreteraren skickar det för justering först.',
+  JUSTERING_ALREADY_REQUESTED: 'Protokollet är redan skickat för justering.',
+  JUSTERING_NOT_A_SIGNER:
+    'Justeringen skrivs under av ordföranden och de utsedda justerarna, var och en för sig.',
+  JUSTERING_ALREADY_SIGNED: 'Du har redan skrivit under justeringen.',
+  JUSTERING_ALREADY_COMPLETE: 'Justeringen är redan fullständig: alla har skrivit under.',
+  JUSTERING_DOCUMENT_CHANGED:
+    'Protokollet har ändrats sedan du läste det. Läs det igen och skriv under det som nu gäller.',
 
   // ─── paragraph ────────────────────────────────────────────────────────────────────
   PARAGRAPH_ALREADY_OPENED: 'Ärendet (paragrafen) är redan upprättat.',

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { fold } from './decider.js';
 import { numberingDecider } from './numbering.js';
 import { given, run } from './testing.js';
-import { reserve } from '../test/meeting-cases.js';
+import { release, reserve } from '../test/meeting-cases.js';
 
 describe('numberingDecider', () => {
   it('records a reservation', () => {
@@ -28,5 +28,39 @@ describe('numberingDecider', () => {
     );
     expect(state.nextNumber).toBe(4);
     expect(state.byParagraph.get('b')).toBe(3);
+  });
+});
+
+describe('numberingDecider: released numbers', () => {
+  it('gives a number back, and suggests it again first', () => {
+    const history = run(numberingDecider, [
+      reserve(1, 'a'),
+      reserve(2, 'b'),
+      reserve(3, 'c'),
+      release(2, 'b'),
+    ]);
+    const state = fold(numberingDecider, history);
+    expect(state.nextNumber).toBe(2);
+    expect(state.byParagraph.has('b')).toBe(false);
+    const again = fold(numberingDecider, [
+      ...history,
+      ...run(numberingDecider, [reserve(2, 'd')], undefined, history),
+    ]);
+    expect(again.nextNumber).toBe(4);
+  });
+
+  it('releasing the highest number makes it the next one', () => {
+    const state = fold(
+      numberingDecider,
+      run(numberingDecider, [reserve(1, 'a'), reserve(2, 'b'), release(2, 'b')]),
+    );
+    expect(state.nextNumber).toBe(2);
+  });
+
+  it('refuses to release a number another paragraph holds; a second release records nothing', () => {
+    const history = run(numberingDecider, [reserve(1, 'a'), reserve(2, 'b')]);
+    given(numberingDecider, history).when(release(2, 'a')).thenRefused('PARAGRAPH_NUMBER_NOT_RESERVED');
+    const released = run(numberingDecider, [reserve(1, 'a'), release(1, 'a')]);
+    given(numberingDecider, released).when(release(1, 'a')).then([]);
   });
 });

@@ -13,15 +13,31 @@ export interface NumberingState {
   readonly byNumber: ReadonlyMap<number, ParagraphNumberReserved['data']>;
   /** § number by paragraphId. */
   readonly byParagraph: ReadonlyMap<string, number>;
-  /** The next number in sequence (one after the highest reserved), a suggestion for the clerk. */
+  /**
+   * The next number in sequence, a suggestion for the clerk: the lowest released number not
+   * given again (a failed opening's number is the first to be reused, so it leaves no hole),
+   * else one after the highest reserved.
+   */
   readonly nextNumber: number;
+  /** Numbers given back by ParagraphNumberReleased (some may have been reserved again since). */
+  readonly released: ReadonlySet<number>;
 }
 
 export const initialNumberingState: NumberingState = {
   byNumber: new Map(),
   byParagraph: new Map(),
   nextNumber: 1,
+  released: new Set(),
 };
+
+/** Released numbers below the highest held are free again; the lowest of them comes first. */
+function next(byNumber: ReadonlyMap<number, unknown>, released: ReadonlySet<number>): number {
+  let highest = 0;
+  for (const n of byNumber.keys()) highest = Math.max(highest, n);
+  let lowestFree = highest + 1;
+  for (const n of released) if (n < lowestFree && !byNumber.has(n)) lowestFree = n;
+  return lowestFree;
+}
 
 function decide(command: NumberingCommand, state: NumberingState): NumberingEvent[] {
   switch (command.type) {
@@ -37,8 +53,18 @@ function decide(command: NumberingCommand, state: NumberingState): NumberingEven
       ensure(own === undefined, 'PARAGRAPH_ALREADY_NUMBERED', { paragraphId, number: own });
       return [{ type: 'ParagraphNumberReserved', data: command.data }];
     }
+    case 'ReleaseParagraphNumber': {
+      const { number, paragraphId } = command.data;
+      // Released already (a retry, or two releasers): nothing to record.
+      if (state.byParagraph.get(paragraphId) === undefined && !state.byNumber.has(number)) return [];
+      ensure(state.byNumber.get(number)?.paragraphId === paragraphId, 'PARAGRAPH_NUMBER_NOT_RESERVED', {
+        number,
+        paragraphId,
+      });
+      return [{ type: 'ParagraphNumberReleased', data: command.data }];
+    }
   }
-  return unknownCommand(command.type satisfies never);
+  return unknownCommand(command);
 }
 
 function evolve(state: NumberingState, event: NumberingEvent): NumberingState {
@@ -46,7 +72,15 @@ function evolve(state: NumberingState, event: NumberingEvent): NumberingState {
     case 'ParagraphNumberReserved': {
       const byNumber = new Map(state.byNumber).set(event.data.number, event.data);
       const byParagraph = new Map(state.byParagraph).set(event.data.paragraphId, event.data.number);
-      return { byNumber, byParagraph, nextNumber: Math.max(state.nextNumber, event.data.number + 1) };
+      return { byNumber, byParagraph, nextNumber: next(byNumber, state.released), released: state.released };
+    }
+    case 'ParagraphNumberReleased': {
+      const byNumber = new Map(state.byNumber);
+      byNumber.delete(event.data.number);
+      const byParagraph = new Map(state.byParagraph);
+      byParagraph.delete(event.data.paragraphId);
+      const released = new Set(state.released).add(event.data.number);
+      return { byNumber, byParagraph, nextNumber: next(byNumber, released), released };
     }
   }
   return state;

@@ -36,11 +36,19 @@ export const ruleSources: Readonly<Record<RuleCode | WarningCode, string>> = {
   PROTOCOL_NOT_JUSTIFIED: 'KL 8:12: the justering is announced after it is done',
   PROTOCOL_ALREADY_ANNOUNCED: CANNOT,
   ANNOUNCEMENT_BEFORE_JUSTERING: 'KL 8:12',
+  // ─── justering signed by the people ───
+  JUSTERING_NOT_REQUESTED: `${CANNOT}: the clerk sends the protocol for justering first`,
+  JUSTERING_ALREADY_REQUESTED: CANNOT,
+  JUSTERING_NOT_A_SIGNER: 'KL 5:69: the chair and the justerare sign, each for themselves',
+  JUSTERING_ALREADY_SIGNED: CANNOT,
+  JUSTERING_ALREADY_COMPLETE: CANNOT,
+  JUSTERING_DOCUMENT_CHANGED: `${CANNOT}: a signature is bound to the exact text the signer was shown`,
   INVALID_DATE: CANNOT,
   // ─── numbering ───
   INVALID_PARAGRAPH_NUMBER: CANNOT,
   PARAGRAPH_NUMBER_TAKEN: `${CANNOT}: § numbers run through the year, one each`,
   PARAGRAPH_ALREADY_NUMBERED: CANNOT,
+  PARAGRAPH_NUMBER_NOT_RESERVED: `${CANNOT}: only the paragraph that holds a number releases it`,
   // ─── paragraph ───
   PARAGRAPH_ALREADY_OPENED: CANNOT,
   PARAGRAPH_NOT_OPENED: CANNOT,

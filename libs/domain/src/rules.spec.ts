@@ -8,6 +8,7 @@ import { inSession, paragraphEvents } from '../test/fixtures.js';
 import { meetingCases, numberingCases } from '../test/meeting-cases.js';
 import { paragraphCases, paragraphWarningCases, type ParagraphScenario } from '../test/paragraph-cases.js';
 import { fold } from './decider.js';
+import { justeringCases } from '../test/justering-cases.js';
 
 /** Every refusal is a RuleViolation with the expected code and a Swedish message. */
 function expectRefusal(violation: RuleViolation) {
@@ -77,7 +78,9 @@ describe('paragraph warnings (procedure is recorded, the clerk is warned)', () =
 
 describe('coverage of the rule catalogue', () => {
   it('has an allow and a refuse case for every rule code', () => {
-    const covered = new Set([...meetingCases, ...numberingCases, ...paragraphCases].map((c) => c.code));
+    const covered = new Set(
+      [...meetingCases, ...numberingCases, ...paragraphCases, ...justeringCases].map((c) => c.code),
+    );
     expect(ruleCodes.filter((code) => !covered.has(code))).toEqual([]);
   });
 

@@ -17,6 +17,7 @@ export const eventSchemaVersions: Readonly<Record<DomainEventType, number>> = {
   ProtocolJustified: 1,
   ProtocolAnnounced: 1,
   ParagraphNumberReserved: 1,
+  ParagraphNumberReleased: 1,
   ParagraphOpened: 1,
   RecusalDeclared: 1,
   MotionProposed: 1,

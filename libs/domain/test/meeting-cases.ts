@@ -246,6 +246,11 @@ export const reserve = (number: number, paragraphId: string): NumberingCommand =
   data: { bodyId: 'ks-au', year: 2024, number, paragraphId, meetingId: MEETING },
 });
 
+export const release = (number: number, paragraphId: string): NumberingCommand => ({
+  type: 'ReleaseParagraphNumber',
+  data: { bodyId: 'ks-au', year: 2024, number, paragraphId, reason: 'never_opened' },
+});
+
 export const numberingCases: NumberingCase[] = [
   {
     code: 'INVALID_PARAGRAPH_NUMBER',
@@ -264,5 +269,11 @@ export const numberingCases: NumberingCase[] = [
     name: 'a paragraph gets one number',
     allow: { history: [reserve(65, 'p-a')], command: reserve(66, 'p-b') },
     refuse: { history: [reserve(65, 'p-a')], command: reserve(66, 'p-a') },
+  },
+  {
+    code: 'PARAGRAPH_NUMBER_NOT_RESERVED',
+    name: 'only the paragraph holding a number gives it back',
+    allow: { history: [reserve(65, 'p-a')], command: release(65, 'p-a') },
+    refuse: { history: [reserve(65, 'p-a'), reserve(66, 'p-b')], command: release(65, 'p-b') },
   },
 ];

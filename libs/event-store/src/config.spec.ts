@@ -75,6 +75,16 @@ describe('parseEventStoreConfig', () => {
     expect(err.message).toContain('EVENTSTORE_CONNECTION_STRING is required');
   });
 
+  it.each([
+    ['kurrentdb://localhost:2113?tls=false', 'esdb://localhost:2113?tls=false'],
+    ['kurrentdb+discover://a,b,c:2113', 'esdb+discover://a,b,c:2113'],
+    ['esdb+discover://a:2113', 'esdb+discover://a:2113'],
+  ])('accepts %s', (given, used) => {
+    expect(
+      parseEventStoreConfig({ PARAGRAF_EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: given }),
+    ).toEqual({ kind: 'eventstoredb', connectionString: used });
+  });
+
   it('a connection string that is not esdb:// is refused', () => {
     const err = configError({
       PARAGRAF_EVENT_STORE: 'eventstoredb',

@@ -55,13 +55,15 @@ export function parseEventStoreConfig(env: EventStoreEnv = process.env): EventSt
           '(e.g. esdb://localhost:2113?tls=false)',
       );
     }
-    if (!/^esdb(\+discover)?:\/\/.+/.test(connectionString)) {
+    if (!/^(esdb|kurrentdb|kurrent)(\+discover)?:\/\/.+/.test(connectionString)) {
       throw new EventStoreConfigError(
         'EVENTSTORE_CONNECTION_STRING',
-        `EVENTSTORE_CONNECTION_STRING must start with esdb:// or esdb+discover:// (got "${connectionString}")`,
+        'EVENTSTORE_CONNECTION_STRING must start with esdb://, kurrentdb:// (or their +discover forms) ' +
+          `(got "${connectionString}")`,
       );
     }
-    return { kind, connectionString };
+    // KurrentDB is EventStoreDB renamed; the client library parses only the esdb scheme.
+    return { kind, connectionString: connectionString.replace(/^(kurrentdb|kurrent)/, 'esdb') };
   }
   return {
     kind,

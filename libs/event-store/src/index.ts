@@ -11,3 +11,5 @@ export {
   type EventStoreEnv,
 } from './config.js';
 export { startWorkerModule } from './internal/worker-module.js';
+export * from './integrity/index.js';
+export { preparePrivateFile } from './private-files.js';

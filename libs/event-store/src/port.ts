@@ -121,6 +121,21 @@ export class WrongExpectedVersionError extends Error {
   }
 }
 
+/**
+ * The store cannot be reached for now (a server unavailable, a cluster without a leader, a
+ * deadline passed). Transient: the API answers 503 with Retry-After, not 500.
+ */
+export class StoreUnavailableError extends Error {
+  constructor(
+    readonly reason: string,
+    /** Seconds a client should wait before trying again. */
+    readonly retryAfterSeconds = 2,
+  ) {
+    super(`Event store unavailable: ${reason}`);
+    this.name = 'StoreUnavailableError';
+  }
+}
+
 export class StreamNotFoundError extends Error {
   constructor(readonly streamId: string) {
     super(`Stream not found: ${streamId}`);

@@ -35,7 +35,7 @@ describe('background checkpoints of the read-model file', () => {
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
     await runner.catchUp();
     // The runner never checkpoints now; the database file grows only through the thread.
-    for (let i = 0; i < 50 && statSync(path).size === sizeBefore; i++) await sleep(20);
+    for (let i = 0; i < 1500 && statSync(path).size === sizeBefore; i++) await sleep(20);
     expect(statSync(path).size).toBeGreaterThan(sizeBefore);
     runner.stop();
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(AUTOCHECKPOINT_PAGES);

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { preparePrivateFile } from '@app/event-store';
 
 export type Db = Database.Database;
 
@@ -19,7 +20,7 @@ export interface ReadModelDbOptions {
  * events (docs/adr/0009-read-models-in-their-own-sqlite-file.md).
  */
 export function openReadModelDb(path: string, options: ReadModelDbOptions = {}): Db {
-  const db = new Database(path);
+  const db = new Database(preparePrivateFile(path));
   if (path !== ':memory:') db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
   db.pragma('foreign_keys = OFF');

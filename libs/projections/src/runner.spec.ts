@@ -58,14 +58,14 @@ describe('ProjectionRunner', () => {
           let last = 0n;
           for (const [i, a] of appends.entries()) {
             last = (await store.appendToStream(a.stream, a.events)).position.commit;
-            if (i % p.waitEvery === 0) await runner.waitFor(last);
+            if (i % p.waitEvery === 0) await runner.waitFor(last, 60_000);
             if (p.restarts.includes(i)) {
               runner.stop();
               runner = new ProjectionRunner(store, live, ALL_PROJECTIONS, { batchSize: p.batchSize });
               runner.start();
             }
           }
-          await runner.waitFor(last);
+          await runner.waitFor(last, 60_000);
           runner.stop();
           const clean = await rebuildInMemory(store);
           expect(dumpReadModels(live)).toEqual(dumpReadModels(clean));
@@ -186,14 +186,14 @@ describe('ProjectionRunner over decider-made histories', () => {
             last = (await store.appendToStream(a.stream, a.events)).position.commit;
             totalEvents += a.events.length;
             for (const e of a.events) types.add(e.type);
-            if (i % 3 === 0) await runner.waitFor(last);
+            if (i % 3 === 0) await runner.waitFor(last, 60_000);
             if (restarts.includes(i)) {
               runner.stop();
               runner = new ProjectionRunner(store, live, ALL_PROJECTIONS, { batchSize });
               runner.start();
             }
           }
-          await runner.waitFor(last);
+          await runner.waitFor(last, 60_000);
           runner.stop();
           const clean = await rebuildInMemory(store);
           expect(dumpReadModels(live)).toEqual(dumpReadModels(clean));

@@ -12,11 +12,16 @@ import { loadApiConfig, type ApiConfig } from '../../../apps/api/src/config.js';
 export const TEST_USERS = {
   clerk: { role: 'clerk', bodies: ['ks-au', 'un'] },
   otherClerk: { role: 'clerk', bodies: ['bygg'] },
-  chair: { role: 'chair' },
-  adjuster: { role: 'adjuster' },
+  /** Linked to the §65 meeting's chair and justerare, who sign the justering for themselves. */
+  chair: { role: 'chair', memberId: 'ksau-ordf' },
+  adjuster: { role: 'adjuster', memberId: 'ksau-akesson' },
+  /** A chair-role user who is a member but not one of the meeting's signers. */
+  otherMember: { role: 'adjuster', memberId: 'ksau-beronius' },
   auditor: { role: 'auditor' },
+  /** An auditor scoped to another body (raw history of `bygg` only). */
+  otherAuditor: { role: 'auditor', bodies: ['bygg'] },
   admin: { role: 'admin' },
-} as const satisfies Record<string, { role: Role; bodies?: readonly string[] }>;
+} as const satisfies Record<string, { role: Role; bodies?: readonly string[]; memberId?: string }>;
 
 export type TestUser = keyof typeof TEST_USERS;
 
@@ -60,6 +65,9 @@ export async function startApi(options: StartOptions = {}): Promise<TestApi> {
     usersFile,
     idempotencyPath: join(dir, options.idempotencyFile ?? 'idempotency.db'),
     attachmentsPath: join(dir, 'attachments'),
+    // No seals on a timer: tests that count events must not meet one (seals at justering stay).
+    sealIntervalSeconds: 0,
+    verifyIntervalSeconds: 0,
     ...options.config,
   };
   // NORMAL: a test does not need power-loss durability, and it keeps the suite fast.

@@ -5,7 +5,7 @@ import request from 'supertest';
 import { SqliteEventStore } from '@app/event-store';
 import { createApp } from '../../../apps/api/src/app.factory.js';
 import { hashToken, newToken, UserDirectory } from '../../../apps/api/src/auth/users.js';
-import { loadApiConfig } from '../../../apps/api/src/config.js';
+import { loadApiConfig, type ApiConfig } from '../../../apps/api/src/config.js';
 import { ReadModels } from '../../../apps/api/src/read-models/read-models.service.js';
 import { TEST_USERS, type TestApi, type TestUser } from '../../api/support/harness.js';
 
@@ -15,7 +15,7 @@ export interface ReadApi extends TestApi {
 }
 
 /** The real app on a real SQLite file, listening on a free port (SSE needs a real socket). */
-export async function startReadApi(): Promise<ReadApi> {
+export async function startReadApi(overrides: Partial<ApiConfig> = {}): Promise<ReadApi> {
   const dir = mkdtempSync(join(tmpdir(), 'paragraf-read-'));
   const tokens = Object.fromEntries(Object.keys(TEST_USERS).map((k) => [k, newToken()])) as Record<
     TestUser,
@@ -37,6 +37,9 @@ export async function startReadApi(): Promise<ReadApi> {
     ...loadApiConfig({ NODE_ENV: 'test' }),
     usersFile,
     idempotencyPath: join(dir, 'idempotency.db'),
+    sealIntervalSeconds: 0,
+    verifyIntervalSeconds: 0,
+    ...overrides,
   };
   const store = new SqliteEventStore({
     path: join(dir, 'events.db'),

@@ -14,6 +14,9 @@ export class SseClient {
   status = 0;
   private req: http.ClientRequest | null = null;
   private waiters: { n: number; resolve: () => void }[] = [];
+  private endedResolve!: () => void;
+  /** Resolves when the server ends the stream (or the connection closes). */
+  readonly ended = new Promise<void>((resolve) => (this.endedResolve = resolve));
 
   open(url: string, headers: Record<string, string>): Promise<void> {
     return new Promise((resolve, reject) => {
@@ -30,6 +33,7 @@ export class SseClient {
           }
         });
         res.on('error', () => {});
+        res.on('close', () => this.endedResolve());
         resolve();
       });
       this.req.on('error', (err) =>
@@ -38,7 +42,7 @@ export class SseClient {
     });
   }
 
-  waitForCount(n: number, timeoutMs = 5000): Promise<void> {
+  waitForCount(n: number, timeoutMs = 30_000): Promise<void> {
     if (this.events.length >= n) return Promise.resolve();
     return new Promise((resolve, reject) => {
       const timer = setTimeout(

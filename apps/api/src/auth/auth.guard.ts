@@ -1,7 +1,16 @@
-import { CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import {
+  CanActivate,
+  createParamDecorator,
+  ExecutionContext,
+  Inject,
+  Injectable,
+  SetMetadata,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { API_CONFIG, type ApiConfig } from '../config.js';
 import { problems } from '../errors/problem.js';
+import { FailedAuthLimiter } from './failed-auth-limiter.js';
 import { assertPermission, type Permission } from './policy.js';
 import { UserDirectory, type User } from './users.js';
 
@@ -21,10 +30,15 @@ export function bearerToken(header: string | string[] | undefined): string | nul
 
 @Injectable()
 export class AuthGuard implements CanActivate {
+  private readonly limiter: FailedAuthLimiter;
+
   constructor(
     private readonly reflector: Reflector,
     private readonly users: UserDirectory,
-  ) {}
+    @Inject(API_CONFIG) config: ApiConfig,
+  ) {
+    this.limiter = new FailedAuthLimiter(config.authFailureLimit, config.authFailureWindowMs);
+  }
 
   canActivate(context: ExecutionContext): boolean {
     const needed = this.reflector.getAllAndOverride<Permission | 'public' | undefined>(PERMISSION, [
@@ -33,10 +47,17 @@ export class AuthGuard implements CanActivate {
     ]);
     if (needed === 'public') return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const retryAfter = this.limiter.blockedFor(request.ip);
+    if (retryAfter > 0) {
+      void context.switchToHttp().getResponse<FastifyReply>().header('retry-after', String(retryAfter));
+      throw problems.tooManyAuthFailures(retryAfter);
+    }
     const token = bearerToken(request.headers.authorization);
-    if (!token) throw problems.unauthenticated();
-    const user = this.users.authenticate(token);
-    if (!user) throw problems.unauthenticated('Token är ogiltig.');
+    const user = token ? this.users.authenticate(token) : null;
+    if (!user) {
+      this.limiter.failed(request.ip);
+      throw token ? problems.unauthenticated('Token är ogiltig.') : problems.unauthenticated();
+    }
     request.user = user;
     // A route that forgot to declare its permission is closed, not open.
     if (!needed) throw problems.forbidden('Åtgärden saknar behörighetsregel.');
@@ -44,3 +65,10 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 }
+
+/** The signed-in user of a guarded route. */
+export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionContext): User => {
+  const user = context.switchToHttp().getRequest<AuthenticatedRequest>().user;
+  if (!user) throw problems.unauthenticated();
+  return user;
+});

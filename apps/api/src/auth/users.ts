@@ -12,6 +12,8 @@ export interface User {
   readonly role: Role;
   /** Bodies the user may write for (clerks; optional for chair and adjusters). Absent: all. */
   readonly bodies?: readonly string[];
+  /** The member this person is (chair, justerare): who they sign for at justering (docs/adr/0026). */
+  readonly memberId?: string;
 }
 
 interface UserRecord extends User {
@@ -84,7 +86,7 @@ export class UserDirectory {
     ];
     const tokens = people.map(() => newToken());
     const users: UserRecord[] = people.map((p, i) => ({ ...p, tokenSha256: hashToken(tokens[i]) }));
-    mkdirSync(dirname(path), { recursive: true });
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     writeFileSync(path, `${JSON.stringify({ users }, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
     print(`Created development users file ${path}. Bearer tokens (shown only now):`);
     people.forEach((p, i) => print(`  ${p.role.padEnd(9)} ${p.id.padEnd(13)} ${tokens[i]}`));
@@ -109,6 +111,9 @@ function parseUsers(parsed: unknown, path: string): UserRecord[] {
     }
     if (r.bodies !== undefined && (!Array.isArray(r.bodies) || r.bodies.some((b) => typeof b !== 'string'))) {
       fail(`users[${i}].bodies must be a list of body ids`);
+    }
+    if (r.memberId !== undefined && (typeof r.memberId !== 'string' || !r.memberId)) {
+      fail(`users[${i}].memberId must be a non-empty string`);
     }
     if (seen.has(r.tokenSha256!)) fail(`users[${i}] shares a token with another user`);
     seen.add(r.tokenSha256!);

@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  chainEvents,
+  chainHashOf,
   StreamNotFoundError,
   WrongExpectedVersionError,
   type EventStore,
@@ -9,7 +11,9 @@ import { API_CONFIG, type ApiConfig } from '../config.js';
 import { assertBodyAccess } from '../auth/policy.js';
 import { problems } from '../errors/problem.js';
 import { EVENT_STORE } from '../infra/tokens.js';
+import { conflictBackoffMs, sleep } from './backoff.js';
 import { eventMetadata, newId, type CommandContext } from './command-context.js';
+import { KeyedQueue } from './keyed-queue.js';
 
 /** The part of a domain decider the runner needs (see libs/domain/src/decider.ts). */
 export interface RunnableDecider<Command, State, Context> {
@@ -62,6 +66,8 @@ export interface LoadedStream<State> {
   readonly revision: bigint | 'no_stream';
   /** commandId → revision of that command's last event (finds a retried command's events). */
   readonly commands: ReadonlyMap<string, bigint>;
+  /** Hash of the stream's last event: the next event's `prev` (docs/adr/0024). */
+  readonly head: string | null;
 }
 
 interface CachedStream<State> extends LoadedStream<State> {
@@ -84,11 +90,30 @@ const CACHE_LIMIT = 10_000;
 @Injectable()
 export class CommandRunner {
   private readonly cache = new Map<string, CachedStream<unknown>>();
+  /** Commands on one stream run one at a time in this process (docs/adr/0027). */
+  private readonly queue = new KeyedQueue();
+  /** Appends refused for a concurrency conflict, and re-decisions after one (metrics). */
+  conflicts = 0;
+  retries = 0;
+
+  /** Told of every append, awaited before the answer (the integrity service seals at justering). */
+  private readonly listeners: Array<(stream: string, types: readonly string[]) => Promise<void>> = [];
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
+
+  onAppended(listener: (stream: string, types: readonly string[]) => Promise<void>): void {
+    this.listeners.push(listener);
+  }
+
+  /** A listener's failure never fails the command: its events are stored. */
+  private async notify(stream: string, events: ReadonlyArray<{ type: string }>): Promise<void> {
+    if (this.listeners.length === 0) return;
+    const types = events.map((e) => e.type);
+    for (const listener of this.listeners) await listener(stream, types).catch(() => undefined);
+  }
 
   async load<State>(
     stream: string,
@@ -98,7 +123,11 @@ export class CommandRunner {
     if (cached && cached.decider !== decider) cached = undefined;
     const from = cached && cached.revision !== 'no_stream' ? cached.revision + 1n : undefined;
     const events = await this.readOrEmpty(stream, from);
-    let { state, revision } = cached ?? { state: decider.initialState, revision: 'no_stream' as const };
+    let { state, revision, head } = cached ?? {
+      state: decider.initialState,
+      revision: 'no_stream' as const,
+      head: null,
+    };
     // Only ever added to, with facts that are true from then on: shared, not copied per command.
     const commands = cached?.commands ?? new Map<string, bigint>();
     if (events.length) {
@@ -106,10 +135,11 @@ export class CommandRunner {
       for (const e of events) {
         state = evolve(state, { type: e.type, data: e.data });
         if (typeof e.metadata.commandId === 'string') commands.set(e.metadata.commandId, e.revision);
+        head = chainHashOf(e, head);
       }
       revision = events[events.length - 1].revision;
     }
-    const loaded: CachedStream<State> = { state, revision, commands, decider };
+    const loaded: CachedStream<State> = { state, revision, commands, decider, head };
     if (revision !== 'no_stream') this.remember(stream, loaded);
     return loaded;
   }
@@ -130,7 +160,27 @@ export class CommandRunner {
     }
   }
 
-  async run<Command, State, Context>(spec: RunSpec<Command, State, Context>): Promise<RunResult<State>> {
+  /** Decide and append on the spec's stream, after the commands queued before it on that stream. */
+  run<Command, State, Context>(spec: RunSpec<Command, State, Context>): Promise<RunResult<State>> {
+    return this.queue.run(spec.stream, () => this.decideAndAppend(spec));
+  }
+
+  /**
+   * Runs `task` alone among the tasks given the same key (not a stream name: `run` queues on
+   * those), e.g. both appends of a paragraph opening under its numbering stream's key.
+   */
+  exclusive<T>(key: string, task: () => Promise<T>): Promise<T> {
+    return this.queue.run(`exclusive:${key}`, task);
+  }
+
+  /** Resolves when every command accepted so far has finished (graceful shutdown). */
+  drained(): Promise<void> {
+    return this.queue.drained();
+  }
+
+  private async decideAndAppend<Command, State, Context>(
+    spec: RunSpec<Command, State, Context>,
+  ): Promise<RunResult<State>> {
     const { ctx } = spec;
     for (let attempt = 0; ; attempt++) {
       const loaded = await this.load(spec.stream, spec.decider);
@@ -160,14 +210,18 @@ export class CommandRunner {
       }
       const metadata = eventMetadata(ctx);
       const scope = spec.idScope ?? 'event';
-      const toStore = decided.map((e, i) => ({
-        id: newId(ctx, `${scope}:${i}`),
-        type: e.type,
-        data: e.data as Record<string, unknown>,
-        metadata,
-      }));
+      const chained = chainEvents(
+        spec.stream,
+        decided.map((e, i) => ({
+          id: newId(ctx, `${scope}:${i}`),
+          type: e.type,
+          data: e.data as Record<string, unknown>,
+          metadata,
+        })),
+        loaded.head,
+      );
       try {
-        const result = await this.store.appendToStream(spec.stream, toStore, {
+        const result = await this.store.appendToStream(spec.stream, chained.events, {
           expectedRevision: loaded.revision,
         });
         const evolve = spec.decider.evolve as (s: State, e: { type: string; data: object }) => State;
@@ -179,13 +233,19 @@ export class CommandRunner {
           revision,
           commands: loaded.commands.set(ctx.commandId, revision),
           decider: spec.decider,
+          head: chained.head,
         });
+        await this.notify(spec.stream, decided);
         return { revision: Number(revision), state, replayed: false, warnings };
       } catch (err) {
         if (!(err instanceof WrongExpectedVersionError)) throw err;
+        this.conflicts++;
         // A client that asked for strict concurrency gets 412, not a silent re-decision.
         if (ctx.ifMatch !== undefined) throw problems.preconditionFailed(String(ctx.ifMatch), err.actual);
         if (attempt >= this.config.commandRetries) throw problems.conflict(spec.stream, err.actual);
+        // Another process wrote the stream: wait a random while so the two do not collide again.
+        await sleep(conflictBackoffMs(attempt));
+        this.retries++;
       }
     }
   }

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { StreamNotFoundError, type EventStore } from '@app/event-store';
 import {
   initialParagraphState,
   meetingDecider,
@@ -7,11 +8,15 @@ import {
   streamIds,
   type MeetingState,
   type OpenParagraph,
+  type ParagraphNumberReleased,
+  type ParagraphNumberReserved,
   type ParagraphCommand,
   type ParagraphContext,
   type ParagraphState,
 } from '@app/domain';
 import { assertBodyAccess } from '../auth/policy.js';
+import { API_CONFIG, type ApiConfig } from '../config.js';
+import { EVENT_STORE } from '../infra/tokens.js';
 import { problems } from '../errors/problem.js';
 import { CommandRunner } from './command-runner.js';
 import type { CommandContext } from './command-context.js';
@@ -27,7 +32,14 @@ export type OpenParagraphRequest = Omit<OpenParagraph['data'], 'number'> & { rea
  */
 @Injectable()
 export class ParagraphCommands {
-  constructor(private readonly runner: CommandRunner) {}
+  /** Paragraphs known to be opened: their reservations need no look at their stream again. */
+  private readonly opened = new Set<string>();
+
+  constructor(
+    private readonly runner: CommandRunner,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+  ) {}
 
   private async meeting(meetingId: string): Promise<MeetingState> {
     const loaded = await this.runner.load(streamIds.meeting(meetingId), meetingDecider);
@@ -55,13 +67,29 @@ export class ParagraphCommands {
   }
 
   async open(request: OpenParagraphRequest, ctx: CommandContext): Promise<WriteResult> {
-    const { paragraphId, meetingId } = request;
+    const { meetingId } = request;
     // The paragraph stream is new: no revision can match (and none may half-apply, below).
     if (ctx.ifMatch !== undefined) throw problems.preconditionFailed(String(ctx.ifMatch), 'no_stream');
     const meeting = await this.meeting(meetingId);
     const schedule = meeting.schedule!;
     assertBodyAccess(ctx.user, schedule.body.id);
     const year = Number(schedule.date.slice(0, 4));
+    // Both appends, and the release of abandoned numbers, under one key per numbering stream:
+    // in this process no other opening comes between a reservation and its paragraph.
+    const numbering = streamIds.numbering(schedule.body.id, year);
+    return this.runner.exclusive(numbering, () => this.reserveAndOpen(request, ctx, meeting, numbering));
+  }
+
+  private async reserveAndOpen(
+    request: OpenParagraphRequest,
+    ctx: CommandContext,
+    meeting: MeetingState,
+    numberingStream: string,
+  ): Promise<WriteResult> {
+    const { paragraphId, meetingId } = request;
+    const schedule = meeting.schedule!;
+    const year = Number(schedule.date.slice(0, 4));
+    await this.releaseAbandoned(numberingStream, ctx);
     const previous = request.previousParagraphId
       ? (await this.runner.load(streamIds.paragraph(request.previousParagraphId), paragraphDecider)).state
       : undefined;
@@ -73,13 +101,15 @@ export class ParagraphCommands {
 
     // 1. Reserve the § number. Before reserving, the opening is decided once on an empty paragraph:
     //    a refused opening must not leave a number taken.
+    let heldBefore = false;
     const reserved = await this.runner.run({
-      stream: streamIds.numbering(schedule.body.id, year),
+      stream: numberingStream,
       decider: numberingDecider,
       ctx,
       idScope: 'numbering',
       bodyOf: () => schedule.body.id,
       prepare: (numbering) => {
+        heldBefore = numbering.byParagraph.has(paragraphId);
         const number = request.number ?? numbering.byParagraph.get(paragraphId) ?? numbering.nextNumber;
         paragraphDecider.decide(openCommand(number), initialParagraphState, {
           meeting,
@@ -90,21 +120,100 @@ export class ParagraphCommands {
         return { command: { type: 'ReserveParagraphNumber' as const, data }, context: undefined };
       },
     });
-    const number = reserved.state.byParagraph.get(paragraphId)!;
+    const number = reserved.state.byParagraph.get(paragraphId);
+    // A retry (same Idempotency-Key) of an opening whose number was released meanwhile: the
+    // reservation it would replay is gone, and a new one needs a new command.
+    if (number === undefined) throw problems.numberReleased();
 
     // 2. Open the paragraph stream with that number. A retry after a crash between the two
     //    finds the reservation already made (the numbering decider records nothing twice).
-    const opened = await this.runner.run<ParagraphCommand, ParagraphState, ParagraphContext>({
-      stream: streamIds.paragraph(paragraphId),
-      decider: paragraphDecider,
-      ctx,
-      idScope: 'paragraph',
-      bodyOf: () => schedule.body.id,
-      prepare: async () => ({
-        command: openCommand(number),
-        context: { meeting: await this.meeting(meetingId), previous, previousMeeting },
+    let opened: { revision: number };
+    try {
+      opened = await this.runner.run<ParagraphCommand, ParagraphState, ParagraphContext>({
+        stream: streamIds.paragraph(paragraphId),
+        decider: paragraphDecider,
+        ctx,
+        idScope: 'paragraph',
+        bodyOf: () => schedule.body.id,
+        prepare: async () => ({
+          command: openCommand(number),
+          context: { meeting: await this.meeting(meetingId), previous, previousMeeting },
+        }),
+      });
+    } catch (err) {
+      // A refused or failed opening gives back the number it reserved, so it leaves no hole.
+      // If this fails too (the store is down), releaseAbandoned does it on a later opening.
+      if (!heldBefore && !(await this.streamExists(streamIds.paragraph(paragraphId)))) {
+        await this.release(
+          numberingStream,
+          { ...reserved.state.byNumber.get(number)!, number },
+          'opening_failed',
+          ctx,
+        ).catch(() => undefined);
+      }
+      throw err;
+    }
+    this.opened.add(paragraphId);
+    return { paragraphId, number, revision: opened.revision };
+  }
+
+  /**
+   * Releases reservations whose paragraph was never opened and whose writer is gone: made more
+   * than numberReleaseAfterMs ago (a live writer opens its paragraph within milliseconds) and
+   * not in flight here (openings of one numbering stream run one at a time in this process).
+   */
+  private async releaseAbandoned(numberingStream: string, ctx: CommandContext): Promise<void> {
+    const { state } = await this.runner.load(numberingStream, numberingDecider);
+    const candidates: ParagraphNumberReserved['data'][] = [];
+    for (const reservation of state.byNumber.values()) {
+      if (this.opened.has(reservation.paragraphId)) continue;
+      if (await this.streamExists(streamIds.paragraph(reservation.paragraphId))) {
+        this.opened.add(reservation.paragraphId);
+      } else candidates.push(reservation);
+    }
+    if (candidates.length === 0) return;
+    const events = await this.store.readStream(numberingStream);
+    const now = Date.now();
+    for (const candidate of candidates) {
+      const made = events.findLast(
+        (e) => e.type === 'ParagraphNumberReserved' && e.data.paragraphId === candidate.paragraphId,
+      );
+      if (made && now - made.created.getTime() >= this.config.numberReleaseAfterMs) {
+        await this.release(numberingStream, candidate, 'never_opened', ctx);
+      }
+    }
+  }
+
+  private async release(
+    numberingStream: string,
+    reservation: ParagraphNumberReserved['data'],
+    reason: ParagraphNumberReleased['data']['reason'],
+    ctx: CommandContext,
+  ): Promise<void> {
+    const { bodyId, year, number, paragraphId } = reservation;
+    await this.runner.run({
+      stream: numberingStream,
+      decider: numberingDecider,
+      // Its own command id: the release is not the opening it undoes (whose id may be retried).
+      ctx: { ...ctx, commandId: `${ctx.commandId}:release:${number}`, idempotencyKey: undefined },
+      idScope: 'release',
+      bodyOf: () => bodyId,
+      prepare: () => ({
+        command: {
+          type: 'ReleaseParagraphNumber' as const,
+          data: { bodyId, year, number, paragraphId, reason },
+        },
+        context: undefined,
       }),
     });
-    return { paragraphId, number, revision: opened.revision };
+  }
+
+  private async streamExists(stream: string): Promise<boolean> {
+    try {
+      return (await this.store.readStream(stream, { maxCount: 1 })).length > 0;
+    } catch (err) {
+      if (err instanceof StreamNotFoundError) return false;
+      throw err;
+    }
   }
 }

@@ -18,6 +18,8 @@ export class ProblemFilter implements ExceptionFilter {
     if (problem.status >= 500)
       this.logger.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
     if (problem.status === 401) void reply.header('www-authenticate', 'Bearer realm="paragraf"');
+    const retryAfter = problem.problem.retryAfter;
+    if (typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
     sendProblem(reply, problem.body(request?.url));
   }
 }

@@ -67,15 +67,22 @@ export const problems = {
       detail: 'Begärans innehåll är inte giltig JSON.',
       errors: [{ field: 'body', message }],
     }),
-  unsupportedMediaType: (contentType: string) =>
+  unsupportedMediaType: () =>
     new ProblemException({
       status: 415,
       code: 'UNSUPPORTED_MEDIA_TYPE',
       title: 'Innehållstypen stöds inte',
-      detail: `Skicka application/json, inte ${contentType}.`,
+      detail: 'Begärans innehåll måste skickas som application/json.',
     }),
   unauthenticated: (detail = 'Ange en giltig bearer-token i Authorization-huvudet.') =>
     new ProblemException({ status: 401, code: 'UNAUTHENTICATED', title: 'Inloggning krävs', detail }),
+  tooManyAuthFailures: (retryAfterSeconds: number) =>
+    new ProblemException({
+      status: 429,
+      code: 'TOO_MANY_AUTH_FAILURES',
+      title: 'För många misslyckade inloggningar',
+      detail: `För många försök med ogiltig token från din adress. Försök igen om ${retryAfterSeconds} sekunder.`,
+    }),
   forbidden: (detail: string) =>
     new ProblemException({ status: 403, code: 'FORBIDDEN', title: 'Åtgärden är inte tillåten', detail }),
   notFound: (detail: string) =>
@@ -120,6 +127,14 @@ export const problems = {
       title: 'Idempotency-Key återanvänd',
       detail: 'Nyckeln har redan använts för en annan begäran. Använd en ny nyckel för en ny begäran.',
     }),
+  numberReleased: () =>
+    new ProblemException({
+      status: 409,
+      code: 'PARAGRAPH_NUMBER_RELEASED',
+      title: 'Paragrafnumret är släppt',
+      detail:
+        'Öppnandet avbröts och dess paragrafnummer gavs tillbaka. Öppna ärendet igen med en ny Idempotency-Key.',
+    }),
   idempotencyInFlight: () =>
     new ProblemException({
       status: 409,
@@ -134,6 +149,14 @@ export const problems = {
       title: 'Regeln tillåter inte åtgärden',
       detail: message,
       ...extra,
+    }),
+  storeUnavailable: (retryAfter: number) =>
+    new ProblemException({
+      status: 503,
+      code: 'STORE_UNAVAILABLE',
+      title: 'Tjänsten är inte tillgänglig',
+      detail: `Händelselagret svarar inte just nu. Inget har registrerats. Försök igen om ${retryAfter} sekunder.`,
+      retryAfter,
     }),
   internal: () =>
     new ProblemException({

@@ -1,5 +1,5 @@
 import { HttpException } from '@nestjs/common';
-import { StreamNotFoundError, WrongExpectedVersionError } from '@app/event-store';
+import { StoreUnavailableError, StreamNotFoundError, WrongExpectedVersionError } from '@app/event-store';
 import { ProblemException, problems } from './problem.js';
 
 /** A domain rule refusal: the decider's RuleViolation (stable `code`, Swedish `message`). */
@@ -44,9 +44,10 @@ export function toProblem(err: unknown, bodyLimit: number): ProblemException {
     return problems.ruleViolation(err.code, err.message, err.details ? { details: err.details } : {});
   if (err instanceof WrongExpectedVersionError) return problems.conflict(err.streamId, err.actual);
   if (err instanceof StreamNotFoundError) return problems.notFound(`${err.streamId} finns inte.`);
+  if (err instanceof StoreUnavailableError) return problems.storeUnavailable(err.retryAfterSeconds);
   if (isFastifyClientError(err)) {
     if (err.statusCode === 413) return problems.payloadTooLarge(bodyLimit);
-    if (err.statusCode === 415) return problems.unsupportedMediaType(String(err.message.split(': ').pop()));
+    if (err.statusCode === 415) return problems.unsupportedMediaType();
     if (err.code.startsWith('FST_ERR_CTP')) return problems.malformedJson(err.message);
     return new ProblemException({
       status: err.statusCode,

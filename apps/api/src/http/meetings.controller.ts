@@ -34,6 +34,7 @@ import {
 import { AddAttachmentDto } from './dto/paragraph.dto.js';
 import { negotiate } from './negotiate.js';
 import { UuidParam } from './params.js';
+import { withDocumentHash } from '../justering/document-hash.js';
 import { WriteDocs } from './swagger.js';
 
 const MEETING_ID = 'meetingId';
@@ -188,9 +189,10 @@ export class MeetingsController {
     const paragraphs = await this.queries.paragraphsOf(view);
     void reply.header('content-type', `${type}; charset=utf-8`).header('vary', 'Accept');
     const style = await this.styles.forProtocol(view, paragraphs);
-    return renderProtocol(view, paragraphs, {
+    const text = renderProtocol(view, paragraphs, {
       ...style,
       format: type === 'text/plain' ? 'text' : 'markdown',
     });
+    return withDocumentHash(reply, text);
   }
 }

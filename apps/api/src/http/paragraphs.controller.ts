@@ -14,6 +14,7 @@ import { Ctx } from './command-ctx.decorator.js';
 import { AttachmentStore, requireUploaded } from '../attachments/attachment.store.js';
 import { toFinding, toRef, toTarget } from './dto/common.dto.js';
 import * as dto from './dto/paragraph.dto.js';
+import { withDocumentHash } from '../justering/document-hash.js';
 import { negotiate } from './negotiate.js';
 import { EntryIdParam, UuidParam } from './params.js';
 import { WriteDocs } from './swagger.js';
@@ -470,9 +471,10 @@ export class ParagraphsController {
       return { paragraphId, text, paragraph: paragraph.view, meeting: meeting.view };
     }
     void reply.header('content-type', `${type}; charset=utf-8`);
-    return renderExtract(paragraph.view, meeting.view, {
+    const text = renderExtract(paragraph.view, meeting.view, {
       ...style,
       format: type === 'text/plain' ? 'text' : 'markdown',
     });
+    return withDocumentHash(reply, text);
   }
 }

@@ -1,6 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { preparePrivateFile } from '@app/event-store';
 
 export interface IdempotencyRecord {
   readonly requestHash: string;
@@ -21,8 +20,7 @@ export class IdempotencyStore {
   private readonly putStmt: Database.Statement<[string, string, string, number, string, string]>;
 
   constructor(path: string) {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    this.db = new Database(path);
+    this.db = new Database(preparePrivateFile(path));
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL'); // a lost record only costs a re-decision (see above)
     this.db.exec(`CREATE TABLE IF NOT EXISTS idempotency (

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { streamIds, type ParagraphNumberReserved } from '@app/domain';
+import { numberingDecider, streamIds, type NumberingEvent, type ParagraphNumberReserved } from '@app/domain';
 import { StreamNotFoundError, type EventStore, type StoredEvent } from '@app/event-store';
 import { meetingView, paragraphView, type MeetingView, type ParagraphView } from '@app/protocol';
 import { problems } from '../errors/problem.js';
@@ -81,9 +81,12 @@ export class QueryService {
     } catch (err) {
       if (!(err instanceof StreamNotFoundError)) throw err;
     }
-    return events
-      .filter((e) => e.type === 'ParagraphNumberReserved')
-      .map((e) => e.data as unknown as ParagraphNumberReserved['data'])
+    // Folded, so a released number (docs/adr/0027) no longer lists its paragraph.
+    const state = events.reduce(
+      (s, e) => numberingDecider.evolve(s, { type: e.type, data: e.data } as NumberingEvent),
+      numberingDecider.initialState,
+    );
+    return [...state.byNumber.values()]
       .filter((d) => d.meetingId === meetingId)
       .sort((a, b) => a.number - b.number);
   }

@@ -11,7 +11,10 @@ import {
   toAuditEvent,
   type AsOf,
 } from '@app/projections';
-import { Requires } from '../auth/auth.guard.js';
+import { CurrentUser, Requires } from '../auth/auth.guard.js';
+import { assertAuditScope, inAuditScope } from '../auth/policy.js';
+import type { User } from '../auth/users.js';
+import { StreamBodies } from '../integrity/stream-body.js';
 import { problems } from '../errors/problem.js';
 import { formatOf, negotiate } from '../http/negotiate.js';
 import { UuidParam } from '../http/params.js';
@@ -19,7 +22,7 @@ import { HouseStyles } from '../house-styles/house-styles.service.js';
 import { ReadModels } from './read-models.service.js';
 import { positiveInt } from './query-params.js';
 
-const STREAM_ID = /^(meeting|paragraph|numbering)-[0-9a-z-]{1,100}$/i;
+const STREAM_ID = /^((meeting|paragraph|numbering)-[0-9a-z-]{1,100}|integrity-seals)$/i;
 const DOCUMENT_TYPES = ['text/plain', 'text/markdown', 'text/html', 'application/json'];
 
 function asOfParam(raw: string | undefined, field: string, required: boolean): AsOf | undefined {
@@ -38,20 +41,30 @@ function asOfParam(raw: string | undefined, field: string, required: boolean): A
 @ApiBearerAuth()
 @Controller('audit')
 export class AuditController {
+  private readonly bodies: StreamBodies;
+
   constructor(
     @Inject(ReadModels) private readonly models: ReadModels,
     @Inject(HouseStyles) private readonly styles: HouseStyles,
-  ) {}
+  ) {
+    this.bodies = new StreamBodies(models.store);
+  }
 
   @Get('streams/:streamId/events')
-  @Requires('read')
-  @ApiOperation({ summary: 'Every event of a stream with its metadata (who, when, command, correlation)' })
-  async stream(@Param('streamId') streamId: string): Promise<unknown> {
+  @Requires('audit')
+  @ApiOperation({
+    summary: 'Every event of a stream with its metadata (who, when, command, correlation); auditors',
+  })
+  async stream(@Param('streamId') streamId: string, @CurrentUser() user: User): Promise<unknown> {
     if (!STREAM_ID.test(streamId)) {
       throw problems.validation([
-        { field: 'streamId', message: 'must be meeting-<uuid>, paragraph-<uuid> or numbering-<body>-<year>' },
+        {
+          field: 'streamId',
+          message: 'must be meeting-<uuid>, paragraph-<uuid>, numbering-<body>-<year> or integrity-seals',
+        },
       ]);
     }
+    assertAuditScope(user, await this.bodies.of(streamId));
     try {
       const events = await this.models.store.readStream(streamId);
       return { streamId, events: events.map(toAuditEvent) };
@@ -89,17 +102,25 @@ export class AuditController {
   }
 
   @Get('changes')
-  @Requires('read')
-  @ApiOperation({ summary: 'Every event between two points (positions or ISO-8601 times, inclusive)' })
+  @Requires('audit')
+  @ApiOperation({
+    summary: 'Every event between two points (positions or ISO-8601 times, inclusive); auditors',
+  })
   async changes(
     @Query('from') from: string | undefined,
     @Query('to') to: string | undefined,
     @Query('limit') limit: string | undefined,
+    @CurrentUser() user: User,
   ): Promise<unknown> {
-    return changesBetween(this.models.store, {
+    const page = await changesBetween(this.models.store, {
       from: asOfParam(from, 'from', false),
       to: asOfParam(to, 'to', false),
       limit: positiveInt(limit, 'limit', 1000, 10_000),
     });
+    if (user.bodies === undefined) return page;
+    // A scoped auditor sees the events of their bodies only; paging still follows $all.
+    const events = [];
+    for (const e of page.events) if (inAuditScope(user, await this.bodies.of(e.streamId))) events.push(e);
+    return { ...page, events };
   }
 }

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import type { EventStore } from '@app/event-store';
 import { AuditController } from './audit.controller.js';
 import { LiveController } from './live.controller.js';
+import { DEFAULT_LIVE, LiveHub, type LiveOptions } from './live-hub.js';
 import { ReadModelsController } from './read-models.controller.js';
 import { HouseStyles } from '../house-styles/house-styles.service.js';
 import { ReadModels, readModelPath } from './read-models.service.js';
@@ -13,7 +14,7 @@ import { ReadModels, readModelPath } from './read-models.service.js';
  */
 @Module({})
 export class ReadModelsModule {
-  static register(options: { store: EventStore; path?: string }): DynamicModule {
+  static register(options: { store: EventStore; path?: string; live?: LiveOptions }): DynamicModule {
     return {
       module: ReadModelsModule,
       controllers: [ReadModelsController, LiveController, AuditController],
@@ -23,8 +24,14 @@ export class ReadModelsModule {
           useFactory: () => new ReadModels(options.store, options.path ?? readModelPath(options.store)),
         },
         { provide: HouseStyles, useFactory: () => new HouseStyles(options.store) },
+        {
+          provide: LiveHub,
+          inject: [ReadModels],
+          useFactory: (models: ReadModels) =>
+            new LiveHub(models.runner, options.store, models.db, options.live ?? DEFAULT_LIVE),
+        },
       ],
-      exports: [ReadModels, HouseStyles],
+      exports: [ReadModels, HouseStyles, LiveHub],
     };
   }
 }

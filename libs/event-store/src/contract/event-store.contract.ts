@@ -50,7 +50,7 @@ async function expectWrongVersion(
   expect(wev.actual).toBe(actual);
 }
 
-async function waitFor(what: string, done: () => boolean, timeoutMs = 3000): Promise<void> {
+async function waitFor(what: string, done: () => boolean, timeoutMs = 30_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (!done()) {
     if (Date.now() > until) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
@@ -532,7 +532,7 @@ export function describeEventStoreContract(
         const rec = record(store.subscribeToAll({ fromPosition: 'end' }));
         await sleep(50);
         await store.close();
-        await waitFor('completion', () => rec.state.completed, 2000);
+        await waitFor('completion', () => rec.state.completed);
         expect(rec.state.error).toBeUndefined();
       });
     });

@@ -32,6 +32,7 @@ import {
   type SubscribeToAllOptions,
 } from '../port.js';
 import { pagesFromReadAll } from '../internal/pages.js';
+import { fromEsdbMetadata, toEsdbMetadata, translateError } from './esdb-mapping.js';
 
 export interface EventStoreDbEventStoreOptions {
   /** e.g. `esdb://localhost:2113?tls=false` */
@@ -66,7 +67,7 @@ export class EventStoreDbEventStore implements EventStore {
     const expected = options.expectedRevision ?? 'any';
     validateAppend(stream, events, expected);
     const proposed = events.map((e) =>
-      jsonEvent({ id: e.id, type: e.type, data: e.data, metadata: e.metadata ?? {} }),
+      jsonEvent({ id: e.id, type: e.type, data: e.data, metadata: toEsdbMetadata(e.metadata ?? {}) }),
     );
     try {
       const r = await this.client.appendToStream(stream, proposed, { expectedRevision: expected });
@@ -77,7 +78,7 @@ export class EventStoreDbEventStore implements EventStore {
       if (err instanceof EsdbWrongExpectedVersionError) {
         throw new WrongExpectedVersionError(stream, expected, err.actualVersion);
       }
-      throw err;
+      throw translateError(err);
     }
   }
 
@@ -96,7 +97,7 @@ export class EventStoreDbEventStore implements EventStore {
       }
     } catch (err) {
       if (err instanceof EsdbStreamNotFoundError) throw new StreamNotFoundError(stream);
-      throw err;
+      throw translateError(err);
     }
     return out;
   }
@@ -131,6 +132,8 @@ export class EventStoreDbEventStore implements EventStore {
         if (out.length && e.position.commit === out[out.length - 1].position.commit) continue;
         out.push(toStored(e));
       }
+    } catch (err) {
+      throw translateError(err);
     } finally {
       await read.cancel().catch(() => {});
     }
@@ -166,7 +169,7 @@ export class EventStoreDbEventStore implements EventStore {
       });
       sub.on('error', (err) => {
         this.live.delete(entry);
-        subscriber.error(err);
+        subscriber.error(translateError(err));
       });
       sub.on('end', () => {
         this.live.delete(entry);
@@ -181,8 +184,12 @@ export class EventStoreDbEventStore implements EventStore {
 
   async ping(): Promise<void> {
     this.assertOpen();
-    const read = this.client.readAll({ maxCount: 1, direction: BACKWARDS });
-    for await (const _ of read) break;
+    try {
+      const read = this.client.readAll({ maxCount: 1, direction: BACKWARDS });
+      for await (const _ of read) break;
+    } catch (err) {
+      throw translateError(err);
+    }
   }
 
   async close(): Promise<void> {
@@ -211,7 +218,7 @@ function toStored(e: RecordedEvent, commitPosition?: bigint): StoredEvent {
     id: e.id,
     type: e.type,
     data: asJson(e.data),
-    metadata: asJson(e.metadata),
+    metadata: fromEsdbMetadata(asJson(e.metadata)),
     streamId: e.streamId,
     revision: e.revision,
     position,

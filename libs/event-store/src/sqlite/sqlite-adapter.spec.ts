@@ -110,7 +110,7 @@ describe('SqliteEventStore (file specifics)', () => {
       writer.lines.some((l) => l.startsWith('appended')),
     );
     const reportedAt = Date.now();
-    await waitFor('the subscriber to see it', () => seen.length > 0, 2000);
+    await waitFor('the subscriber to see it', () => seen.length > 0, 30_000);
     await writer.exited;
     sub.unsubscribe();
     await store.close();
@@ -118,7 +118,8 @@ describe('SqliteEventStore (file specifics)', () => {
     expect(seen).toHaveLength(1);
     expect(seen[0].event.id).toBe(id);
     expect(seen[0].event.streamId).toBe(stream);
-    expect(seen[0].at - reportedAt).toBeLessThan(1000);
+    // Noticed by polling, not by chance: generous, since CI runs beside CPU-bound processes.
+    expect(seen[0].at - reportedAt).toBeLessThan(5000);
   });
 
   it('runs migrations once and records them', async () => {

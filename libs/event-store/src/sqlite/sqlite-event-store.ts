@@ -1,5 +1,4 @@
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import Database, { type Database as Db, type Statement } from 'better-sqlite3';
 import type { Observable } from 'rxjs';
 import { resolveDuplicateIds, type HistoryView } from '../internal/append-rules.js';
@@ -21,6 +20,7 @@ import {
 import { pagesFromReadAll, withoutMetadata } from '../internal/pages.js';
 import { groupCommitter, historyView, type AppendRequest, type Outcome } from './group-commit.js';
 import { readAhead, type PageRow } from './read-ahead.js';
+import { preparePrivateFile } from '../private-files.js';
 import { migrate } from './schema.js';
 import { WriterThread } from './writer-thread.js';
 
@@ -108,9 +108,7 @@ export class SqliteEventStore implements EventStore {
     this.path = options.path;
     this.synchronous = options.synchronous ?? 'FULL';
     this.pollIntervalMs = options.pollIntervalMs ?? 200;
-    if (this.path !== ':memory:' && !this.path.startsWith('file:')) {
-      mkdirSync(dirname(resolve(this.path)), { recursive: true });
-    }
+    preparePrivateFile(this.path);
     this.db = new Database(this.path, { timeout: options.busyTimeoutMs ?? 5000 });
     try {
       this.db.pragma('journal_mode = WAL');
@@ -235,7 +233,11 @@ export class SqliteEventStore implements EventStore {
     this.settle(batch, outcomes);
   }
 
+  /** Called with the number of appends in each committed group (the API's metrics). */
+  onGroupCommitted: ((appends: number) => void) | null = null;
+
   private settle(batch: readonly PendingAppend[], outcomes: readonly Outcome[]): void {
+    this.onGroupCommitted?.(batch.length);
     if (this.hub.size > 0) this.hub.notify();
     for (let i = 0; i < batch.length; i++) {
       const o = outcomes[i];

@@ -14,7 +14,7 @@ import {
   type ParagraphState,
   type ProposalRef,
 } from '@app/domain';
-import type { JsonObject } from '@app/event-store';
+import { ChainTracker, type JsonObject } from '@app/event-store';
 import type { Append } from './history.js';
 
 /**
@@ -457,5 +457,7 @@ export function historyFromIntents(
         break;
     }
   }
-  return appends;
+  // Hash-chained like the command path's appends (docs/adr/0024), in this order.
+  const chain = new ChainTracker();
+  return appends.map((a) => ({ stream: a.stream, events: chain.chain(a.stream, a.events) }));
 }

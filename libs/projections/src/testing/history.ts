@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { EventData, JsonObject } from '@app/event-store';
+import { ChainTracker, type EventData, type JsonObject } from '@app/event-store';
 import type { DomainEvent, Member, MemberRef, ProposalRef } from '@app/domain';
 import { streamIds } from '@app/domain';
 
@@ -104,6 +104,13 @@ const RECIPIENTS = [
 ];
 
 export function* generateHistory(random: () => number, options: HistoryOptions): Generator<Append> {
+  // Hash-chained like the command path's appends (docs/adr/0024), in the order they are yielded.
+  const chain = new ChainTracker();
+  for (const a of unchainedHistory(random, options))
+    yield { stream: a.stream, events: chain.chain(a.stream, a.events) };
+}
+
+function* unchainedHistory(random: () => number, options: HistoryOptions): Generator<Append> {
   const newId = options.newId ?? uuidv7;
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
   const chance = (p: number) => random() < p;

@@ -1,0 +1,3 @@
+export * from './hash.js';
+export * from './verifier.js';
+export * from './sealer.js';
