@@ -207,7 +207,7 @@ describeInBrowser('the clerk’s web page', () => {
   it('records a votering through the roll-call grid, with the utslagsröst on a tie', async () => {
     const { meetingId, paragraphId } = await meetingViaApi(server, '2024-06-10');
     await page.goto(`${server.url}/#/live/${meetingId}/${paragraphId}`);
-    await page.getByRole('heading', { name: /Ny cykelväg/ }).waitFor();
+    await page.locator('#current-h', { hasText: 'Ny cykelväg' }).waitFor(); // not the extract's own h1
 
     await page.locator('#y-member').selectOption({ label: 'Jonas Lindberg (C)' });
     await page.locator('#y-kind').selectOption('avslag');
@@ -270,7 +270,7 @@ describeInBrowser('the clerk’s web page', () => {
   it('keeps entries made while the server is away and sends each once when it is back', async () => {
     const { meetingId, paragraphId } = await meetingViaApi(server, '2024-06-11');
     await page.goto(`${server.url}/#/live/${meetingId}/${paragraphId}`);
-    await page.getByRole('heading', { name: /Ny cykelväg/ }).waitFor();
+    await page.locator('#current-h', { hasText: 'Ny cykelväg' }).waitFor(); // not the extract's own h1
     await page.locator('#y-member').selectOption({ label: 'Robert Beronius (L)' });
     await page.fill('#y-text', 'Bifall med tillägget att cykelvägen belyses.');
     await page.locator('#y-kind').selectOption('tillagg');
@@ -330,7 +330,10 @@ describeInBrowser('the clerk’s web page', () => {
       .getByRole('heading', { name: /Ny cykelväg/ })
       .getByTestId('unjustified')
       .waitFor();
-    expect(await page.locator('.public-paragraph pre').textContent()).not.toContain('trafiksäkerhetsanalys');
+    // The extract is the HTML document; wait for it, so the check is not made on an empty pane.
+    const publicExtract = page.locator('.public-paragraph article.paragraf-document');
+    await publicExtract.filter({ hasText: 'Ny cykelväg' }).waitFor();
+    expect(await publicExtract.textContent()).not.toContain('trafiksäkerhetsanalys');
   }, 40_000);
 
   it('after the meeting: written reservation reasons, then justering, rättelse and utdragsbestyrkande', async () => {

@@ -2,6 +2,7 @@ export * from './views.js';
 export * from './render.js';
 export * from './swedish.js';
 export * from './output/index.js';
+export * from './documents/voting-appendix.js';
 export type { HouseStyle, MotionPhraseParts, VoteResultParts } from './templates/house-style.js';
 export type {
   HouseStyleDocument,

@@ -41,9 +41,9 @@ export class HouseStyles {
   }
 
   /** An extract: fixed by the paragraph's own (immediate) justering, or the protocol's. */
-  async forExtract(paragraph: ParagraphView, meeting: MeetingView): Promise<DocumentOptions> {
+  async forExtract(paragraph: ParagraphView, meeting: MeetingView, asOf?: AsOf): Promise<DocumentOptions> {
     const justifiedAt = paragraph.justering?.at ?? meeting.justified?.at ?? null;
-    return documentStyle(await this.versions(paragraph.body.id), justifiedAt);
+    return documentStyle(await this.versions(paragraph.body.id, asOf), justifiedAt);
   }
 
   /** A draft checked against the catalogue; 400 naming every problem otherwise. */

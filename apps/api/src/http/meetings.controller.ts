@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { renderProtocol } from '@app/protocol';
+import { protocolDocument, votingListDocument } from '@app/protocol';
 import { Requires } from '../auth/auth.guard.js';
 import type { CommandContext } from '../commands/command-context.js';
 import { newId } from '../commands/command-context.js';
@@ -18,7 +18,7 @@ import {
   ScheduleMeetingCommand,
 } from '../commands/meeting.handlers.js';
 import type { WriteResult } from '../commands/messages.js';
-import { problems } from '../errors/problem.js';
+import { documentType, PDF, sendDocument, wantsDownload } from '../documents/respond.js';
 import { HouseStyles } from '../house-styles/house-styles.service.js';
 import { QueryService } from '../queries/query.service.js';
 import { Ctx } from './command-ctx.decorator.js';
@@ -32,12 +32,12 @@ import {
   ScheduleMeetingDto,
 } from './dto/meeting.dto.js';
 import { AddAttachmentDto } from './dto/paragraph.dto.js';
-import { negotiate } from './negotiate.js';
 import { UuidParam } from './params.js';
 import { withDocumentHash } from '../justering/document-hash.js';
 import { WriteDocs } from './swagger.js';
 
 const MEETING_ID = 'meetingId';
+const DOCUMENT_TYPES = ['text/plain', 'text/markdown', 'text/html', PDF];
 
 @ApiTags('meetings')
 @Controller('meetings')
@@ -176,23 +176,44 @@ export class MeetingsController {
   @Get(`:${MEETING_ID}/protocol`)
   @Requires('read')
   @ApiBearerAuth()
-  @ApiProduces('text/plain', 'text/markdown')
-  @ApiOperation({ summary: 'The whole protocol, rendered' })
+  @ApiProduces(...DOCUMENT_TYPES)
+  @ApiOperation({
+    summary: 'The whole protocol, rendered',
+    description: 'Accept or `?format=pdf|html|text|markdown`; `?download=1` saves the PDF.',
+  })
   async protocol(
     @Param(MEETING_ID, UuidParam) meetingId: string,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<string> {
-    const type = negotiate(accept, ['text/plain', 'text/markdown']);
-    if (!type) throw problems.notAcceptable(['text/plain', 'text/markdown']);
+    @Query('format') format?: string,
+    @Query('download') download?: string,
+  ): Promise<string | Buffer> {
+    const type = documentType(accept, format, DOCUMENT_TYPES);
     const { view } = await this.queries.meeting(meetingId);
     const paragraphs = await this.queries.paragraphsOf(view);
-    void reply.header('content-type', `${type}; charset=utf-8`).header('vary', 'Accept');
     const style = await this.styles.forProtocol(view, paragraphs);
-    const text = renderProtocol(view, paragraphs, {
-      ...style,
-      format: type === 'text/plain' ? 'text' : 'markdown',
-    });
-    return withDocumentHash(reply, text);
+    return sendDocument(reply, type, protocolDocument(view, paragraphs, style), wantsDownload(download));
+  }
+
+  @Get(`:${MEETING_ID}/voting-appendix`)
+  @Requires('read')
+  @ApiBearerAuth()
+  @ApiProduces(...DOCUMENT_TYPES)
+  @ApiOperation({
+    summary: 'Närvaro- och omröstningslista (omröstningsbilaga): attendance and a table per votering',
+    description: 'Accept or `?format=pdf|html|text|markdown`; `?download=1` saves the PDF.',
+  })
+  async votingAppendix(
+    @Param(MEETING_ID, UuidParam) meetingId: string,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Query('format') format?: string,
+    @Query('download') download?: string,
+  ): Promise<string | Buffer> {
+    const type = documentType(accept, format, DOCUMENT_TYPES);
+    const { view } = await this.queries.meeting(meetingId);
+    const paragraphs = await this.queries.paragraphsOf(view);
+    const style = await this.styles.forProtocol(view, paragraphs);
+    return sendDocument(reply, type, votingListDocument(view, paragraphs, style), wantsDownload(download));
   }
 }

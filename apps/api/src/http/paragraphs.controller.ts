@@ -1,21 +1,19 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { renderExtract } from '@app/protocol';
+import { extractDocument, renderExtract } from '@app/protocol';
 import { Requires } from '../auth/auth.guard.js';
 import { newId, type CommandContext } from '../commands/command-context.js';
 import type { WriteResult } from '../commands/messages.js';
 import * as cmd from '../commands/paragraph.handlers.js';
-import { problems } from '../errors/problem.js';
+import { documentType, PDF, sendDocument, wantsDownload } from '../documents/respond.js';
 import { HouseStyles } from '../house-styles/house-styles.service.js';
 import { QueryService } from '../queries/query.service.js';
 import { Ctx } from './command-ctx.decorator.js';
 import { AttachmentStore, requireUploaded } from '../attachments/attachment.store.js';
 import { toFinding, toRef, toTarget } from './dto/common.dto.js';
 import * as dto from './dto/paragraph.dto.js';
-import { withDocumentHash } from '../justering/document-hash.js';
-import { negotiate } from './negotiate.js';
 import { EntryIdParam, UuidParam } from './params.js';
 import { WriteDocs } from './swagger.js';
 
@@ -24,7 +22,7 @@ function plain<T extends object>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
-const EXTRACT_TYPES = ['text/plain', 'text/markdown', 'application/json'];
+const EXTRACT_TYPES = ['text/plain', 'text/markdown', 'application/json', 'text/html', PDF];
 
 @ApiTags('paragraphs')
 @Controller()
@@ -454,14 +452,16 @@ export class ParagraphsController {
   @ApiProduces(...EXTRACT_TYPES)
   @ApiOperation({
     summary: 'The protocol extract (protokollsutdrag) of one paragraph; Accept chooses the format',
+    description: 'Or `?format=pdf|html|text|markdown|json`; `?download=1` saves the PDF.',
   })
   async extract(
     @Param('paragraphId', UuidParam) paragraphId: string,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @Query('format') format?: string,
+    @Query('download') download?: string,
   ): Promise<unknown> {
-    const type = negotiate(accept, EXTRACT_TYPES);
-    if (!type) throw problems.notAcceptable(EXTRACT_TYPES);
+    const type = documentType(accept, format, EXTRACT_TYPES);
     const paragraph = await this.queries.paragraph(paragraphId);
     const meeting = await this.queries.meeting(paragraph.view.meetingId);
     void reply.header('vary', 'Accept').header('etag', `"${paragraph.revision}"`);
@@ -470,11 +470,11 @@ export class ParagraphsController {
       const text = renderExtract(paragraph.view, meeting.view, { ...style, format: 'text' });
       return { paragraphId, text, paragraph: paragraph.view, meeting: meeting.view };
     }
-    void reply.header('content-type', `${type}; charset=utf-8`);
-    const text = renderExtract(paragraph.view, meeting.view, {
-      ...style,
-      format: type === 'text/plain' ? 'text' : 'markdown',
-    });
-    return withDocumentHash(reply, text);
+    return sendDocument(
+      reply,
+      type,
+      extractDocument(paragraph.view, meeting.view, style),
+      wantsDownload(download),
+    );
   }
 }

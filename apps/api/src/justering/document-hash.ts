@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { sha256Hex } from '@app/event-store';
 import type { FastifyReply } from 'fastify';
 
@@ -7,12 +8,14 @@ import type { FastifyReply } from 'fastify';
  */
 export const DOCUMENT_HASH_HEADER = 'paragraf-document-sha256';
 
-export function documentSha256(text: string): string {
-  return sha256Hex(text);
+export function documentSha256(document: string | Uint8Array): string {
+  return typeof document === 'string'
+    ? sha256Hex(document)
+    : createHash('sha256').update(document).digest('hex');
 }
 
-/** Sets the header for the text about to be sent, and returns the text. */
-export function withDocumentHash(reply: FastifyReply, text: string): string {
-  void reply.header(DOCUMENT_HASH_HEADER, documentSha256(text));
-  return text;
+/** Sets the header for the document about to be sent (text or PDF bytes), and returns it. */
+export function withDocumentHash<T extends string | Uint8Array>(reply: FastifyReply, document: T): T {
+  void reply.header(DOCUMENT_HASH_HEADER, documentSha256(document));
+  return document;
 }

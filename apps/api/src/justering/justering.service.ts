@@ -17,6 +17,7 @@ import type { CommandContext } from '../commands/command-context.js';
 import { MeetingCommands } from '../commands/meeting.service.js';
 import { problems } from '../errors/problem.js';
 import { QueryService } from '../queries/query.service.js';
+import { HouseStyles } from '../house-styles/house-styles.service.js';
 import { documentSha256 } from './document-hash.js';
 
 export interface JusteringStatus {
@@ -42,12 +43,15 @@ export class JusteringService {
     @Inject(CommandRunner) private readonly runner: CommandRunner,
     @Inject(QueryService) private readonly queries: QueryService,
     @Inject(MeetingCommands) private readonly meetings: MeetingCommands,
+    @Inject(HouseStyles) private readonly styles: HouseStyles,
   ) {}
 
   /** The document a signer signs: the protocol as text/plain, exactly as GET /meetings/:id/protocol serves it. */
   async document(meetingId: string): Promise<{ text: string; sha256: string }> {
     const { view } = await this.queries.meeting(meetingId);
-    const text = renderProtocol(view, await this.queries.paragraphsOf(view), { format: 'text' });
+    const paragraphs = await this.queries.paragraphsOf(view);
+    const style = await this.styles.forProtocol(view, paragraphs);
+    const text = renderProtocol(view, paragraphs, { ...style, format: 'text' });
     return { text, sha256: documentSha256(text) };
   }
 

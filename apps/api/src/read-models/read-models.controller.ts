@@ -1,7 +1,7 @@
 import { Controller, Get, Headers, Inject, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { extractDocument, protocolDocument, writeDocument, type ProtocolDocument } from '@app/protocol';
+import { extractDocument, protocolDocument, votingListDocument } from '@app/protocol';
 import {
   meetingsQuery,
   paragraphOf,
@@ -13,13 +13,16 @@ import {
 } from '@app/projections';
 import { Public, Requires } from '../auth/auth.guard.js';
 import { problems } from '../errors/problem.js';
-import { formatOf, negotiate } from '../http/negotiate.js';
+import { negotiate } from '../http/negotiate.js';
+import { documentType, PDF, sendDocument, wantsDownload } from '../documents/respond.js';
 import { UuidParam } from '../http/params.js';
 import { HouseStyles } from '../house-styles/house-styles.service.js';
 import { ReadModels } from './read-models.service.js';
 import * as q from './query-params.js';
 
-const DOCUMENT_TYPES = ['text/plain', 'text/markdown', 'text/html', 'application/json'];
+const DOCUMENT_TYPES = ['text/plain', 'text/markdown', 'text/html', 'application/json', PDF];
+/** What the extract and the omröstningsbilaga come as (no JSON). */
+const TEXT_AND_PDF = ['text/plain', 'text/markdown', 'text/html', PDF];
 
 /** Queries answered from the read models (libs/projections), kept current by the runner. */
 @ApiTags('read models')
@@ -41,14 +44,18 @@ export class ReadModelsController {
   @Get('protocols/:meetingId')
   @Public() // a protocol is a public record; the audience and the press follow it live
   @ApiProduces(...DOCUMENT_TYPES)
-  @ApiOperation({ summary: 'The protocol of a meeting from the read model: header and every § in order' })
+  @ApiOperation({
+    summary: 'The protocol of a meeting from the read model: header and every § in order',
+    description: 'Accept or `?format=pdf|html|text|markdown|json`; `?download=1` saves the PDF.',
+  })
   async protocol(
     @Param('meetingId', UuidParam) meetingId: string,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @Query('format') format?: string,
+    @Query('download') download?: string,
   ): Promise<unknown> {
-    const type = negotiate(accept, DOCUMENT_TYPES);
-    if (!type) throw problems.notAcceptable(DOCUMENT_TYPES);
+    const type = documentType(accept, format, DOCUMENT_TYPES);
     const model = protocolOf(this.models.db, meetingId);
     if (!model) throw problems.notFound(`Sammanträdet ${meetingId} finns inte.`);
     void reply.header('vary', 'Accept').header('x-read-model-position', String(this.models.runner.position));
@@ -77,30 +84,64 @@ export class ReadModelsController {
     }
     const views = model.paragraphs.map((p) => p.view);
     const style = await this.styles.forProtocol(model.meeting, views);
-    return this.document(reply, type, protocolDocument(model.meeting, views, style));
+    return sendDocument(reply, type, protocolDocument(model.meeting, views, style), wantsDownload(download));
+  }
+
+  @Get('protocols/:meetingId/voting-appendix')
+  @Public()
+  @ApiProduces(...TEXT_AND_PDF)
+  @ApiOperation({
+    summary: 'Närvaro- och omröstningslista (omröstningsbilaga): attendance and a table per votering',
+    description: 'Accept or `?format=pdf|html|text|markdown`; `?download=1` saves the PDF.',
+  })
+  async votingAppendix(
+    @Param('meetingId', UuidParam) meetingId: string,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Query('format') format?: string,
+    @Query('download') download?: string,
+  ): Promise<unknown> {
+    const type = documentType(accept, format, TEXT_AND_PDF);
+    const model = protocolOf(this.models.db, meetingId);
+    if (!model) throw problems.notFound(`Sammanträdet ${meetingId} finns inte.`);
+    const views = model.paragraphs.map((p) => p.view);
+    const style = await this.styles.forProtocol(model.meeting, views);
+    return sendDocument(
+      reply,
+      type,
+      votingListDocument(model.meeting, views, style),
+      wantsDownload(download),
+    );
   }
 
   @Get('meetings/:meetingId/paragraphs/:paragraphId/extract')
   @Public()
-  @ApiProduces('text/plain', 'text/markdown', 'text/html')
-  @ApiOperation({ summary: 'Protokollsutdrag of one paragraph, from the read model' })
+  @ApiProduces(...TEXT_AND_PDF)
+  @ApiOperation({
+    summary: 'Protokollsutdrag of one paragraph, from the read model',
+    description: 'Accept or `?format=pdf|html|text|markdown`; `?download=1` saves the PDF.',
+  })
   async extract(
     @Param('meetingId', UuidParam) meetingId: string,
     @Param('paragraphId', UuidParam) paragraphId: string,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<string> {
-    const types = DOCUMENT_TYPES.slice(0, 3);
-    const type = negotiate(accept, types);
-    if (!type) throw problems.notAcceptable(types);
+    @Query('format') format?: string,
+    @Query('download') download?: string,
+  ): Promise<unknown> {
+    const type = documentType(accept, format, TEXT_AND_PDF);
     const model = protocolOf(this.models.db, meetingId);
     const paragraph = paragraphOf(this.models.db, paragraphId);
     if (!model || !paragraph || paragraph.meetingId !== meetingId) {
       throw problems.notFound(`Paragrafen ${paragraphId} finns inte i sammanträdet ${meetingId}.`);
     }
-    void reply.header('vary', 'Accept');
     const style = await this.styles.forExtract(paragraph, model.meeting);
-    return this.document(reply, type, extractDocument(paragraph, model.meeting, style));
+    return sendDocument(
+      reply,
+      type,
+      extractDocument(paragraph, model.meeting, style),
+      wantsDownload(download),
+    );
   }
 
   @Get('register')
@@ -111,7 +152,8 @@ export class ReadModelsController {
     description:
       'Filters: body, year, dnr, status (decided, justified, announced, appeal_period_over, dispatched); ' +
       '`today` (YYYY-MM-DD, default the date in Sweden now) decides whether an appeal period is over. ' +
-      'CSV with Accept: text/csv or format=csv.',
+      'CSV with Accept: text/csv or format=csv: semicolon-separated with a BOM and local dates, as ' +
+      'Excel with Swedish settings opens it; `separator=comma` for RFC 4180 with ISO 8601 values.',
   })
   register(
     @Query() query: Record<string, string | undefined>,
@@ -131,10 +173,14 @@ export class ReadModelsController {
     if (!type) throw problems.notAcceptable(['application/json', 'text/csv']);
     void reply.header('vary', 'Accept');
     if (type === 'text/csv') {
+      const separator = query.separator ?? 'semicolon';
+      if (separator !== 'semicolon' && separator !== 'comma') {
+        throw problems.validation([{ field: 'separator', message: 'must be semicolon or comma' }]);
+      }
       void reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="beslutsregister.csv"');
-      return registerCsv(entries);
+      return registerCsv(entries, separator === 'comma' ? 'rfc4180' : 'excel');
     }
     return { count: entries.length, entries };
   }
@@ -154,10 +200,5 @@ export class ReadModelsController {
   })
   worklist(@Query('today') today?: string, @Query('body') bodyId?: string): unknown {
     return worklistQuery(this.models.db, { today: q.today(today), bodyId: q.body(bodyId) });
-  }
-
-  private document(reply: FastifyReply, type: string, doc: ProtocolDocument): string {
-    void reply.header('content-type', `${type}; charset=utf-8`);
-    return writeDocument(doc, formatOf(type));
   }
 }

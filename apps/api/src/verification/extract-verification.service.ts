@@ -11,6 +11,7 @@ import {
   type StoredEvent,
 } from '@app/event-store';
 import { meetingView, paragraphView, renderExtract } from '@app/protocol';
+import { HouseStyles } from '../house-styles/house-styles.service.js';
 import { randomUUID } from 'node:crypto';
 import { problems } from '../errors/problem.js';
 import { EVENT_STORE } from '../infra/tokens.js';
@@ -52,6 +53,7 @@ export class ExtractVerification {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(IntegrityService) private readonly integrity: IntegrityService,
+    @Inject(HouseStyles) private readonly styles: HouseStyles,
   ) {}
 
   private async read(stream: string): Promise<StoredEvent[]> {
@@ -74,7 +76,12 @@ export class ExtractVerification {
     const meetingEvents = (await this.read(streamIds.meeting(paragraph.meetingId))).filter(
       (e) => e.position.commit <= certification.position.commit,
     );
-    const extract = extractBody(renderExtract(paragraph, meetingView(meetingEvents), { format: 'text' }));
+    const meeting = meetingView(meetingEvents);
+    // Worded in the body's house style as it stood when the extract was certified.
+    const style = await this.styles.forExtract(paragraph, meeting, {
+      position: certification.position.commit,
+    });
+    const extract = extractBody(renderExtract(paragraph, meeting, { ...style, format: 'text' }));
     const documentSha256 = sha256Hex(extract);
     const seal = await this.sealCovering(certification.position.commit);
     const code = verificationCode(documentSha256, seal.root);

@@ -3,11 +3,11 @@ import {
   getMeeting,
   getParagraph,
   memberLabel,
-  request,
   session,
   type MeetingWithParagraphs,
   type ParagraphView,
 } from '../api';
+import { DocumentView, getDocumentHtml, PdfButton } from '../document';
 import { useAction, useLive } from '../hooks';
 import { ActionStatus, Field, submit } from '../ui';
 
@@ -31,7 +31,7 @@ export function AfterPage(props: { meetingId: string }) {
         );
       })
       .catch(() => undefined);
-    request<string>(`/meetings/${props.meetingId}/protocol`, { accept: 'text/plain' })
+    getDocumentHtml(`/meetings/${props.meetingId}/protocol`)
       .then(setProtocol)
       .catch(() => undefined);
   }, [props.meetingId]);
@@ -212,7 +212,14 @@ export function AfterPage(props: { meetingId: string }) {
       </section>
       <section className="card" aria-labelledby="proto-h">
         <h2 id="proto-h">Protokollet</h2>
-        <pre data-testid="protocol">{protocol}</pre>
+        <p className="document-actions">
+          <PdfButton path={`/meetings/${m.meetingId}/protocol`} label="Ladda ner protokollet (PDF)" />{' '}
+          <PdfButton
+            path={`/meetings/${m.meetingId}/voting-appendix`}
+            label="Ladda ner omröstningsbilagan (PDF)"
+          />
+        </p>
+        <DocumentView html={protocol} testId="protocol" printable />
       </section>
     </>
   );

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import {
-  getExtract,
   getMeeting,
   getParagraph,
   memberLabel,
@@ -13,6 +12,7 @@ import {
   type ProposalRef,
 } from '../api';
 import { AttendanceEditor } from '../attendance';
+import { DocumentView, getDocumentHtml, PdfButton } from '../document';
 import { useAction, useLive, useOutbox } from '../hooks';
 import { ActionStatus, Field, lines, MemberSelect, submit } from '../ui';
 
@@ -886,7 +886,7 @@ export function LivePage(props: { meetingId: string; paragraphId?: string }) {
       getParagraph(current)
         .then((r) => setParagraph(r.paragraph))
         .catch(() => undefined);
-      getExtract(current)
+      getDocumentHtml(`/paragraphs/${current}/extract`)
         .then(setExtract)
         .catch(() => undefined);
     }
@@ -1013,9 +1013,8 @@ export function LivePage(props: { meetingId: string; paragraphId?: string }) {
         <h2 id="extract-h">
           Protokollsutdrag <small>({mode === 'sse' ? 'live' : 'uppdateras var 3:e sekund'})</small>
         </h2>
-        <pre data-testid="extract" aria-live="polite" tabIndex={0}>
-          {extract}
-        </pre>
+        {current && <PdfButton path={`/paragraphs/${current}/extract`} />}
+        <DocumentView html={extract} testId="extract" live printable />
       </section>
     </div>
   );

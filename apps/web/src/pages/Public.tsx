@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, request } from '../api';
+import { DocumentView, getDocumentHtml } from '../document';
 import { useLive } from '../hooks';
 
 /**
@@ -41,10 +42,10 @@ export function PublicPage(props: { meetingId?: string }) {
             async (p) =>
               [
                 p.paragraphId,
-                await request<string>(`/meetings/${meetingId}/paragraphs/${p.paragraphId}/extract`, {
-                  accept: 'text/plain',
-                  token: null,
-                }).catch(() => ''),
+                await getDocumentHtml(
+                  `/meetings/${meetingId}/paragraphs/${p.paragraphId}/extract`,
+                  null,
+                ).catch(() => ''),
               ] as const,
           ),
         );
@@ -60,10 +61,19 @@ export function PublicPage(props: { meetingId?: string }) {
   if (!data) return <p role="status">{error ?? 'Hämtar protokollet …'}</p>;
   const m = data;
   return (
-    <article className="public">
+    <article className="public printable">
       <h1>
         {m.body.name}, sammanträde {m.date}
       </h1>
+      <p className="document-actions">
+        {/* Public routes: a plain link works, no token needed. */}
+        <a href={`/protocols/${m.meetingId}?format=pdf&download=1`} download>
+          Ladda ner protokollet (PDF)
+        </a>{' '}
+        <a href={`/protocols/${m.meetingId}/voting-appendix?format=pdf&download=1`} download>
+          Ladda ner omröstningsbilagan (PDF)
+        </a>
+      </p>
       <p>
         {m.place}, kl. {m.startTime}.{' '}
         {m.justified
@@ -84,7 +94,7 @@ export function PublicPage(props: { meetingId?: string }) {
               </span>
             )}
           </h2>
-          <pre>{texts[p.paragraphId] ?? ''}</pre>
+          <DocumentView html={texts[p.paragraphId] ?? ''} testId={`public-extract-${p.number}`} />
         </section>
       ))}
     </article>

@@ -19,6 +19,7 @@ export function writeDocument(doc: ProtocolDocument, format: Exclude<OutputForma
 }
 
 export type { Block, DocumentKind, ProtocolDocument } from './document.js';
-export { writeHtml } from './html.js';
+export { documentStylesheet, writeHtml, writeHtmlArticle } from './html.js';
 export { writeMarkdown } from './markdown.js';
+export { renderPdf, writePdf, type PdfFonts, type PdfResult } from './pdf.js';
 export { writeText } from './text.js';
