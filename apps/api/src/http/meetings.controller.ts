@@ -33,7 +33,6 @@ import {
 } from './dto/meeting.dto.js';
 import { AddAttachmentDto } from './dto/paragraph.dto.js';
 import { UuidParam } from './params.js';
-import { withDocumentHash } from '../justering/document-hash.js';
 import { WriteDocs } from './swagger.js';
 
 const MEETING_ID = 'meetingId';
