@@ -48,6 +48,11 @@ export async function createApp(
   // Fastify error handler that runs its exception filters.
   const fastify = app.getHttpAdapter().getInstance();
   guardJsonBodies(fastify);
+  // After the JSON guard: a copy of a certified extract may be checked as plain text (POST /verify).
+  fastify.addContentTypeParser('text/plain', { parseAs: 'string' }, (request, body, done) => {
+    if (request.routeOptions.url === '/verify') done(null, body);
+    else done(problems.unsupportedMediaType(), undefined);
+  });
   // After the JSON guard: a bilaga's bytes, of any media type that has no parser of its own, on the upload route only
   // and up to their own limit; every other route still answers JSON only.
   const attachmentLimit = options.config.attachmentLimit;
