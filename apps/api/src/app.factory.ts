@@ -2,11 +2,9 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { IncomingMessage } from 'node:http';
-import { UPLOAD_PATH } from './attachments/attachments.controller.js';
 import { UserDirectory } from './auth/users.js';
-import { problems } from './errors/problem.js';
 import { guardJsonBodies } from './http/body-guard.js';
+import { acceptRawBodies } from './http/raw-bodies.js';
 import { addEtags } from './http/etag.js';
 import { Metrics } from './ops/metrics.js';
 import helmet from '@fastify/helmet';
@@ -48,36 +46,7 @@ export async function createApp(
   // Fastify error handler that runs its exception filters.
   const fastify = app.getHttpAdapter().getInstance();
   guardJsonBodies(fastify);
-  // After the JSON guard: a copy of a certified extract may be checked as plain text (POST /verify).
-  fastify.addContentTypeParser('text/plain', { parseAs: 'string' }, (request, body, done) => {
-    if (request.routeOptions.url === '/verify') done(null, body);
-    else done(problems.unsupportedMediaType(), undefined);
-  });
-  // After the JSON guard: a bilaga's bytes, of any media type that has no parser of its own, on the upload route only
-  // and up to their own limit; every other route still answers JSON only.
-  const attachmentLimit = options.config.attachmentLimit;
-  fastify.addContentTypeParser('*', (request, payload: IncomingMessage, done) => {
-    if (request.routeOptions.url !== UPLOAD_PATH) {
-      done(problems.unsupportedMediaType(), undefined);
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    payload.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > attachmentLimit) {
-        payload.removeAllListeners('data');
-        payload.resume();
-        done(problems.payloadTooLarge(attachmentLimit), undefined);
-        return;
-      }
-      chunks.push(chunk);
-    });
-    payload.on('end', () => {
-      if (size <= attachmentLimit) done(null, Buffer.concat(chunks));
-    });
-    payload.on('error', (err) => done(err, undefined));
-  });
+  acceptRawBodies(fastify, { attachment: options.config.attachmentLimit, text: options.config.bodyLimit });
   logRequests(fastify, logger);
   addEtags(fastify);
   app.get(Metrics).observe(fastify);
