@@ -90,6 +90,7 @@ export const sollentunaCommands: ScenarioCommand[] = [
       meetingId,
       number: 52,
       caseNumber: '2018/0219 KS-5',
+      classification: '609',
       title: `Svar på ${motionTitle.charAt(0).toLowerCase()}${motionTitle.slice(1)}`,
       summary: [
         'Mette Hildingsson (S) och Roger Sjöberg (S) har i kommunfullmäktige 2018-04-19, § 43, väckt en motion om utvecklingsgrupp för förskolan.',

@@ -88,6 +88,8 @@ export type OpenParagraph = Cmd<
     readonly earlierReference?: EarlierReference;
     /** The motion or medborgarförslag the paragraph handles. */
     readonly matter?: Matter;
+    /** The ärende's code in the diarieplan, as written ("609", "1.1.6"). */
+    readonly classification?: string;
   }
 >;
 export type DeclareRecusal = Cmd<

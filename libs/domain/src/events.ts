@@ -294,6 +294,8 @@ export interface ParagraphOpened {
     readonly earlierReference?: EarlierReference;
     /** The motion or medborgarförslag the paragraph handles (added with issue 11). */
     readonly matter?: Matter;
+    /** The ärende's code in the diarieplan, as written ("Diariekod: 609"; added with issue 11). */
+    readonly classification?: string;
   };
 }
 

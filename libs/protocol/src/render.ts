@@ -165,10 +165,9 @@ export function renderProtocol(
   );
 }
 
-/** The ärende's code in the diarieplan, when the paragraph records one. */
+/** The ärende's code in the diarieplan, when the paragraph records one (older views lack it). */
 function classificationOf(p: ParagraphView): string {
-  const code = (p as { classification?: unknown }).classification;
-  return typeof code === 'string' ? code : '';
+  return p.classification ?? '';
 }
 
 /**

@@ -400,6 +400,8 @@ export interface ParagraphView {
   };
   /** The motion or medborgarförslag the paragraph handles. */
   readonly matter: Matter | null;
+  /** The ärende's code in the diarieplan ("609"), when recorded. */
+  readonly classification: string | null;
   /** An earlier paragraph that is not in the system (free reference). */
   readonly earlierReference: {
     readonly body: string;
@@ -530,6 +532,7 @@ export function evolveParagraphView(view: ParagraphView | null, event: EventLike
         supporters: [],
       },
       matter: d.matter ? { ...d.matter } : null,
+      classification: d.classification ?? null,
       earlierReference: d.earlierReference ? earlierReferenceOf(d.earlierReference) : null,
       previous: d.previous ? previousOf(d.previous) : null,
       recusals: [],

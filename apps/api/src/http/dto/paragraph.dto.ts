@@ -84,6 +84,8 @@ export class OpenParagraphDto {
   earlierReference?: EarlierReferenceDto;
   @Nested(() => MatterDto, { optional: true, description: 'the motion or medborgarförslag handled' })
   matter?: MatterDto;
+  @Text(LIMITS.name, { optional: true, example: '609', description: "the ärende's code in the diarieplan" })
+  classification?: string;
 
   static readonly example = {
     number: 65,
