@@ -13,6 +13,10 @@ export default defineConfig({
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
   // `npm run dev:web`: the API's paths go to a running API, the rest is the app.
   server: {
-    proxy: Object.fromEntries(['/meetings', '/paragraphs', '/health', '/docs'].map((p) => [p, api])),
+    proxy: Object.fromEntries(
+      ['/meetings', '/paragraphs', '/health', '/docs', '/me', '/house-styles', '/bodies', '/attachments'].map(
+        (p) => [p, api],
+      ),
+    ),
   },
 });

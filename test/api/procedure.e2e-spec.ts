@@ -369,6 +369,7 @@ describe('recording what really happens (issue 11)', () => {
   });
 
   describe('§ on a motion, with an earlier paragraph outside the system', () => {
+    let referBack: string;
     it('keeps the free reference and the matter', async () => {
       const v = await view(p2);
       expect(v.earlierReference).toEqual({
@@ -400,6 +401,22 @@ describe('recording what really happens (issue 11)', () => {
       const res = await post(`/paragraphs/${p2}/motions`, { proposerId: 'ksau-akesson', kind: 'aterremiss' });
       expect(res.status).toBe(201);
       expect(res.body.warnings.map((w: { code: string }) => w.code)).toEqual(['MOTIVATION_REQUIRED']);
+      referBack = res.body.motionId as string;
+    });
+
+    it('keeps an återremiss decision in the protocol’s own words when recorded verbatim', async () => {
+      const q = await post(`/paragraphs/${p2}/questions`, {
+        puts: [{ kind: 'motion', motionId: referBack }, { kind: 'proposal' }],
+        finding: { kind: 'motion', motionId: referBack },
+      });
+      expect(q.status).toBe(201);
+      const content = {
+        verbatim: true,
+        text: ['Enligt återremissyrkande från S:', 'Ärendet återremitteras'],
+      };
+      const d = await post(`/paragraphs/${p2}/decision`, { kind: 'aterremiss', content });
+      expect(d.status).toBe(201);
+      expect((await view(p2)).decisions[0]).toMatchObject({ kind: 'aterremiss', content });
     });
 
     it('refuses an earlier reference without a § (400 naming the field)', async () => {

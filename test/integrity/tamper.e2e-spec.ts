@@ -220,6 +220,29 @@ describe('tampering in the SQLite file is detected', () => {
     }
   }
 
+  it('--help prints the usage and touches nothing; a missing store is exit 2, not created', async () => {
+    const missing = join(base, 'nothing-here', 'events.db');
+    const env = {
+      ...process.env,
+      NODE_OPTIONS: '',
+      PARAGRAF_EVENT_STORE: 'sqlite',
+      PARAGRAF_SQLITE_PATH: missing,
+    };
+    const help = await run(process.execPath, ['--import', 'tsx', 'scripts/verify.ts', '--help'], {
+      cwd: ROOT,
+      env,
+    });
+    expect(help.stdout).toMatch(/^Usage: npm run verify/);
+    expect(existsSync(join(base, 'nothing-here'))).toBe(false);
+    const refused = await run(process.execPath, ['--import', 'tsx', 'scripts/verify.ts'], {
+      cwd: ROOT,
+      env,
+    }).catch((err: { code: number; stderr: string }) => err);
+    expect(refused).toMatchObject({ code: 2 });
+    expect((refused as { stderr: string }).stderr).toContain('finns inte');
+    expect(existsSync(missing)).toBe(false);
+  }, 60_000);
+
   it('an untouched store verifies clean: CLI, endpoint and /health', async () => {
     const { dir, path } = copy('untouched');
     const { code, report } = await cli(path);

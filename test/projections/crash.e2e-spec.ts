@@ -75,5 +75,5 @@ describe('crash during catch-up', () => {
     after.close();
     clean.close();
     await store.close();
-  }, 60_000);
+  });
 });

@@ -160,6 +160,7 @@ describe('the projection thread', () => {
       ];
       await api.models.runner.waitFor(
         (await api.store.appendToStream(first.stream, first.events)).position.commit,
+        60_000,
       );
       const thread = api.models.runner as unknown as { worker: { terminate(): Promise<number> } | null };
       expect(thread.worker).not.toBeNull(); // the SQLite file's projections run in a thread

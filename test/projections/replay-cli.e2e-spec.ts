@@ -52,7 +52,7 @@ describe('npm run replay (CLI)', () => {
     expect(before.stdout).toContain('Kommunstyrelsens arbetsutskott');
     expect(before.stdout).not.toContain('§65');
     expect(before.stderr).toContain(`position ${meetingOnly}`);
-  }, 30_000);
+  });
 
   it('prints the raw changes between two positions as JSON lines, and refuses a bad point', async () => {
     const { stdout } = await replay('--changes', '--from', '2', '--to', '4');
@@ -62,5 +62,5 @@ describe('npm run replay (CLI)', () => {
       .map((l) => JSON.parse(l) as { position: string; metadata: unknown });
     expect(lines.map((l) => l.position)).toEqual(['2', '3', '4']);
     await expect(replay('--changes', '--from', 'igår')).rejects.toMatchObject({ code: 2 });
-  }, 30_000);
+  });
 });

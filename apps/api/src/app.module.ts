@@ -7,6 +7,7 @@ import type { EventStore } from '@app/event-store';
 import { AttachmentStore } from './attachments/attachment.store.js';
 import { AttachmentsController } from './attachments/attachments.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
+import { MeController } from './auth/me.controller.js';
 import { UserDirectory } from './auth/users.js';
 import { CommandRunner } from './commands/command-runner.js';
 import { commandHandlers } from './commands/handlers.js';
@@ -78,6 +79,7 @@ export class AppModule {
         VerifyController,
         JusteringController,
         VerificationController,
+        MeController,
       ],
       providers,
     };

@@ -1,7 +1,9 @@
 import { session } from './api';
 import { useConnectionWatch, useOutbox, useRoute } from './hooks';
 import { outbox } from './outbox';
+import { may, useMe } from './me';
 import { AfterPage } from './pages/After';
+import { HouseStylesPage } from './pages/HouseStyles';
 import { LivePage } from './pages/Live';
 import { MeetingsPage } from './pages/Meetings';
 import { PreparePage } from './pages/Prepare';
@@ -65,6 +67,9 @@ export function App() {
   const route = useRoute();
   const [page, id, sub] = route;
   const signedIn = Boolean(session.token());
+  const me = useMe();
+  // The house-style page: administrators adopt; clerks may preview a draft.
+  const mayEditStyles = may(me, 'administer') || may(me, 'record');
   // The public view needs no sign-in (the protocol is a public record); everything else does.
   let content;
   if (page === 'public') content = <PublicPage key={id} meetingId={id} />;
@@ -72,6 +77,7 @@ export function App() {
   else if (page === 'prepare' && id) content = <PreparePage key={id} meetingId={id} />;
   else if (page === 'live' && id) content = <LivePage key={id} meetingId={id} paragraphId={sub} />;
   else if (page === 'after' && id) content = <AfterPage key={id} meetingId={id} />;
+  else if (page === 'styles') content = <HouseStylesPage />;
   else content = <MeetingsPage />;
   return (
     <>
@@ -84,6 +90,11 @@ export function App() {
         </a>
         <nav aria-label="Huvudmeny">
           {signedIn && page !== 'public' && <a href="#/">Sammanträden</a>}
+          {signedIn && page !== 'public' && mayEditStyles && (
+            <a href="#/styles" aria-current={page === 'styles' ? 'page' : undefined}>
+              Husstil
+            </a>
+          )}
           {signedIn && id && page !== 'public' && (
             <>
               <a href={`#/prepare/${id}`} aria-current={page === 'prepare' ? 'page' : undefined}>

@@ -51,7 +51,12 @@ export async function submit(
   as?: 'clerk' | 'justify',
 ): Promise<string> {
   const result: SendResult = await outbox.send(path, body, label, as);
-  return result.sent ? `${label}: registrerat.` : `${label}: i kö, skickas när anslutningen är tillbaka.`;
+  if (!result.sent) return `${label}: i kö, skickas när anslutningen är tillbaka.`;
+  // Procedure the chair and the meeting decide is recorded with a warning, not refused.
+  const warnings = (result.body as { warnings?: { message: string }[] } | null)?.warnings ?? [];
+  return warnings.length
+    ? `${label}: registrerat. Observera: ${warnings.map((w) => w.message).join(' ')}`
+    : `${label}: registrerat.`;
 }
 
 export function MemberSelect(props: {

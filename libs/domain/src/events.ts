@@ -473,7 +473,7 @@ export interface DecisionAdopted {
     readonly paragraphId: string;
     readonly decisionId: string;
     readonly kind: 'sakbeslut' | 'aterremiss' | 'bordlaggning';
-    /** For sakbeslut: what the body decided. */
+    /** For sakbeslut: what the body decided; for any kind, the protocol's words when verbatim. */
     readonly content?: DecisionContent;
     /** For återremiss: the motivation, as adopted. */
     readonly motivation?: string;

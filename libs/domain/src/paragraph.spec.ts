@@ -109,6 +109,25 @@ describe('paragraphDecider — who takes part', () => {
 });
 
 describe('paragraphDecider — återremiss and the returning matter', () => {
+  it('keeps the protocol’s own words of an återremiss when the clerk records them verbatim', () => {
+    const flow = (content: object) =>
+      paragraphEvents(meeting, [
+        openParagraph,
+        cmd.propose('ar', 'l4', 'aterremiss', { motivation: 'Konsekvenserna behöver utredas.' }),
+        cmd.ask('q1', ['ar', 'proposal'], 'ar'),
+        cmd.decide('d1', 'aterremiss', { content }),
+      ]);
+    const words = {
+      verbatim: true,
+      text: ['Enligt återremissyrkande från S och V:', 'Ärendet återremitteras'],
+    };
+    expect(of(flow(words), 'DecisionAdopted')[0]!.data.content).toEqual(words);
+    // Not verbatim: the style words an återremiss from its motivation; nothing else is kept.
+    expect(of(flow({ ownDecisions: ['att återremittera'] }), 'DecisionAdopted')[0]!.data).not.toHaveProperty(
+      'content',
+    );
+  });
+
   it('decides återremiss with the motion’s motivation, and the later paragraph links to it', () => {
     const first = paragraphEvents(meeting, [
       openParagraph,

@@ -1039,7 +1039,9 @@ function decide(
             paragraphId,
             decisionId,
             kind,
-            ...(kind === 'sakbeslut' ? { content } : {}),
+            // Återremiss and bordläggning are worded by the style, unless the clerk records the
+            // protocol's own words verbatim.
+            ...(kind === 'sakbeslut' || content?.verbatim ? { content } : {}),
             ...checked,
             participants,
           },

@@ -77,7 +77,7 @@ describe('ProjectionRunner', () => {
       ),
       { numRuns: 60 },
     );
-  }, 60_000);
+  });
 
   it('redelivered events change nothing', async () => {
     const store = new MemoryEventStore();
@@ -219,5 +219,5 @@ describe('ProjectionRunner over decider-made histories', () => {
       expect(types).toContain(t);
     }
     expect(totalEvents).toBeGreaterThan(1000);
-  }, 60_000);
+  });
 });

@@ -60,7 +60,7 @@ describe('catch-up with the write-behind thread', () => {
       }),
       { numRuns: 8 },
     );
-  }, 60_000);
+  });
 
   it('the same when a batch holds several pages (batches larger than a catch-up page)', async () => {
     const store = await storeWith(5, 4, 6);

@@ -14,7 +14,7 @@ import { hashToken, newToken, UserDirectory } from '../../../apps/api/src/auth/u
 import { loadApiConfig } from '../../../apps/api/src/config.js';
 import { webDistPath } from '../../../apps/api/src/web/web.module.js';
 
-const USERS = { clerk: 'clerk', chair: 'chair', auditor: 'auditor' } as const;
+const USERS = { clerk: 'clerk', chair: 'chair', auditor: 'auditor', admin: 'admin' } as const;
 export type WebTestUser = keyof typeof USERS;
 
 /** Build apps/web once if its dist is missing (a fresh clone, CI). */
@@ -66,6 +66,9 @@ export class WebTestServer {
       ...loadApiConfig({ NODE_ENV: 'test' }),
       usersFile,
       idempotencyPath: join(this.dir, 'idempotency.db'),
+      // No seals on a timer: tests that count events must not meet one (seals at justering stay).
+      sealIntervalSeconds: 0,
+      verifyIntervalSeconds: 0,
     };
     this.store = new SqliteEventStore({ path: join(this.dir, 'events.db'), synchronous: 'NORMAL' });
     this.app = await createApp({ config, store: this.store, users: UserDirectory.load(usersFile) });

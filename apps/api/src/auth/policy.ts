@@ -33,6 +33,11 @@ const PERMISSION_SV: Record<Permission, string> = {
   audit: 'läsa rå händelsehistorik eller verifieringsdetaljer',
 };
 
+/** Every permission a role has (for GET /me). */
+export function permissionsOf(role: Role): Permission[] {
+  return (Object.keys(ALLOWED) as Permission[]).filter((p) => ALLOWED[p].includes(role));
+}
+
 export function assertPermission(user: User, permission: Permission): void {
   if (!ALLOWED[permission].includes(user.role)) {
     throw problems.forbidden(`Rollen ${ROLE_SV[user.role]} får inte ${PERMISSION_SV[permission]}.`);

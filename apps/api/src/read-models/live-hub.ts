@@ -51,6 +51,13 @@ interface Channel {
   pending: CommittedEvent[];
 }
 
+/**
+ * Live frames are written at most this often: with thousands of viewers every flush is a write
+ * per viewer, so batches that arrive close together share one (delivery stays well under 100 ms).
+ */
+const FLUSH_MS = 25;
+const COALESCE_FROM = 100;
+
 /** Top-level data fields naming an entry that EntryStruck can strike. */
 const ENTRY_KEYS = ['motionId', 'questionId', 'voteId', 'decisionId', 'reservationId', 'noteId'] as const;
 
@@ -72,6 +79,10 @@ export class LiveHub implements OnModuleDestroy {
   private closed = false;
   private readonly subscription: Subscription;
   private readonly heartbeat: NodeJS.Timeout;
+  private readonly frames = new WeakMap<CommittedEvent, string>();
+  /** Frames waiting for the next flush, per channel. */
+  private readonly pending = new Map<Channel, { position: bigint; text: string }[]>();
+  private flushTimer: NodeJS.Timeout | null = null;
   /** Clients dropped because they did not read (for metrics). */
   dropped = 0;
 
@@ -82,7 +93,11 @@ export class LiveHub implements OnModuleDestroy {
     private readonly options: LiveOptions,
   ) {
     this.subscription = runner.committed.subscribe((batch) => {
-      for (const e of batch.events) this.route(e);
+      for (const e of batch.events) this.route(e, this.pending);
+      if (this.pending.size > 0 && !this.flushTimer) {
+        // Few viewers: at once. Many: batches close together share one write per viewer.
+        this.flushTimer = setTimeout(() => this.flush(), this.clients < COALESCE_FROM ? 0 : FLUSH_MS);
+      }
     });
     this.heartbeat = setInterval(() => this.broadcastComment(), options.heartbeatMs);
     this.heartbeat.unref();
@@ -126,11 +141,24 @@ export class LiveHub implements OnModuleDestroy {
       res.destroy(err as Error);
       return;
     }
-    if (res.destroyed) return;
-    client.last = lastEventId;
-    for (const e of channel.history!) {
-      if (e.position > client.last && this.isPublic(channel, e)) this.send(client, e, this.serialise(e));
+    // The gap is sent at the pace the client reads (a replay from 0 can be larger than the
+    // live buffer bound); live events meanwhile join the history and are sent from there.
+    const history = channel.history!;
+    let sent = lastEventId;
+    for (let i = 0; i < history.length; i++) {
+      const e = history[i];
+      if (e.position <= sent || !this.isPublic(channel, e)) continue;
+      sent = e.position;
+      this.write(client, this.serialise(e), false);
+      if (res.writableLength > this.options.maxBufferedBytes / 2) {
+        await new Promise<void>((resolve) => {
+          res.once('drain', resolve);
+          res.once('close', resolve);
+        });
+        if (res.destroyed) return;
+      }
     }
+    client.last = sent; // from here on, the live feed
   }
 
   onModuleDestroy(): void {
@@ -141,6 +169,8 @@ export class LiveHub implements OnModuleDestroy {
   closeAll(): void {
     this.closed = true;
     clearInterval(this.heartbeat);
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flush();
     this.subscription.unsubscribe();
     for (const channel of this.channels.values()) for (const c of channel.clients) c.res.end();
   }
@@ -212,8 +242,8 @@ export class LiveHub implements OnModuleDestroy {
     }
   }
 
-  /** One committed event: to the channel of its meeting, if anyone watches it. */
-  private route(e: CommittedEvent): void {
+  /** One committed event: into the batch of its meeting's channel, if anyone watches it. */
+  private route(e: CommittedEvent, touched: Map<Channel, { position: bigint; text: string }[]>): void {
     let channel: Channel | undefined;
     if (e.streamId.startsWith('meeting-')) channel = this.channels.get(e.streamId.slice('meeting-'.length));
     else if (e.streamId.startsWith('paragraph-')) {
@@ -230,12 +260,37 @@ export class LiveHub implements OnModuleDestroy {
     if (e.type === 'EntryStruck') channel.struck.add(String(e.data.entryId));
     if (channel.history) channel.history.push(e);
     else if (channel.loading) channel.pending.push(e);
-    if (!this.isPublic(channel, e)) return;
-    let text: string | undefined;
+    if (!this.isPublic(channel, e) || channel.clients.size === 0) return;
+    let frames = touched.get(channel);
+    if (!frames) touched.set(channel, (frames = []));
+    frames.push({ position: e.position, text: this.serialise(e) });
+  }
+
+  private flush(): void {
+    this.flushTimer = null;
+    for (const [channel, frames] of this.pending) this.broadcast(channel, frames);
+    this.pending.clear();
+  }
+
+  /**
+   * A batch's frames for one meeting, serialised once and written with one write per client
+   * (thousands of viewers × events would otherwise be thousands of writes per event).
+   */
+  private broadcast(channel: Channel, frames: { position: bigint; text: string }[]): void {
+    const first = frames[0].position;
+    const last = frames[frames.length - 1].position;
+    let all: string | undefined;
     for (const client of channel.clients) {
-      if (e.position <= client.last) continue;
-      text ??= this.serialise(e);
-      this.send(client, e, text);
+      if (client.last >= last) continue;
+      const text =
+        client.last < first
+          ? (all ??= frames.map((f) => f.text).join(''))
+          : frames
+              .filter((f) => f.position > client.last)
+              .map((f) => f.text)
+              .join('');
+      client.last = last;
+      this.write(client, text);
     }
   }
 
@@ -248,7 +303,14 @@ export class LiveHub implements OnModuleDestroy {
     return true;
   }
 
+  /** An event's frame, serialised once however many viewers and replays send it. */
   private serialise(e: CommittedEvent): string {
+    let text = this.frames.get(e);
+    if (text === undefined) this.frames.set(e, (text = this.serialiseOnce(e)));
+    return text;
+  }
+
+  private serialiseOnce(e: CommittedEvent): string {
     const data =
       e.type === 'EntryStruck' ? { paragraphId: e.data.paragraphId, entryId: e.data.entryId } : e.data;
     return frame(String(e.position), e.type, {
@@ -260,17 +322,12 @@ export class LiveHub implements OnModuleDestroy {
     });
   }
 
-  private send(client: Client, e: CommittedEvent, text: string): void {
-    client.last = e.position;
-    this.write(client, text);
-  }
-
-  private write(client: Client, text: string): void {
+  private write(client: Client, text: string, live = true): void {
     const { res } = client;
     if (res.destroyed || res.writableEnded) return;
     res.write(text);
     // A client that does not read: drop it rather than hold its backlog (it may reconnect).
-    if (res.writableLength > this.options.maxBufferedBytes) {
+    if (live && res.writableLength > this.options.maxBufferedBytes) {
       this.dropped++;
       res.destroy();
     }

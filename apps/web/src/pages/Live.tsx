@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import {
   getMeeting,
   getParagraph,
@@ -14,10 +14,23 @@ import {
 import { AttendanceEditor } from '../attendance';
 import { DocumentView, getDocumentHtml, PdfButton } from '../document';
 import { useAction, useLive, useOutbox } from '../hooks';
-import { ActionStatus, Field, lines, MemberSelect, submit } from '../ui';
+import { ActorPicker, actorBody, actorProblem, emptyActor, type Actor } from '../steps/ActorPicker';
+import { AttachmentsStep } from '../steps/Attachments';
+import {
+  emptyMotionExtras,
+  MotionExtrasFields,
+  motionExtrasBody,
+  type MotionExtras,
+} from '../steps/MotionExtras';
+import { NonParticipationStep } from '../steps/NonParticipation';
+import { SpeakersStep } from '../steps/Speakers';
+import { Step, Strike } from '../steps/Step';
+import { groupLabel, takingPart, type ParagraphViewWithSteps } from '../steps/types';
+import { ActionStatus, Field, lines, MemberSelect, paragraphs, submit } from '../ui';
 
 /** Alt + key focuses a step's first field; documented on screen. */
 const SHORTCUTS: [string, string, string][] = [
+  ['t', 't-member', 'Talarlista'],
   ['y', 'y-member', 'Yrkande'],
   ['i', 'support-member', 'Instämmer'],
   ['p', 'q-finding', 'Proposition'],
@@ -26,7 +39,9 @@ const SHORTCUTS: [string, string, string][] = [
   ['r', 'r-member', 'Reservation'],
   ['a', 'n-member', 'Protokollsanteckning'],
   ['j', 'j-member', 'Jäv'],
+  ['u', 'np-member', 'Deltar inte i beslutet'],
   ['s', 's-recipients', 'Beslutet skickas till'],
+  ['l', 'g-file', 'Bilagor'],
   ['n', 'att-summary', 'Närvaro'],
 ];
 
@@ -49,46 +64,6 @@ function refLabel(ref: ProposalRef | 'rejected', p: ParagraphView): string {
 const refValue = (r: ProposalRef) => (r.kind === 'proposal' ? 'proposal' : `motion:${r.motionId}`);
 const parseRef = (v: string): ProposalRef =>
   v.startsWith('motion:') ? { kind: 'motion', motionId: v.slice(7) } : { kind: 'proposal' };
-
-/** One step of the flow: a form with its own refusal shown right under its button. */
-function Step(props: {
-  title: string;
-  shortcut?: string;
-  button: string;
-  onSubmit: () => Promise<string>;
-  children: ReactNode;
-  testId: string;
-}) {
-  const action = useAction();
-  const handle = (e: FormEvent) => {
-    e.preventDefault();
-    void action.run(props.onSubmit);
-  };
-  return (
-    <form
-      className="step"
-      data-testid={props.testId}
-      aria-label={props.title}
-      onSubmit={handle}
-      onKeyDown={(e) => {
-        // Ctrl+Enter sends from any field, textareas included.
-        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-          e.preventDefault();
-          e.currentTarget.requestSubmit();
-        }
-      }}
-    >
-      <h2 className="step-title">
-        {props.title} {props.shortcut && <kbd>Alt+{props.shortcut.toUpperCase()}</kbd>}
-      </h2>
-      {props.children}
-      <button type="submit" disabled={action.busy}>
-        {props.button}
-      </button>
-      <ActionStatus error={action.error} notice={action.notice} />
-    </form>
-  );
-}
 
 function VoteGrid(props: {
   voters: MemberRef[];
@@ -140,56 +115,13 @@ function VoteGrid(props: {
   );
 }
 
-function Strike(props: { paragraphId: string; entryId: string; what: string }) {
-  const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
-  const action = useAction();
-  if (!open)
-    return (
-      <button
-        type="button"
-        className="link danger"
-        onClick={() => setOpen(true)}
-        aria-label={`Stryk ${props.what}`}
-      >
-        Stryk
-      </button>
-    );
-  return (
-    <form
-      className="inline"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void action.run(() =>
-          submit(
-            `/paragraphs/${props.paragraphId}/strike`,
-            { entryId: props.entryId, reason },
-            `Stryk ${props.what}`,
-          ),
-        );
-      }}
-    >
-      <label htmlFor={`strike-${props.entryId}`}>Varför struket</label>
-      <input
-        id={`strike-${props.entryId}`}
-        value={reason}
-        onChange={(e) => setReason(e.target.value)}
-        required
-        autoFocus
-      />
-      <button type="submit">Stryk</button>
-      <ActionStatus error={action.error} notice={action.notice} />
-    </form>
-  );
-}
-
 function ParagraphSteps(props: { data: MeetingWithParagraphs; p: ParagraphView }) {
   const { data, p } = props;
   const meeting = data.meeting;
   const pid = p.paragraphId;
   const base = `/paragraphs/${pid}`;
   const voters = useMemo(() => {
-    const list = serving(meeting, p);
+    const list = takingPart(serving(meeting, p), p as ParagraphViewWithSteps);
     // The chair votes last in an upprop.
     return [
       ...list.filter((m) => m.memberId !== meeting.chair?.memberId),
@@ -219,6 +151,7 @@ function ParagraphSteps(props: { data: MeetingWithParagraphs; p: ParagraphView }
   const liveDecisions = p.decisions.filter((d) => !d.struck);
 
   const [y, setY] = useState({ member: '', kind: 'fritt', text: '' });
+  const [yx, setYx] = useState<MotionExtras>(emptyMotionExtras());
   const [sup, setSup] = useState({ motion: '', member: '' });
   const [q, setQ] = useState<{ puts: string[]; finding: string }>({
     puts: ['proposal'],
@@ -226,6 +159,7 @@ function ParagraphSteps(props: { data: MeetingWithParagraphs; p: ParagraphView }
   });
   const [v, setV] = useState({
     requested: '',
+    namesInAppendix: false,
     question: '',
     ja: 'proposal',
     nej: '',
@@ -234,9 +168,19 @@ function ParagraphSteps(props: { data: MeetingWithParagraphs; p: ParagraphView }
   });
   const [votes, setVotes] = useState<Record<string, 'ja' | 'nej' | 'avstar'>>({});
   const [voteProgress, setVoteProgress] = useState<{ voteId: string; done: number } | null>(null);
-  const [d, setD] = useState({ kind: 'sakbeslut', toBody: '', items: '', own: '', motivation: '' });
-  const [r, setR] = useState({ member: '', decision: '', reasons: '' });
-  const [n, setN] = useState({ member: '', text: '' });
+  const [d, setD] = useState({
+    kind: 'sakbeslut',
+    toBody: '',
+    items: '',
+    own: '',
+    motivation: '',
+    verbatim: false,
+    text: '',
+  });
+  const [r, setR] = useState({ decision: '', reasons: '' });
+  const [rActor, setRActor] = useState<Actor>(emptyActor());
+  const [n, setN] = useState({ text: '' });
+  const [nActor, setNActor] = useState<Actor>(emptyActor());
   const [j, setJ] = useState({ member: '', reason: '' });
   const [recipients, setRecipients] = useState('');
   const [just, setJust] = useState<{ by: string[]; immediate: boolean; token: string }>({
@@ -254,6 +198,8 @@ function ParagraphSteps(props: { data: MeetingWithParagraphs; p: ParagraphView }
       items: (to?.items ?? []).join('\n'),
       own: (p.proposal.decision.ownDecisions ?? []).join('\n'),
       motivation: '',
+      verbatim: false,
+      text: '',
     });
     setRecipients(p.recipients.join('\n'));
     setJust({
@@ -278,6 +224,8 @@ function ParagraphSteps(props: { data: MeetingWithParagraphs; p: ParagraphView }
 
   return (
     <div className="steps">
+      <SpeakersStep p={p as ParagraphViewWithSteps} present={present} />
+
       <Step
         testId="step-motion"
         title="Yrkande"
@@ -291,10 +239,12 @@ function ParagraphSteps(props: { data: MeetingWithParagraphs; p: ParagraphView }
               proposerId: y.member,
               kind: y.kind,
               ...(y.text.trim() ? { text: y.text.trim() } : {}),
+              ...motionExtrasBody(yx, y.kind, y.member),
             },
-            'Yrkande',
+            yx.coProposerIds.length ? 'Gemensamt yrkande' : 'Yrkande',
           );
           setY({ ...y, text: '' });
+          setYx(emptyMotionExtras());
           return msg;
         }}
       >
@@ -325,6 +275,15 @@ function ParagraphSteps(props: { data: MeetingWithParagraphs; p: ParagraphView }
             onChange={(e) => setY({ ...y, text: e.target.value })}
           />
         </Field>
+        <MotionExtrasFields
+          p={p as ParagraphViewWithSteps}
+          kind={y.kind}
+          proposerId={y.member}
+          value={yx}
+          onChange={setYx}
+          members={voters}
+          motions={liveMotions}
+        />
       </Step>
 
       <Step
@@ -333,11 +292,13 @@ function ParagraphSteps(props: { data: MeetingWithParagraphs; p: ParagraphView }
         shortcut="i"
         button="Registrera instämmande"
         onSubmit={() =>
-          submit(
-            `${base}/motions/${sup.motion || liveMotions.at(-1)?.motionId}/support`,
-            { memberId: sup.member },
-            'Instämmande',
-          )
+          sup.motion === 'proposal'
+            ? submit(`${base}/proposal/support`, { memberId: sup.member }, 'Instämmande i förslaget')
+            : submit(
+                `${base}/motions/${sup.motion || liveMotions.at(-1)?.motionId}/support`,
+                { memberId: sup.member },
+                'Instämmande',
+              )
         }
       >
         <div className="grid2">
@@ -356,6 +317,7 @@ function ParagraphSteps(props: { data: MeetingWithParagraphs; p: ParagraphView }
               onChange={(e) => setSup({ ...sup, motion: e.target.value })}
             >
               <option value="">senaste yrkandet</option>
+              <option value="proposal">{p.proposal.proposer}s förslag</option>
               {liveMotions.map((m) => (
                 <option key={m.motionId} value={m.motionId}>
                   {m.label}
@@ -428,8 +390,12 @@ function ParagraphSteps(props: { data: MeetingWithParagraphs; p: ParagraphView }
           const steps: [string, unknown, string][] = [
             [
               `${base}/votes`,
-              { voteId, requestedById: v.requested, questionId: questionForVote },
-              'Votering begärd',
+              {
+                voteId,
+                ...(v.requested ? { requestedById: v.requested } : {}),
+                questionId: questionForVote,
+              },
+              v.requested ? 'Votering begärd' : 'Omröstning begärs',
             ],
             [
               `${base}/votes/${voteId}/proposition`,
@@ -443,6 +409,7 @@ function ParagraphSteps(props: { data: MeetingWithParagraphs; p: ParagraphView }
                   .filter((m) => votes[m.memberId])
                   .map((m) => ({ memberId: m.memberId, vote: votes[m.memberId] })),
                 ...(tie && casting ? { castingVote: casting } : {}),
+                ...(v.namesInAppendix ? { namesInAppendix: true } : {}),
               },
               'Upprop',
             ],
@@ -464,6 +431,7 @@ function ParagraphSteps(props: { data: MeetingWithParagraphs; p: ParagraphView }
               value={v.requested}
               onChange={(requested) => setV({ ...v, requested })}
               members={voters}
+              placeholder="ingen namngiven (Omröstning begärs)"
             />
           </Field>
           <Field label="Om propositionen" id="v-question">
@@ -510,6 +478,14 @@ function ParagraphSteps(props: { data: MeetingWithParagraphs; p: ParagraphView }
           votes={votes}
           setVote={(id, x) => setVotes({ ...votes, [id]: x })}
         />
+        <label>
+          <input
+            type="checkbox"
+            checked={v.namesInAppendix}
+            onChange={(e) => setV({ ...v, namesInAppendix: e.target.checked })}
+          />{' '}
+          Namnen bara i omröstningsbilagan (paragrafen visar antalet röster)
+        </label>
         {tie && (
           <Field label="Lika röstetal – ordförandens utslagsröst" id="v-casting">
             <select id="v-casting" value={casting} onChange={(e) => setV({ ...v, casting: e.target.value })}>
@@ -527,18 +503,21 @@ function ParagraphSteps(props: { data: MeetingWithParagraphs; p: ParagraphView }
         shortcut="b"
         button="Registrera beslut"
         onSubmit={() => {
-          const content = {
-            ...(d.toBody.trim() && lines(d.items).length
-              ? { proposesTo: { body: d.toBody.trim(), items: lines(d.items) } }
-              : {}),
-            ...(lines(d.own).length ? { ownDecisions: lines(d.own) } : {}),
-          };
+          // Verbatim: the clerk's own words, printed as given, without the generated frame.
+          const content = d.verbatim
+            ? { text: paragraphs(d.text), verbatim: true }
+            : {
+                ...(d.toBody.trim() && lines(d.items).length
+                  ? { proposesTo: { body: d.toBody.trim(), items: lines(d.items) } }
+                  : {}),
+                ...(lines(d.own).length ? { ownDecisions: lines(d.own) } : {}),
+              };
           return submit(
             `${base}/decision`,
             {
               decisionId: newId(),
               kind: d.kind,
-              ...(d.kind === 'sakbeslut' ? { content } : {}),
+              ...(d.kind === 'sakbeslut' || d.verbatim ? { content } : {}),
               ...(d.motivation.trim() ? { motivation: d.motivation.trim() } : {}),
             },
             'Beslut',
@@ -552,7 +531,27 @@ function ParagraphSteps(props: { data: MeetingWithParagraphs; p: ParagraphView }
             <option value="bordlaggning">bordläggning</option>
           </select>
         </Field>
-        {d.kind === 'sakbeslut' ? (
+        <>
+          <label>
+            <input
+              type="checkbox"
+              checked={d.verbatim}
+              onChange={(e) => setD({ ...d, verbatim: e.target.checked })}
+            />{' '}
+            Skriv beslutet ordagrant, utan inledningen ”{meeting.body.name} beslutar”
+          </label>
+          {d.verbatim && (
+            <Field label="Beslutet ordagrant (tom rad mellan styckena)" id="d-text">
+              <textarea
+                id="d-text"
+                rows={4}
+                value={d.text}
+                onChange={(e) => setD({ ...d, text: e.target.value })}
+              />
+            </Field>
+          )}
+        </>
+        {d.verbatim ? null : d.kind === 'sakbeslut' ? (
           <>
             <Field label="Föreslår till organ" id="d-tobody">
               <input
@@ -595,28 +594,31 @@ function ParagraphSteps(props: { data: MeetingWithParagraphs; p: ParagraphView }
         title="Reservation"
         shortcut="r"
         button="Registrera reservation"
-        onSubmit={() =>
-          submit(
+        onSubmit={async () => {
+          const problem = actorProblem(rActor);
+          if (problem) throw new Error(problem);
+          const msg = await submit(
             `${base}/reservations`,
             {
               reservationId: newId(),
-              memberId: r.member,
+              ...actorBody(rActor),
               decisionId: r.decision || liveDecisions.at(-1)?.decisionId || '',
               ...(r.reasons.trim() ? { reasons: r.reasons.trim() } : {}),
             },
-            'Reservation',
-          )
-        }
+            rActor.mode === 'member' ? 'Reservation' : 'Gemensam reservation',
+          );
+          setRActor(emptyActor());
+          return msg;
+        }}
       >
+        <ActorPicker
+          idPrefix="r"
+          legend="Vem reserverar sig"
+          actor={rActor}
+          setActor={setRActor}
+          members={voters}
+        />
         <div className="grid2">
-          <Field label="Ledamot" id="r-member">
-            <MemberSelect
-              id="r-member"
-              value={r.member}
-              onChange={(member) => setR({ ...r, member })}
-              members={voters}
-            />
-          </Field>
           <Field label="Mot beslutet" id="r-decision">
             <select
               id="r-decision"
@@ -643,23 +645,25 @@ function ParagraphSteps(props: { data: MeetingWithParagraphs; p: ParagraphView }
         shortcut="a"
         button="Registrera anteckning"
         onSubmit={async () => {
+          const problem = actorProblem(nActor);
+          if (problem) throw new Error(problem);
           const msg = await submit(
             `${base}/notes`,
-            { noteId: newId(), memberId: n.member, text: n.text.trim() },
+            { noteId: newId(), ...actorBody(nActor), text: n.text.trim() },
             'Protokollsanteckning',
           );
           setN({ ...n, text: '' });
+          setNActor(emptyActor());
           return msg;
         }}
       >
-        <Field label="Ledamot" id="n-member">
-          <MemberSelect
-            id="n-member"
-            value={n.member}
-            onChange={(member) => setN({ ...n, member })}
-            members={present}
-          />
-        </Field>
+        <ActorPicker
+          idPrefix="n"
+          legend="Vem lämnar anteckningen"
+          actor={nActor}
+          setActor={setNActor}
+          members={present}
+        />
         <Field label="Text" id="n-text">
           <textarea
             id="n-text"
@@ -698,6 +702,8 @@ function ParagraphSteps(props: { data: MeetingWithParagraphs; p: ParagraphView }
         </div>
       </Step>
 
+      <NonParticipationStep p={p as ParagraphViewWithSteps} serving={serving(meeting, p)} />
+
       <Step
         testId="step-recipients"
         title="Beslutet skickas till"
@@ -714,6 +720,8 @@ function ParagraphSteps(props: { data: MeetingWithParagraphs; p: ParagraphView }
           />
         </Field>
       </Step>
+
+      <AttachmentsStep p={p as ParagraphViewWithSteps} />
 
       <Step
         testId="step-justify"
@@ -773,6 +781,16 @@ function ParagraphSteps(props: { data: MeetingWithParagraphs; p: ParagraphView }
   );
 }
 
+/** A member, several members jointly, or a party group. */
+function actorText(x: {
+  member: MemberRef;
+  members?: MemberRef[];
+  group?: { party: string; name?: string } | null;
+}) {
+  if (x.group) return groupLabel(x.group);
+  return (x.members?.length ? x.members : [x.member]).map(memberLabel).join(', ');
+}
+
 /** What is recorded on the paragraph so far, each with its strike button (never deleted). */
 function Entries(props: { p: ParagraphView }) {
   const { p } = props;
@@ -780,7 +798,7 @@ function Entries(props: { p: ParagraphView }) {
   for (const m of p.motions)
     items.push({
       id: m.motionId,
-      text: `Yrkande: ${memberLabel(m.proposer)} (${KIND_SV[m.kind] ?? m.kind})${m.text ? ` – ${m.text}` : ''}${m.supporters.length ? ` · instämmer: ${m.supporters.map((s) => s.name).join(', ')}` : ''}${m.withdrawn ? ' · återtaget' : ''}`,
+      text: `Yrkande: ${[m.proposer, ...((m as ParagraphViewWithSteps['motions'][number]).coProposers ?? [])].map(memberLabel).join(', ')} (${KIND_SV[m.kind] ?? m.kind})${m.text ? ` – ${m.text}` : ''}${m.supporters.length ? ` · instämmer: ${m.supporters.map((s) => s.name).join(', ')}` : ''}${m.withdrawn ? ' · återtaget' : ''}`,
       struck: m.struck,
       actions:
         !m.withdrawn && !m.struck ? (
@@ -805,13 +823,13 @@ function Entries(props: { p: ParagraphView }) {
   for (const r of p.reservations)
     items.push({
       id: r.reservationId,
-      text: `Reservation: ${memberLabel(r.member)}${r.reasons ? ` – ${r.reasons}` : ''}`,
+      text: `Reservation: ${actorText(r)}${r.reasons ? ` – ${r.reasons}` : ''}`,
       struck: r.struck,
     });
   for (const n of p.notes)
     items.push({
       id: n.noteId,
-      text: `Protokollsanteckning: ${memberLabel(n.member)} – ${n.text}`,
+      text: `Protokollsanteckning: ${actorText(n)} – ${n.text}`,
       struck: n.struck,
     });
   if (!items.length) return null;

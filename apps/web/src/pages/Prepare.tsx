@@ -2,6 +2,9 @@ import { useCallback, useEffect, useState } from 'react';
 import { getMeeting, newId, type MeetingWithParagraphs } from '../api';
 import { AttendanceEditor } from '../attendance';
 import { useAction, useLive } from '../hooks';
+import { ProtocolAttachments } from '../steps/Attachments';
+import { emptyMatter, MatterFields, matterBody } from '../steps/MatterFields';
+import type { AttachmentView } from '../steps/types';
 import { ActionStatus, Field, knownMeetings, lines, paragraphs, submit } from '../ui';
 
 function ParagraphForm(props: { meetingId: string; bodyName: string }) {
@@ -18,6 +21,7 @@ function ParagraphForm(props: { meetingId: string; bodyName: string }) {
     own: '',
   };
   const [f, setF] = useState(empty);
+  const [matter, setMatter] = useState(emptyMatter());
   const set = (k: keyof typeof empty) => (e: { target: { value: string } }) =>
     setF({ ...f, [k]: e.target.value });
   const action = useAction();
@@ -32,6 +36,7 @@ function ParagraphForm(props: { meetingId: string; bodyName: string }) {
             ...(f.toBody.trim() ? { proposesTo: { body: f.toBody.trim(), items: lines(f.items) } } : {}),
             ...(lines(f.own).length ? { ownDecisions: lines(f.own) } : {}),
           };
+          const matterPart = matterBody(matter);
           const msg = await submit(
             `/meetings/${props.meetingId}/paragraphs`,
             {
@@ -46,10 +51,12 @@ function ParagraphForm(props: { meetingId: string; bodyName: string }) {
                 ...(f.document.trim() ? { document: f.document.trim() } : {}),
                 decision,
               },
+              ...matterPart,
             },
             `Ärende ${f.number ? `§${f.number} ` : ''}${f.title}`,
           );
           setF(empty);
+          setMatter(emptyMatter());
           return msg;
         });
       }}
@@ -78,6 +85,7 @@ function ParagraphForm(props: { meetingId: string; bodyName: string }) {
       <Field label="Beslutsunderlag" id="p-basis" hint="En handling per rad.">
         <textarea id="p-basis" rows={3} value={f.basis} onChange={set('basis')} />
       </Field>
+      <MatterFields value={matter} onChange={setMatter} />
       <fieldset>
         <legend>Förslag till beslut</legend>
         <div className="grid3">
@@ -241,6 +249,12 @@ export function PreparePage(props: { meetingId: string }) {
         </section>
       </div>
       <ParagraphForm meetingId={m.meetingId} bodyName={m.body.name} />
+      <div className="card">
+        <ProtocolAttachments
+          meetingId={m.meetingId}
+          attachments={(m as { attachments?: AttachmentView[] }).attachments ?? []}
+        />
+      </div>
     </>
   );
 }

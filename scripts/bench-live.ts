@@ -1,0 +1,180 @@
+/**
+ * Live-stream benchmark (`npm run bench:live`; a script, not a test). The real server in its
+ * own process (from source), a temp SQLite file at the default durability (FULL).
+ *
+ *   1. baseline: 20 clients record yrkanden (each on its own paragraph) for --seconds, no viewers;
+ *   2. the same load with 5,000 viewers of the meeting connected, plus 200 reconnects with
+ *      Last-Event-ID: 0 spread over the phase (each replays the meeting's history).
+ *
+ * Prints command p99 with and without viewers (and their ratio), the delivery latency of
+ * yrkanden to viewers (from the command's answer to the event's arrival; measured on a sample
+ * of viewers, while all of them read), and the server's RSS; the last line is one JSON object.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { helpRequested } from './support/cli.js';
+import { LoadClient, percentile, round1, type Viewer } from './support/load.js';
+import { startServer, waitUntilUp } from './support/server.js';
+
+helpRequested(`
+Usage: npm run bench:live -- [--viewers N] [--reconnects N] [--writers N] [--seconds N]
+
+The server from source on a temp folder; 20 writers record yrkanden without viewers, then with
+5,000 viewers of the meeting and 200 reconnects from Last-Event-ID 0. Prints command p99 with
+and without viewers, delivery p99 to viewers, server RSS; the last line is one JSON object.
+Targets: command p99 with viewers ≤ 2× without; delivery p99 ≤ 100 ms; RSS growth ≤ 100 MB.
+`);
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const VIEWERS = arg('viewers', 5000);
+const RECONNECTS = arg('reconnects', 200);
+const WRITERS = arg('writers', 20);
+const SECONDS = arg('seconds', 20);
+const SAMPLED = 200; // viewers that parse frames to time delivery; the rest only read
+const PORT = 30_000 + Math.floor(Math.random() * 20_000);
+
+const dir = mkdtempSync(join(tmpdir(), 'paragraf-bench-live-'));
+const server = startServer(dir, PORT, {
+  LOG_LEVEL: 'warn',
+  PARAGRAF_LIVE_MAX_CLIENTS: String(VIEWERS + RECONNECTS + 100),
+  PARAGRAF_LIVE_MAX_PER_ADDRESS: String(VIEWERS + RECONNECTS + 100),
+});
+const load = new LoadClient(server, WRITERS);
+
+/** When each yrkande's command was answered, by its text; and when sampled viewers got it. */
+const answeredAt = new Map<string, number>();
+const arrivals = new Map<string, number[]>();
+const delivery: number[] = [];
+
+async function record(paragraphs: string[], untilMs: number, tag: string): Promise<number[]> {
+  const latencies: number[] = [];
+  await Promise.all(
+    paragraphs.map(async (p, w) => {
+      for (let i = 0; Date.now() < untilMs; i++) {
+        const text = `${tag}:${w}:${i}`;
+        latencies.push(await load.motion(p, w, text));
+        const t1 = performance.now();
+        answeredAt.set(text, t1);
+        for (const at of arrivals.get(text) ?? []) delivery.push(Math.max(0, at - t1));
+        arrivals.delete(text);
+      }
+    }),
+  );
+  return latencies;
+}
+
+/** Sampled viewers parse frames to time each yrkande's delivery; the others only read. */
+function view(meetingId: string, sampled: boolean, lastEventId?: string): Promise<Viewer> {
+  let buffer = '';
+  return load.view(meetingId, lastEventId, (chunk) => {
+    if (!sampled) return;
+    const now = performance.now();
+    buffer += chunk;
+    let sep: number;
+    while ((sep = buffer.indexOf('\n\n')) >= 0) {
+      const frame = buffer.slice(0, sep);
+      buffer = buffer.slice(sep + 2);
+      const m = /"text":"(live:[^"]+)"/.exec(frame);
+      if (!m) continue;
+      const t1 = answeredAt.get(m[1]);
+      if (t1 !== undefined) delivery.push(Math.max(0, now - t1));
+      else arrivals.set(m[1], [...(arrivals.get(m[1]) ?? []), now]);
+    }
+  });
+}
+
+const pct = percentile;
+const r1 = round1;
+
+try {
+  await waitUntilUp(server);
+  const { meetingId, paragraphs } = await load.meeting(WRITERS);
+
+  const without = await record(paragraphs, Date.now() + SECONDS * 1000, 'base');
+  await new Promise((r) => setTimeout(r, 2000));
+  const rssBefore = server.rssMb();
+
+  const viewers: Viewer[] = [];
+  for (let i = 0; i < VIEWERS; i += 250) {
+    viewers.push(
+      ...(await Promise.all(
+        Array.from({ length: Math.min(250, VIEWERS - i) }, (_, j) => view(meetingId, i + j < SAMPLED)),
+      )),
+    );
+  }
+  const refused = viewers.filter((v) => v.status !== 200).length;
+  await new Promise((r) => setTimeout(r, 2000));
+  const rssViewers = server.rssMb();
+
+  // Writers with viewers; the reconnects from position 0 spread over the phase.
+  const until = Date.now() + SECONDS * 1000;
+  const reconnected: Viewer[] = [];
+  const reconnecting = (async () => {
+    for (let i = 0; i < RECONNECTS; i++) {
+      reconnected.push(await view(meetingId, false, '0'));
+      await new Promise((r) => setTimeout(r, (SECONDS * 1000) / RECONNECTS / 2));
+    }
+  })();
+  const withViewers = await record(paragraphs, until, 'live');
+  await reconnecting;
+  await new Promise((r) => setTimeout(r, 1000));
+  const rssPeak = server.rssMb();
+  const replayed = reconnected.filter((v) => v.chunks > 1).length;
+  const reconnectRefused = reconnected.filter((v) => v.status !== 200).length;
+  for (const v of [...viewers, ...reconnected]) v.req.destroy();
+  await new Promise((r) => setTimeout(r, 3000));
+  const rssAfter = server.rssMb();
+  const dropped = Number(
+    /paragraf_live_clients_dropped_total (\d+)/.exec(
+      await (await fetch(`${server.baseUrl}/metrics`)).text(),
+    )?.[1],
+  );
+
+  const result = {
+    viewers: VIEWERS,
+    reconnects_from_0: RECONNECTS,
+    writers: WRITERS,
+    seconds_per_phase: SECONDS,
+    commands_without: without.length,
+    commands_with: withViewers.length,
+    cmd_p50_ms_without: r1(pct(without, 50)),
+    cmd_p99_ms_without: r1(pct(without, 99)),
+    cmd_p50_ms_with: r1(pct(withViewers, 50)),
+    cmd_p99_ms_with: r1(pct(withViewers, 99)),
+    p99_ratio: Math.round((pct(withViewers, 99) / pct(without, 99)) * 100) / 100,
+    deliveries_measured: delivery.length,
+    delivery_p50_ms: r1(pct(delivery, 50)),
+    delivery_p99_ms: r1(pct(delivery, 99)),
+    rss_before_mb: r1(rssBefore),
+    rss_with_viewers_mb: r1(rssViewers),
+    rss_growth_mb: r1(rssViewers - rssBefore),
+    rss_peak_mb: r1(rssPeak),
+    rss_after_close_mb: r1(rssAfter),
+    refused,
+    reconnects_replayed: replayed,
+    reconnects_refused: reconnectRefused,
+    dropped,
+  };
+  console.log(`
+bench:live — ${VIEWERS} viewers + ${RECONNECTS} reconnects from 0, ${WRITERS} writers, ${SECONDS} s per phase
+
+                          without viewers   with viewers
+  commands                ${String(result.commands_without).padStart(15)}   ${String(result.commands_with).padStart(12)}
+  command p50 (ms)        ${String(result.cmd_p50_ms_without).padStart(15)}   ${String(result.cmd_p50_ms_with).padStart(12)}
+  command p99 (ms)        ${String(result.cmd_p99_ms_without).padStart(15)}   ${String(result.cmd_p99_ms_with).padStart(12)}   ratio ${result.p99_ratio} (target ≤ 2)
+
+  delivery to viewers     p50 ${result.delivery_p50_ms} ms, p99 ${result.delivery_p99_ms} ms (target ≤ 100), ${delivery.length} deliveries timed on ${SAMPLED} viewers
+  server RSS (MB)         before ${result.rss_before_mb}, with viewers ${result.rss_with_viewers_mb} (growth ${result.rss_growth_mb}, target ≤ 100), peak ${result.rss_peak_mb}, after close ${result.rss_after_close_mb}
+  refused ${refused}, reconnects replayed ${replayed}/${RECONNECTS} (refused ${reconnectRefused}), slow clients dropped ${dropped}
+`);
+  console.log(JSON.stringify(result));
+} finally {
+  server.child.kill('SIGTERM');
+  await server.exited;
+  load.agent.destroy();
+  rmSync(dir, { recursive: true, force: true });
+}
