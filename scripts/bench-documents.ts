@@ -21,6 +21,15 @@ import {
 import { pdfFonts } from '../apps/api/src/documents/fonts.js';
 import { recordScenario } from '../test/golden/record.js';
 import { secondCommands, secondIds } from '../test/scenarios/second.js';
+import { helpRequested } from './support/cli.js';
+
+helpRequested(`
+Usage: npm run bench:documents -- [--paragraphs N] [--votes N] [--rounds N]
+
+Renders a generated protocol (default 40 paragraphs, 5 voteringar) as plain text and as PDF/A-2b
+in the same run, 7 rounds (median); prints the PDF time, the ratio to text, the pages and peak RSS,
+and last one JSON line. Writes no files.
+`);
 
 const args = process.argv.slice(2);
 const value = (name: string, fallback: number) => {
