@@ -17,6 +17,17 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sealStore, SqliteEventStore, Verifier, verifyStore } from '@app/event-store';
 import { generateHistory, rng } from '../libs/projections/src/testing/history.js';
+import { helpRequested } from './support/cli.js';
+
+helpRequested(`
+Usage:
+  npm run bench:verify                 verify ≥ 1,000,000 generated events
+  npm run bench:verify -- --events N   verify ≥ N events
+
+Generates a hash-chained, sealed history in a temporary SQLite store, then compares a full
+verification with a bare read of the same events, each in a fresh process. Prints a table and,
+last, one JSON line. Touches nothing outside the temporary folder.
+`);
 
 const args = process.argv.slice(2);
 const value = (name: string) => {

@@ -19,7 +19,8 @@ export function createStyleEngine(): Liquid {
     relativeReference: false,
     outputEscape: undefined,
     parseLimit: 20_000,
-    renderLimit: 200,
+    // Generous: a guard against runaway templates, not a timing target (a loaded machine pauses).
+    renderLimit: 10_000,
     memoryLimit: 1_000_000,
   });
   engine.registerFilter('genitive', (v: unknown) => genitive(String(v ?? '')));
