@@ -32,7 +32,11 @@ const VIEWERS = arg('viewers', 200);
 const PORT = 30_000 + Math.floor(Math.random() * 20_000);
 
 const dir = mkdtempSync(join(tmpdir(), 'paragraf-soak-'));
-const server = startServer(dir, PORT, { LOG_LEVEL: 'warn' });
+const server = startServer(dir, PORT, {
+  LOG_LEVEL: 'warn',
+  // Every viewer comes from this one address.
+  PARAGRAF_LIVE_MAX_PER_ADDRESS: String(VIEWERS + 100),
+});
 const load = new LoadClient(server, WRITERS);
 
 interface Minute {
