@@ -207,14 +207,21 @@ describe('tampering in the SQLite file is detected', () => {
     }
   };
 
-  async function viaApi(dir: string): Promise<{ report: VerifyReport; health: Record<string, unknown> }> {
-    const api: TestApi = await startApi({ dir });
+  async function viaApi(
+    dir: string,
+  ): Promise<{ report: VerifyReport; health: Record<string, unknown>; errors: string[] }> {
+    const lines: string[] = [];
+    const api: TestApi = await startApi({
+      dir,
+      config: { logLevel: 'error' },
+      logStream: { write: (line: string) => void lines.push(line) },
+    });
     try {
       const res = await api.http.get('/audit/verify').set('authorization', api.auth('auditor'));
       expect(res.status).toBe(200);
       const health = await api.http.get('/health');
       expect(health.status).toBe(200);
-      return { report: res.body, health: health.body.info.integrity };
+      return { report: res.body, health: health.body.info.integrity, errors: lines };
     } finally {
       await api.close();
     }
@@ -254,6 +261,7 @@ describe('tampering in the SQLite file is detected', () => {
     const api = await viaApi(dir);
     expect(api.report.ok).toBe(true);
     expect(api.health).toMatchObject({ status: 'up', state: 'clean', breaks: 0 });
+    expect(api.errors).toEqual([]);
   }, 60_000);
 
   it.each(Object.keys(ATTACKS))(
@@ -270,6 +278,7 @@ describe('tampering in the SQLite file is detected', () => {
       expect(api.health).toMatchObject({ status: 'up', state: 'degraded' });
       expect(api.health.breaks).toBeGreaterThan(0);
       expect((api.health.kinds as Record<string, number>)[expected.kind]).toBeGreaterThan(0);
+      expect(api.errors.some((l) => l.includes('Integrity check found'))).toBe(true);
       expect(existsSync(path)).toBe(true);
     },
     60_000,
