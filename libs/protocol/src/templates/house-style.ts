@@ -179,19 +179,7 @@ export interface HouseStyle {
   // ── whole protocol ──
   readonly protocol: {
     readonly titles: HouseStyleSettings['documentTitles'];
-    readonly headings: {
-      readonly dateAndTime: string;
-      readonly place: string;
-      readonly deciding: string;
-      readonly others: string;
-      readonly absent: string;
-      readonly secretary: string;
-      readonly adjusters: string;
-      readonly justering: string;
-      readonly paragraphs: string;
-      readonly signatures: string;
-      readonly announcement: string;
-    };
+    readonly headings: HouseStyleSettings['protocolHeadings'];
     dateAndTime(p: { date: string; from: string; to: string | null }): string;
     chair(p: { member: string }): string;
     servingSubstitute(p: { substitute: string; forMember: string }): string;
