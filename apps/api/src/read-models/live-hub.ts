@@ -4,6 +4,7 @@ import type { EventStore, StoredEvent } from '@app/event-store';
 import { paragraphIdsOf, type CommittedEvent, type Db, type LiveProjections } from '@app/projections';
 import type { Subscription } from 'rxjs';
 import type { OnModuleDestroy } from '@nestjs/common';
+import { newConfidentiality, publicData, trackConfidentiality, type Confidentiality } from './public-content.js';
 
 export interface LiveOptions {
   /** Connections in total; beyond it 503 with Retry-After. */
@@ -41,6 +42,8 @@ interface Channel {
   readonly clients: Set<Client>;
   /** Entries struck so far (motionId, voteId …): their events are not public. */
   readonly struck: Set<string>;
+  /** Paragraphs marked as containing sekretess: heading and beslut only (docs/adr/0030). */
+  readonly confidentiality: Confidentiality;
   /**
    * The meeting's events, read once from its own streams on the first reconnect and kept
    * current from the live feed, so 200 reconnects cost one read of the meeting, not 200.
@@ -148,8 +151,10 @@ export class LiveHub implements OnModuleDestroy {
     for (let i = 0; i < history.length; i++) {
       const e = history[i];
       if (e.position <= sent || !this.isPublic(channel, e)) continue;
+      const text = this.frameOf(channel, e);
+      if (text === undefined) continue;
       sent = e.position;
-      this.write(client, this.serialise(e), false);
+      this.write(client, text, false);
       if (res.writableLength > this.options.maxBufferedBytes / 2) {
         await new Promise<void>((resolve) => {
           res.once('drain', resolve);
@@ -183,6 +188,7 @@ export class LiveHub implements OnModuleDestroy {
         paragraphs: new Set(paragraphIdsOf(this.db, meetingId)),
         clients: new Set(),
         struck: new Set(),
+        confidentiality: newConfidentiality(),
         history: null,
         loading: null,
         pending: [],
@@ -224,7 +230,10 @@ export class LiveHub implements OnModuleDestroy {
       const last = events.length ? events[events.length - 1].position : -1n;
       for (const e of channel.pending) if (e.position > last) events.push(e);
       channel.pending = [];
-      for (const e of events) if (e.type === 'EntryStruck') channel.struck.add(String(e.data.entryId));
+      for (const e of events) {
+        if (e.type === 'EntryStruck') channel.struck.add(String(e.data.entryId));
+        trackConfidentiality(channel.confidentiality, e);
+      }
       channel.history = events;
     })().finally(() => {
       channel.loading = null;
@@ -258,12 +267,15 @@ export class LiveHub implements OnModuleDestroy {
     }
     if (!channel) return;
     if (e.type === 'EntryStruck') channel.struck.add(String(e.data.entryId));
+    trackConfidentiality(channel.confidentiality, e);
     if (channel.history) channel.history.push(e);
     else if (channel.loading) channel.pending.push(e);
     if (!this.isPublic(channel, e) || channel.clients.size === 0) return;
+    const text = this.frameOf(channel, e);
+    if (text === undefined) return;
     let frames = touched.get(channel);
     if (!frames) touched.set(channel, (frames = []));
-    frames.push({ position: e.position, text: this.serialise(e) });
+    frames.push({ position: e.position, text });
   }
 
   private flush(): void {
@@ -301,6 +313,23 @@ export class LiveHub implements OnModuleDestroy {
       if (typeof id === 'string' && channel.struck.has(id)) return false;
     }
     return true;
+  }
+
+  /**
+   * The public frame of an event: as stored (cached), redacted for a paragraph with sekretess
+   * (not cached: the marking may be lifted), or undefined when none of it is public.
+   */
+  private frameOf(channel: Channel, e: CommittedEvent): string | undefined {
+    const data = publicData(channel.confidentiality, e);
+    if (data === null) return this.serialise(e);
+    if (data === undefined) return undefined;
+    return frame(String(e.position), e.type, {
+      position: String(e.position),
+      type: e.type,
+      streamId: e.streamId,
+      at: e.created.toISOString(),
+      data,
+    });
   }
 
   /** An event's frame, serialised once however many viewers and replays send it. */
