@@ -285,7 +285,7 @@ function paragraphBlocks(
   const content = sectionContents(p, meeting, style, level);
   if (withheld) {
     // Sekretess (docs/adr/0030): the beslut as the body decided it, nothing else, then the
-    // provision cited. Group headings follow, as they ask only which sections have content.
+    // provision cited. No group headings: they head the sections left out.
     for (const id of [...content.keys()]) if (id !== 'decision') content.delete(id);
   }
   const blocks: Block[] = [];
@@ -319,7 +319,7 @@ function paragraphBlocks(
       if (text) blocks.push({ kind: 'heading', level: level + (section.sub ? 1 : 0), text });
     };
     if (section.section === 'group') {
-      if ((section.when ?? []).some((id) => content.has(id))) heading(section.heading);
+      if (!withheld && (section.when ?? []).some((id) => content.has(id))) heading(section.heading);
       continue;
     }
     if (section.section === 'decision' && !content.has('decision')) {
