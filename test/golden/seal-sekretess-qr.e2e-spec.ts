@@ -123,13 +123,7 @@ describe('the QR code on a certified extract', () => {
     const expected = QRCode.create(url, { errorCorrectionLevel: 'M' }).modules;
     const rects: [number, number, number, number][] = [];
     let fills = 0;
-    drawQr(
-      { rect: (x, y, w, h) => rects.push([x, y, w, h]), fill: () => fills++ },
-      qrMatrix(url),
-      10,
-      20,
-      2,
-    );
+    drawQr({ rect: (x, y, w, h) => rects.push([x, y, w, h]), fill: () => fills++ }, qrMatrix(url), 10, 20, 2);
     expect(fills).toBe(1);
     // Paint the rectangles back onto a grid and compare module by module.
     const grid = Array.from({ length: expected.size }, () => new Array<boolean>(expected.size).fill(false));
@@ -142,7 +136,8 @@ describe('the QR code on a certified extract', () => {
       }
     }
     for (let r = 0; r < expected.size; r++) {
-      for (let c = 0; c < expected.size; c++) expect([r, c, grid[r]![c]]).toEqual([r, c, expected.get(r, c) === 1]);
+      for (let c = 0; c < expected.size; c++)
+        expect([r, c, grid[r]![c]]).toEqual([r, c, expected.get(r, c) === 1]);
     }
     // Another URL gives another picture: the test can tell them apart.
     expect(qrMatrix(`${url}X`)).not.toEqual(qrMatrix(url));

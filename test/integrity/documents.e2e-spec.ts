@@ -75,7 +75,8 @@ describe('documents and the proof of the record', () => {
       const step = toHttp(command);
       if (!step) continue;
       const res = await api.http.post(step.path).set('authorization', api.auth(step.user)).send(step.body);
-      if (res.status !== step.status) throw new Error(`step ${i + 1}: ${res.status} ${JSON.stringify(res.body)}`);
+      if (res.status !== step.status)
+        throw new Error(`step ${i + 1}: ${res.status} ${JSON.stringify(res.body)}`);
     }
     const certified = await api.http
       .post(`/paragraphs/${s65Ids.paragraphId}/certify`)
@@ -90,7 +91,7 @@ describe('documents and the proof of the record', () => {
   }, 30_000);
 
   describe('Kontrollsumma', () => {
-    it("the justified protocol prints the root of the first seal covering its justering, as the store holds it", async () => {
+    it('the justified protocol prints the root of the first seal covering its justering, as the store holds it', async () => {
       const seal = await sealCovering(`meeting-${s65Ids.meetingId}`, 'ProtocolJustified');
       const grouped = seal.root.match(/.{8}/g)!.join(' ');
       for (const res of [
@@ -116,7 +117,8 @@ describe('documents and the proof of the record', () => {
 
   describe('the certified extract as PDF', () => {
     const tools = ['pdftotext', 'pdfinfo', 'qpdf'].filter((t) => !hasTool(t));
-    if (tools.length > 0) throw new Error(`Missing ${tools.join(', ')}: apt-get install -y poppler-utils qpdf`);
+    if (tools.length > 0)
+      throw new Error(`Missing ${tools.join(', ')}: apt-get install -y poppler-utils qpdf`);
 
     it('prints the code, links /verify with it as a QR code (qrcode’s matrix), and stays PDF/A-2b', async () => {
       const text = await get(`/paragraphs/${s65Ids.paragraphId}/certified-extract`, 'auditor');
@@ -140,7 +142,11 @@ describe('documents and the proof of the record', () => {
         qpdfCheck(path);
         const qdf = `${path}.qdf`;
         execFileSync('qpdf', ['--qdf', '--object-streams=disable', path, qdf]);
-        return { words: pdfText(path), meta: pdfInfo(path), operators: execFileSync('cat', [qdf]).toString('latin1') };
+        return {
+          words: pdfText(path),
+          meta: pdfInfo(path),
+          operators: execFileSync('cat', [qdf]).toString('latin1'),
+        };
       });
       expect(words).toContain(`Kontrollkod: ${code}`);
       // pdftotext may break the long address at its "?": compare without white space.
@@ -217,7 +223,9 @@ describe('documents and the proof of the record', () => {
     it('an edited decision: every auditor view of the protocol and the § is marked; others are not', async () => {
       const { other, revision } = await on('edited', (db) => {
         const row = db
-          .prepare("SELECT position, revision, data FROM events WHERE stream_id = ? AND type = 'DecisionAdopted'")
+          .prepare(
+            "SELECT position, revision, data FROM events WHERE stream_id = ? AND type = 'DecisionAdopted'",
+          )
           .get(PARAGRAPH) as { position: number; revision: number; data: string };
         const data = JSON.parse(row.data);
         data.content.ownDecisions = ['att göra något helt annat.'];

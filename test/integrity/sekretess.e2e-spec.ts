@@ -65,7 +65,8 @@ describe('sekretess: the public sees the heading and the beslut', () => {
       const step = toHttp(command);
       if (!step) continue;
       const res = await api.http.post(step.path).set('authorization', api.auth(step.user)).send(step.body);
-      if (res.status !== step.status) throw new Error(`step ${i + 1}: ${res.status} ${JSON.stringify(res.body)}`);
+      if (res.status !== step.status)
+        throw new Error(`step ${i + 1}: ${res.status} ${JSON.stringify(res.body)}`);
     }
     await caughtUp();
   }, 120_000);

@@ -127,7 +127,10 @@ function publicUrl(raw: string | undefined, port: number): string {
     throw new ConfigError('PARAGRAF_PUBLIC_URL', `must be an http or https address, got "${raw}"`);
   }
   if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash) {
-    throw new ConfigError('PARAGRAF_PUBLIC_URL', `must be an http or https address without query, got "${raw}"`);
+    throw new ConfigError(
+      'PARAGRAF_PUBLIC_URL',
+      `must be an http or https address without query, got "${raw}"`,
+    );
   }
   return url.href.replace(/\/+$/, '');
 }

@@ -163,7 +163,12 @@ const markConfidential: ParagraphCommand = {
 };
 const liftConfidentiality: ParagraphCommand = {
   type: 'LiftParagraphConfidentiality',
-  data: { paragraphId: P, reason: 'felbedömning', by: { name: 'Sekreteraren' }, at: '2024-05-23T09:00:00+02:00' },
+  data: {
+    paragraphId: P,
+    reason: 'felbedömning',
+    by: { name: 'Sekreteraren' },
+    at: '2024-05-23T09:00:00+02:00',
+  },
 };
 const certify: ParagraphCommand = {
   type: 'CertifyExtract',

@@ -975,7 +975,11 @@ function decidingLines(
   });
 }
 
-function signatureBlocks(meeting: MeetingView, style: HouseStyle, seal: SealNote | null | undefined): Block[] {
+function signatureBlocks(
+  meeting: MeetingView,
+  style: HouseStyle,
+  seal: SealNote | null | undefined,
+): Block[] {
   const ps = style.protocol;
   const signers = [
     { role: ps.roles.secretary, name: meeting.secretary.name },

@@ -92,7 +92,8 @@ export class DocumentMarks {
       try {
         const from = BigInt(this.seals.length);
         const events = await this.store.readStream(SEAL_STREAM, { fromRevision: from });
-        for (const e of events) if (Number(e.revision) === this.seals.length) this.seals.push(e.data as SealData);
+        for (const e of events)
+          if (Number(e.revision) === this.seals.length) this.seals.push(e.data as SealData);
       } catch (err) {
         if (!(err instanceof StreamNotFoundError)) throw err;
       }

@@ -198,7 +198,10 @@ export class MeetingsController {
     // Before justering there is no seal line, so what a signer is served is what they sign.
     const seal = view.justified ? await this.marks.protocolSeal(meetingId) : null;
     const doc = protocolDocument(view, paragraphs, { ...style, seal });
-    const streams = this.marks.meetingStreams(meetingId, paragraphs.map((p) => p.paragraphId));
+    const streams = this.marks.meetingStreams(
+      meetingId,
+      paragraphs.map((p) => p.paragraphId),
+    );
     return sendDocument(
       reply,
       type,

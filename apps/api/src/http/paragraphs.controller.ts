@@ -467,7 +467,10 @@ export class ParagraphsController {
   @Post('paragraphs/:paragraphId/confidential/lift')
   @HttpCode(200)
   @Requires('record')
-  @WriteDocs('Lift the sekretess marking: public views show the whole paragraph again', dto.LiftConfidentialityDto)
+  @WriteDocs(
+    'Lift the sekretess marking: public views show the whole paragraph again',
+    dto.LiftConfidentialityDto,
+  )
   liftConfidentiality(
     @Param('paragraphId', UuidParam) paragraphId: string,
     @Body() body: dto.LiftConfidentialityDto,

@@ -4,7 +4,12 @@ import type { EventStore, StoredEvent } from '@app/event-store';
 import { paragraphIdsOf, type CommittedEvent, type Db, type LiveProjections } from '@app/projections';
 import type { Subscription } from 'rxjs';
 import type { OnModuleDestroy } from '@nestjs/common';
-import { newConfidentiality, publicData, trackConfidentiality, type Confidentiality } from './public-content.js';
+import {
+  newConfidentiality,
+  publicData,
+  trackConfidentiality,
+  type Confidentiality,
+} from './public-content.js';
 
 export interface LiveOptions {
   /** Connections in total; beyond it 503 with Retry-After. */

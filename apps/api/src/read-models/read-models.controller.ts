@@ -98,7 +98,10 @@ export class ReadModelsController {
       seal,
       audience: reader ? 'full' : 'public',
     });
-    const streams = this.marks.meetingStreams(meetingId, views.map((v) => v.paragraphId));
+    const streams = this.marks.meetingStreams(
+      meetingId,
+      views.map((v) => v.paragraphId),
+    );
     return sendDocument(
       reply,
       type,

@@ -410,7 +410,10 @@ export class MarkConfidentialDto extends AtDto {
   @Text(LIMITS.line, { optional: true, description: 'for the record; never shown publicly' }) reason?: string;
   @Nested(() => PersonDto, { optional: true, description: 'default: the signed-in user' }) by?: PersonDto;
 
-  static readonly example = { provision: '26 kap. 1 §', reason: 'uppgifter om enskilds personliga förhållanden' };
+  static readonly example = {
+    provision: '26 kap. 1 §',
+    reason: 'uppgifter om enskilds personliga förhållanden',
+  };
 }
 
 export class LiftConfidentialityDto extends AtDto {
