@@ -16,7 +16,7 @@ import {
   rosterCases,
 } from '../test/body-cases.js';
 import { bodyRegisterDecider, rosterDecider } from './body.js';
-import { incomingDecider } from './forwarding.js';
+import { incomingDecider, type IncomingEvent } from './forwarding.js';
 
 /** Every refusal is a RuleViolation with the expected code and a Swedish message. */
 function expectRefusal(violation: RuleViolation) {
@@ -111,7 +111,7 @@ describe('body register, roster and forwarding rules', () => {
   });
 
   const history = (steps: typeof incomingCases[number]['allow']['history']) => {
-    const events = [];
+    const events: IncomingEvent[] = [];
     for (const [command, context] of steps) {
       events.push(...incomingDecider.decide(command, fold(incomingDecider, events), context));
     }

@@ -3,10 +3,11 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import * as meeting from './meeting.dto.js';
 import * as paragraph from './paragraph.dto.js';
+import * as bodies from '../../bodies/bodies.dto.js';
 
 type WithExample = (new () => object) & { example?: object };
 
-const dtos = ([...Object.values(meeting), ...Object.values(paragraph)] as unknown[]).filter(
+const dtos = ([...Object.values(meeting), ...Object.values(paragraph), ...Object.values(bodies)] as unknown[]).filter(
   (v): v is WithExample => typeof v === 'function' && 'example' in v,
 );
 
