@@ -39,8 +39,20 @@ const seat = (memberId: string, name: string, party: string, extra: object = {})
   ...extra,
 });
 
-async function registerBody(bodyId: string, name: string, shortName: string, kind: string, preparesFor?: string) {
-  await ok('post', '/bodies', 'admin', { bodyId, name, shortName, kind, ...(preparesFor ? { preparesFor } : {}) });
+async function registerBody(
+  bodyId: string,
+  name: string,
+  shortName: string,
+  kind: string,
+  preparesFor?: string,
+) {
+  await ok('post', '/bodies', 'admin', {
+    bodyId,
+    name,
+    shortName,
+    kind,
+    ...(preparesFor ? { preparesFor } : {}),
+  });
 }
 
 async function addSeats(bodyId: string, seats: object[]) {
@@ -101,7 +113,11 @@ describe('a body with a mandatperiod roster', () => {
 
   it('schedules a meeting from the roster: no member typed, the chair is the ordförande', async () => {
     const { meetingId } = await ok('post', '/meetings', 'admin', schedule(bodyId, '2024-05-27'));
-    const { meeting } = (await ok('get', `/meetings/${String(meetingId)}`, 'clerk')) as unknown as MeetingJson;
+    const { meeting } = (await ok(
+      'get',
+      `/meetings/${String(meetingId)}`,
+      'clerk',
+    )) as unknown as MeetingJson;
     expect(meeting.chair.memberId).toBe('bmn-ek');
     expect(meeting.members).toEqual([
       { memberId: 'bmn-ek', name: 'Anna Ek', party: 'S', role: 'ledamot' },
@@ -154,7 +170,11 @@ describe('a body with a mandatperiod roster', () => {
       { memberId: 'bmn-sten', name: 'Lisa Sten', party: 'C', role: 'ledamot' },
     ];
     const { meetingId } = await ok('post', '/meetings', 'admin', schedule(bodyId, '2024-06-11', { members }));
-    const { meeting } = (await ok('get', `/meetings/${String(meetingId)}`, 'clerk')) as unknown as MeetingJson;
+    const { meeting } = (await ok(
+      'get',
+      `/meetings/${String(meetingId)}`,
+      'clerk',
+    )) as unknown as MeetingJson;
     expect(meeting.members).toEqual(members);
     expect(meeting.chair.memberId).toBe('bmn-ek');
   });
@@ -166,11 +186,29 @@ describe('bad input names the field (4xx, nothing written)', () => {
   });
 
   it.each([
-    ['a membership ending before it starts', 'until', seat('vn-a', 'A', 'S', { until: '2022-12-31' }), 422, 'MEMBERSHIP_ENDS_BEFORE_START'],
+    [
+      'a membership ending before it starts',
+      'until',
+      seat('vn-a', 'A', 'S', { until: '2022-12-31' }),
+      422,
+      'MEMBERSHIP_ENDS_BEFORE_START',
+    ],
     ['a malformed date', 'from', seat('vn-a', 'A', 'S', { from: '2024-02-30' }), 400, undefined],
     ['an unknown role', 'role', seat('vn-a', 'A', 'S', { role: 'suppleant' }), 400, undefined],
-    ['an ersättare as ordförande', 'office', seat('vn-a', 'A', 'S', { role: 'ersattare', office: 'ordforande' }), 422, 'OFFICE_NOT_LEDAMOT'],
-    ['a mandatperiod backwards', 'mandatePeriod', seat('vn-a', 'A', 'S', { mandatePeriod: '2026-2023' }), 422, 'MANDATE_PERIOD_INVALID'],
+    [
+      'an ersättare as ordförande',
+      'office',
+      seat('vn-a', 'A', 'S', { role: 'ersattare', office: 'ordforande' }),
+      422,
+      'OFFICE_NOT_LEDAMOT',
+    ],
+    [
+      'a mandatperiod backwards',
+      'mandatePeriod',
+      seat('vn-a', 'A', 'S', { mandatePeriod: '2026-2023' }),
+      422,
+      'MANDATE_PERIOD_INVALID',
+    ],
   ])('%s → the field %s', async (_name, field, body, status, code) => {
     const count = await api.eventCount();
     const res = await call('post', '/bodies/vn/memberships', 'admin', body);
@@ -186,27 +224,59 @@ describe('bad input names the field (4xx, nothing written)', () => {
   });
 
   it('two ordförande at once are refused (one ordförande, KL)', async () => {
-    await ok('post', '/bodies/vn/memberships', 'admin', seat('vn-ordf', 'Ordf', 'S', { office: 'ordforande' }));
-    const res = await call('post', '/bodies/vn/memberships', 'admin', seat('vn-ordf2', 'Ordf2', 'M', { office: 'ordforande', from: '2024-01-01' }));
+    await ok(
+      'post',
+      '/bodies/vn/memberships',
+      'admin',
+      seat('vn-ordf', 'Ordf', 'S', { office: 'ordforande' }),
+    );
+    const res = await call(
+      'post',
+      '/bodies/vn/memberships',
+      'admin',
+      seat('vn-ordf2', 'Ordf2', 'M', { office: 'ordforande', from: '2024-01-01' }),
+    );
     expect(res.status).toBe(422);
     expect(res.body.code).toBe('TWO_CHAIRS');
     expect(res.body.detail).toContain('kommunallagen');
   });
 
   it('a body preparing for an unknown body, a bad id, an unknown style', async () => {
-    const unknown = await call('post', '/bodies', 'admin', { bodyId: 'x1', name: 'X', shortName: 'X', kind: 'namnd', preparesFor: 'nope' });
+    const unknown = await call('post', '/bodies', 'admin', {
+      bodyId: 'x1',
+      name: 'X',
+      shortName: 'X',
+      kind: 'namnd',
+      preparesFor: 'nope',
+    });
     expect(unknown.status).toBe(422);
     expect(unknown.body.details.field).toBe('preparesFor');
-    const badId = await call('post', '/bodies', 'admin', { bodyId: 'KS AU', name: 'X', shortName: 'X', kind: 'namnd' });
+    const badId = await call('post', '/bodies', 'admin', {
+      bodyId: 'KS AU',
+      name: 'X',
+      shortName: 'X',
+      kind: 'namnd',
+    });
     expect(badId.status).toBe(400);
     expect(JSON.stringify(badId.body.errors)).toContain('bodyId');
-    const style = await call('post', '/bodies', 'admin', { bodyId: 'x2', name: 'X', shortName: 'X', kind: 'namnd', defaultHouseStyle: 'nope' });
+    const style = await call('post', '/bodies', 'admin', {
+      bodyId: 'x2',
+      name: 'X',
+      shortName: 'X',
+      kind: 'namnd',
+      defaultHouseStyle: 'nope',
+    });
     expect(style.status).toBe(400);
     expect(JSON.stringify(style.body.errors)).toContain('defaultHouseStyle');
   });
 
   it('only an admin keeps bodies and rosters', async () => {
-    const res = await call('post', '/bodies', 'clerk', { bodyId: 'x3', name: 'X', shortName: 'X', kind: 'namnd' });
+    const res = await call('post', '/bodies', 'clerk', {
+      bodyId: 'x3',
+      name: 'X',
+      shortName: 'X',
+      kind: 'namnd',
+    });
     expect(res.status).toBe(403);
   });
 
@@ -300,7 +370,11 @@ describe('forwarding AU → KS → KF, with the lineage in the protocols and the
     expect((await call('post', `/paragraphs/${au.paragraphId}/forward`, 'otherClerk', {})).status).toBe(403);
 
     const incoming = await ok('get', '/bodies/ks/incoming', 'clerk');
-    const matters = incoming.matters as { forwardId: string; title: string; lineage: { bodyId: string; label: string }[] }[];
+    const matters = incoming.matters as {
+      forwardId: string;
+      title: string;
+      lineage: { bodyId: string; label: string }[];
+    }[];
     expect(matters).toHaveLength(1);
     expect(matters[0].title).toBe('Delårsrapport per april 2024');
     expect(matters[0].lineage.map((s) => `${s.bodyId} ${s.label}`)).toEqual(['ks-au § 1']);
@@ -334,7 +408,10 @@ describe('forwarding AU → KS → KF, with the lineage in the protocols and the
     });
     kf = { meetingId: kfMeeting, paragraphId: String(kfOpened.paragraphId) };
     const p = `/paragraphs/${kf.paragraphId}`;
-    await ok('post', `${p}/questions`, 'admin', { puts: [{ kind: 'proposal' }], finding: { kind: 'proposal' } });
+    await ok('post', `${p}/questions`, 'admin', {
+      puts: [{ kind: 'proposal' }],
+      finding: { kind: 'proposal' },
+    });
     await ok('post', `${p}/decision`, 'admin', {
       kind: 'sakbeslut',
       content: { ownDecisions: ['att godkänna delårsrapporten för kommunen'] },
@@ -343,8 +420,11 @@ describe('forwarding AU → KS → KF, with the lineage in the protocols and the
 
   it('shows the lineage in all three protocols', async () => {
     const text = async (meetingId: string) =>
-      (await api.http.get(`/meetings/${meetingId}/protocol?format=text`).set('authorization', api.auth('admin')))
-        .text;
+      (
+        await api.http
+          .get(`/meetings/${meetingId}/protocol?format=text`)
+          .set('authorization', api.auth('admin'))
+      ).text;
     const auText = await text(au.meetingId);
     // AU's protocol: its own § with the förslag to KS.
     expect(auText).toContain('§1 Delårsrapport per april 2024');
@@ -417,7 +497,12 @@ describe('the development first start', () => {
       // A second start finds the register filled and adds nothing.
       expect(await seedExampleBodies(fresh.app.get(Bodies), () => undefined)).toBe(false);
       const list = await fresh.http.get('/bodies').set('authorization', fresh.auth('clerk'));
-      expect(list.body.bodies.map((b: { bodyId: string; preparesFor: string | null }) => [b.bodyId, b.preparesFor])).toEqual([
+      expect(
+        list.body.bodies.map((b: { bodyId: string; preparesFor: string | null }) => [
+          b.bodyId,
+          b.preparesFor,
+        ]),
+      ).toEqual([
         ['kf', null],
         ['ks', 'kf'],
         ['ks-au', 'ks'],

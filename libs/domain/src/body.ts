@@ -91,7 +91,11 @@ function checkDetails(state: BodyRegisterState, d: BodyDetails): void {
   });
   // Follow the chain up: it must end without coming back to this body.
   const seen = new Set([d.bodyId]);
-  for (let next: string | null = d.preparesFor; next !== null; next = state.bodies.get(next)?.preparesFor ?? null) {
+  for (
+    let next: string | null = d.preparesFor;
+    next !== null;
+    next = state.bodies.get(next)?.preparesFor ?? null
+  ) {
     ensure(!seen.has(next), 'BODY_PREPARES_FOR_CYCLE', { field: 'preparesFor', bodyId: next });
     seen.add(next);
   }
@@ -210,7 +214,11 @@ function checkStart(state: RosterState, d: MembershipStarted['data']): void {
   ensure(isPlainDate(d.from), 'INVALID_DATE', { field: 'from', value: d.from });
   if (d.until !== undefined) {
     ensure(isPlainDate(d.until), 'INVALID_DATE', { field: 'until', value: d.until });
-    ensure(d.until >= d.from, 'MEMBERSHIP_ENDS_BEFORE_START', { field: 'until', from: d.from, until: d.until });
+    ensure(d.until >= d.from, 'MEMBERSHIP_ENDS_BEFORE_START', {
+      field: 'until',
+      from: d.from,
+      until: d.until,
+    });
   }
   const period = MANDATE_PERIOD.exec(d.mandatePeriod);
   ensure(period && Number(period[2]) >= Number(period[1]), 'MANDATE_PERIOD_INVALID', {
@@ -288,7 +296,9 @@ function previousDay(date: string): string {
  * were entered), then ersättare in their order. The order a meeting's member list is printed in.
  */
 export function rosterOn(state: RosterState, date: string): Membership[] {
-  const active = state.memberships.filter((m) => m.from <= date && (m.lastDay === undefined || date <= m.lastDay));
+  const active = state.memberships.filter(
+    (m) => m.from <= date && (m.lastDay === undefined || date <= m.lastDay),
+  );
   const rank = (m: Membership) =>
     m.role === 'ersattare' ? 3 : m.office === 'ordforande' ? 0 : m.office === 'vice_ordforande' ? 1 : 2;
   return active
@@ -303,10 +313,7 @@ export function rosterOn(state: RosterState, date: string): Membership[] {
 }
 
 /** The members a meeting on `date` starts from, and its ordförande (if the roster names one). */
-export function meetingMembersOn(
-  state: RosterState,
-  date: string,
-): { members: Member[]; chair?: string } {
+export function meetingMembersOn(state: RosterState, date: string): { members: Member[]; chair?: string } {
   const roster = rosterOn(state, date);
   return {
     members: roster.map((m) => ({ memberId: m.memberId, name: m.name, party: m.party, role: m.role })),

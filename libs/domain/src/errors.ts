@@ -138,7 +138,8 @@ export const ruleMessages = {
 
   // ─── bodies and rosters (issue 15, body.ts) ─────────────────────────────────────────
   BODY_ALREADY_REGISTERED: 'Organet finns redan med detta id.',
-  BODY_NOT_REGISTERED: 'Organet finns inte i förteckningen över organ. En administratör lägger till det först.',
+  BODY_NOT_REGISTERED:
+    'Organet finns inte i förteckningen över organ. En administratör lägger till det först.',
   BODY_PREPARES_FOR_CYCLE:
     'Ett organ kan inte bereda ärenden för sig självt, varken direkt eller genom en kedja av organ.',
   NUMBERING_FORMAT_INVALID:

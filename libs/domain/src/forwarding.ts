@@ -90,7 +90,10 @@ function decide(
   const toBody = context.toBody;
   if (command.type === 'ForwardMatter') {
     const { forwardId, toBodyId, at } = command.data;
-    ensure(toBody && toBody.bodyId === toBodyId, 'BODY_NOT_REGISTERED', { field: 'toBodyId', bodyId: toBodyId });
+    ensure(toBody && toBody.bodyId === toBodyId, 'BODY_NOT_REGISTERED', {
+      field: 'toBodyId',
+      bodyId: toBodyId,
+    });
     const from = context.from;
     const opened = from?.paragraph.opened;
     ensure(opened && from.meeting.schedule, 'PARAGRAPH_NOT_OPENED');

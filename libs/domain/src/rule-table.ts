@@ -119,7 +119,8 @@ export const ruleSources: Readonly<Record<RuleCode | WarningCode, string>> = {
   MEMBERSHIP_ALREADY_STARTED: CANNOT,
   MEMBERSHIP_ENDS_BEFORE_START: CANNOT,
   MANDATE_PERIOD_INVALID: CANNOT,
-  OFFICE_NOT_LEDAMOT: 'KL 5:11 (?) (fullmäktige), 6:19 (?) (nämnd): ordförande and vice ordförande are chosen among the ledamöter',
+  OFFICE_NOT_LEDAMOT:
+    'KL 5:11 (?) (fullmäktige), 6:19 (?) (nämnd): ordförande and vice ordförande are chosen among the ledamöter',
   SUBSTITUTE_ORDER_INVALID: CANNOT,
   MEMBERSHIP_OVERLAPS: `${CANNOT}: one seat per person in a body at a time`,
   TWO_CHAIRS: 'KL 5:11 (?), 6:19 (?): a body has one ordförande',
@@ -143,7 +144,7 @@ export const ruleSources: Readonly<Record<RuleCode | WarningCode, string>> = {
     'the record states what happened: by acklamation a yrkande is not proof of a position',
   PROPOSAL_AMENDED_AFTER_PUT: 'procedure: the chair leads the beslutsgång',
   FORWARD_NOT_PREPARED_FOR:
-    "the record states what happened: a förslag may go to a body other than the one the sender prepares for (e.g. straight to fullmäktige)",
+    'the record states what happened: a förslag may go to a body other than the one the sender prepares for (e.g. straight to fullmäktige)',
 };
 
 const escape = (s: string) => s.replace(/\|/g, '\\|');

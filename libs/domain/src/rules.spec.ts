@@ -9,12 +9,7 @@ import { meetingCases, numberingCases } from '../test/meeting-cases.js';
 import { paragraphCases, paragraphWarningCases, type ParagraphScenario } from '../test/paragraph-cases.js';
 import { fold } from './decider.js';
 import { justeringCases } from '../test/justering-cases.js';
-import {
-  incomingCases,
-  incomingWarningCases,
-  registerCases,
-  rosterCases,
-} from '../test/body-cases.js';
+import { incomingCases, incomingWarningCases, registerCases, rosterCases } from '../test/body-cases.js';
 import { bodyRegisterDecider, rosterDecider } from './body.js';
 import { incomingDecider, type IncomingEvent } from './forwarding.js';
 
@@ -110,7 +105,7 @@ describe('body register, roster and forwarding rules', () => {
     );
   });
 
-  const history = (steps: typeof incomingCases[number]['allow']['history']) => {
+  const history = (steps: (typeof incomingCases)[number]['allow']['history']) => {
     const events: IncomingEvent[] = [];
     for (const [command, context] of steps) {
       events.push(...incomingDecider.decide(command, fold(incomingDecider, events), context));

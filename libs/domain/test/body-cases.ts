@@ -50,7 +50,11 @@ export const registerCases: RegisterCase[] = [
       command: register('ks-au', { preparesFor: 'ks' }),
     },
     refuse: {
-      history: [register('kf'), register('ks', { preparesFor: 'kf' }), register('ks-au', { preparesFor: 'ks' })],
+      history: [
+        register('kf'),
+        register('ks', { preparesFor: 'kf' }),
+        register('ks-au', { preparesFor: 'ks' }),
+      ],
       command: change('kf', { preparesFor: 'ks-au' }),
     },
   },
@@ -94,7 +98,11 @@ export interface RosterCase {
   readonly name: string;
   readonly context?: RosterContext;
   readonly allow: { readonly history: RosterCommand[]; readonly command: RosterCommand };
-  readonly refuse: { readonly history: RosterCommand[]; readonly command: RosterCommand; readonly context?: RosterContext };
+  readonly refuse: {
+    readonly history: RosterCommand[];
+    readonly command: RosterCommand;
+    readonly context?: RosterContext;
+  };
 }
 
 export const rosterCases: RosterCase[] = [
@@ -181,13 +189,13 @@ const proposesToKs = cmd.decide('d1', 'sakbeslut', {
 });
 function sender(commands: ParagraphCommand[]) {
   const session = inSession();
-  return { paragraph: fold(paragraphDecider, paragraphEvents(session, commands)), meeting: session, body: ksau };
+  return {
+    paragraph: fold(paragraphDecider, paragraphEvents(session, commands)),
+    meeting: session,
+    body: ksau,
+  };
 }
-const decidedProposal = sender([
-  openParagraph,
-  cmd.ask('q1', ['proposal'], 'proposal'),
-  proposesToKs,
-]);
+const decidedProposal = sender([openParagraph, cmd.ask('q1', ['proposal'], 'proposal'), proposesToKs]);
 const decidedOwn = sender([openParagraph, cmd.ask('q1', ['proposal'], 'proposal'), cmd.decide()]);
 
 const forward = (toBodyId = 'ks', forwardId = 'f1'): IncomingCommand => ({

@@ -331,7 +331,8 @@ function sectionContents(
     ),
   );
   if (p.previous) put('previous', [...lineage, ...text(style.previousParagraph(p.previous))]);
-  else if (p.earlierReference) put('previous', [...lineage, ...text(style.earlierReference(p.earlierReference))]);
+  else if (p.earlierReference)
+    put('previous', [...lineage, ...text(style.earlierReference(p.earlierReference))]);
   else put('previous', lineage);
   put('summary', p.summary.flatMap(text));
   put('basisDocuments', basisDocumentBlocks(p.basisDocuments, style));

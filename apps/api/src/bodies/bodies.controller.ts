@@ -29,13 +29,15 @@ function bodyParam(bodyId: string): string {
 
 const ID = /^[\p{L}\p{N}._:-]{1,100}$/u;
 function idParam(field: string, value: string): string {
-  if (!ID.test(value)) throw problems.validation([{ field, message: 'ska vara ett id (bokstäver, siffror, . _ : -)' }]);
+  if (!ID.test(value))
+    throw problems.validation([{ field, message: 'ska vara ett id (bokstäver, siffror, . _ : -)' }]);
   return value;
 }
 
 function dateQuery(date: string | undefined, today: string): string {
   const d = date ?? today;
-  if (!isPlainDate(d)) throw problems.validation([{ field: 'date', message: 'ska vara ett datum ÅÅÅÅ-MM-DD' }]);
+  if (!isPlainDate(d))
+    throw problems.validation([{ field: 'date', message: 'ska vara ett datum ÅÅÅÅ-MM-DD' }]);
   return d;
 }
 
@@ -115,7 +117,11 @@ export class BodiesController {
   @Post('bodies/:bodyId/memberships')
   @HttpCode(201)
   @Requires('administer')
-  @WriteDocs('Start a membership: val, fyllnadsval (ledamot, ersättare, ordförande, vice ordförande)', StartMembershipDto, true)
+  @WriteDocs(
+    'Start a membership: val, fyllnadsval (ledamot, ersättare, ordförande, vice ordförande)',
+    StartMembershipDto,
+    true,
+  )
   startMembership(
     @Param('bodyId') bodyId: string,
     @Body() dto: StartMembershipDto,
@@ -179,7 +185,11 @@ export class BodiesController {
   @Post('paragraphs/:paragraphId/forward')
   @HttpCode(201)
   @Requires('record')
-  @WriteDocs("Send a paragraph's förslag on to the body it proposes to (default: the one it prepares for)", ForwardDto, true)
+  @WriteDocs(
+    "Send a paragraph's förslag on to the body it proposes to (default: the one it prepares for)",
+    ForwardDto,
+    true,
+  )
   forward(
     @Param('paragraphId', UuidParam) paragraphId: string,
     @Body() dto: ForwardDto,

@@ -4,7 +4,8 @@ import { Id, Int, LIMITS, OneOf, PlainDate, Text, TextList, Uuid } from '../http
 
 /** Body ids name streams (`roster-<id>`, `numbering-<id>-<year>`): lower case, digits, dashes. */
 export const BODY_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
-const BODY_ID_MESSAGE = '$property ska vara ett organs id: små bokstäver a–z, siffror och bindestreck (t.ex. ks-au)';
+const BODY_ID_MESSAGE =
+  '$property ska vara ett organs id: små bokstäver a–z, siffror och bindestreck (t.ex. ks-au)';
 
 const BodyId = (optional = false) =>
   function (target: object, key: string) {
@@ -20,7 +21,11 @@ export class BodyDetailsDto {
   @BodyId(true) preparesFor?: string | null;
   @Text(40, { optional: true, example: '§ {number}', description: 'default `§ {number}`; may use {year}' })
   numberingFormat?: string;
-  @Text(100, { optional: true, example: 'default-sv', description: 'shipped house style a new body starts with' })
+  @Text(100, {
+    optional: true,
+    example: 'default-sv',
+    description: 'shipped house style a new body starts with',
+  })
   defaultHouseStyle?: string;
 }
 

@@ -200,7 +200,10 @@ export class Bodies {
       chair ??= fromRoster.chair;
       if (chair === undefined) {
         throw problems.validation([
-          { field: 'chair', message: 'Ange ordföranden (chair): förteckningen har ingen ordförande den dagen.' },
+          {
+            field: 'chair',
+            message: 'Ange ordföranden (chair): förteckningen har ingen ordförande den dagen.',
+          },
         ]);
       }
     }
@@ -218,7 +221,11 @@ export class Bodies {
   }
 
   /** Send a paragraph's förslag on to the receiving body's incoming matters. */
-  async forward(paragraphId: string, toBodyId: string | undefined, ctx: CommandContext): Promise<WriteResult> {
+  async forward(
+    paragraphId: string,
+    toBodyId: string | undefined,
+    ctx: CommandContext,
+  ): Promise<WriteResult> {
     const sender = await this.runner.load(streamIds.paragraph(paragraphId), paragraphDecider);
     const opened = sender.state.opened;
     if (!opened) throw problems.notFound(`Ärendet ${paragraphId} finns inte.`);
@@ -244,7 +251,10 @@ export class Bodies {
         const meeting = (await this.runner.load(streamIds.meeting(opened.meetingId), meetingDecider)).state;
         const register = await this.register();
         return {
-          command: { type: 'ForwardMatter' as const, data: { forwardId, toBodyId: target, at: ctx.recordedAt } },
+          command: {
+            type: 'ForwardMatter' as const,
+            data: { forwardId, toBodyId: target, at: ctx.recordedAt },
+          },
           context: {
             toBody: register.bodies.get(target),
             from: { paragraph, meeting, body: register.bodies.get(opened.body.id) },
@@ -269,7 +279,8 @@ export class Bodies {
     assertBodyAccess(ctx.user, bodyId);
     const inbox = await this.runner.load(incomingStreamId(bodyId), incomingDecider);
     const matter = inbox.state.matters.find((m) => m.forwarded.forwardId === forwardId);
-    if (!matter) throw problems.notFound(`Det inkomna ärendet ${forwardId} finns inte hos organet ${bodyId}.`);
+    if (!matter)
+      throw problems.notFound(`Det inkomna ärendet ${forwardId} finns inte hos organet ${bodyId}.`);
     const meeting = await this.runner.load(streamIds.meeting(dto.meetingId), meetingDecider);
     const schedule = meeting.state.schedule;
     if (!schedule) throw problems.notFound(`Sammanträdet ${dto.meetingId} finns inte.`);
@@ -291,7 +302,9 @@ export class Bodies {
         caseNumber: dto.caseNumber ?? last.caseNumber,
         title: dto.title ?? matter.forwarded.title,
         summary: dto.summary ?? [...matter.forwarded.summary],
-        basisDocuments: dto.basisDocuments ?? [`${genitive(last.bodyName)} protokoll ${last.date} ${last.label}`],
+        basisDocuments: dto.basisDocuments ?? [
+          `${genitive(last.bodyName)} protokoll ${last.date} ${last.label}`,
+        ],
         proposal: { proposer: lowerFirst(last.bodyName), decision: { proposesTo: last.proposesTo } },
         ...(dto.classification !== undefined ? { classification: dto.classification } : {}),
         origin: { forwardId, lineage: matter.forwarded.lineage },
@@ -304,7 +317,10 @@ export class Bodies {
       ctx,
       idScope: 'incoming',
       bodyOf: () => bodyId,
-      prepare: () => ({ command: takeUp(Number(opened.number)), context: { meetingBodyId: schedule.body.id } }),
+      prepare: () => ({
+        command: takeUp(Number(opened.number)),
+        context: { meetingBodyId: schedule.body.id },
+      }),
     });
     return opened;
   }

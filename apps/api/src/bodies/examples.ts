@@ -10,7 +10,13 @@ import type { Bodies } from './bodies.service.js';
  */
 const MANDATE = { mandatePeriod: '2023-2026', from: '2023-01-01', reason: 'val' } as const;
 
-type Seat = [memberId: string, name: string, party: string, role: 'ledamot' | 'ersattare', office?: 'ordforande' | 'vice_ordforande'];
+type Seat = [
+  memberId: string,
+  name: string,
+  party: string,
+  role: 'ledamot' | 'ersattare',
+  office?: 'ordforande' | 'vice_ordforande',
+];
 
 export const EXAMPLE_BODIES: readonly { details: BodyDetails; seats: Seat[] }[] = [
   {

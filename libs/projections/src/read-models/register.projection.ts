@@ -245,7 +245,13 @@ export const registerProjection: Projection = {
             return updateRow(from.paragraphId, (r) => {
               r.forwardedTo = [
                 ...(r.forwardedTo ?? []),
-                { forwardId: f.forwardId, bodyId: f.toBody.id, bodyName: f.toBody.name, at: f.at, takenUp: null },
+                {
+                  forwardId: f.forwardId,
+                  bodyId: f.toBody.id,
+                  bodyName: f.toBody.name,
+                  at: f.at,
+                  takenUp: null,
+                },
               ];
             });
           }
@@ -254,7 +260,12 @@ export const registerProjection: Projection = {
             return updateRow(t.fromParagraphId, (r) => {
               for (const f of r.forwardedTo ?? []) {
                 if (f.forwardId === t.forwardId) {
-                  f.takenUp = { paragraphId: t.paragraphId, meetingId: t.meetingId, year: t.year, number: t.number };
+                  f.takenUp = {
+                    paragraphId: t.paragraphId,
+                    meetingId: t.meetingId,
+                    year: t.year,
+                    number: t.number,
+                  };
                 }
               }
             });

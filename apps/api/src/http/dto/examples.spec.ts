@@ -7,9 +7,9 @@ import * as bodies from '../../bodies/bodies.dto.js';
 
 type WithExample = (new () => object) & { example?: object };
 
-const dtos = ([...Object.values(meeting), ...Object.values(paragraph), ...Object.values(bodies)] as unknown[]).filter(
-  (v): v is WithExample => typeof v === 'function' && 'example' in v,
-);
+const dtos = (
+  [...Object.values(meeting), ...Object.values(paragraph), ...Object.values(bodies)] as unknown[]
+).filter((v): v is WithExample => typeof v === 'function' && 'example' in v);
 
 describe('OpenAPI example bodies', () => {
   it('there is one for every command body', () => {
