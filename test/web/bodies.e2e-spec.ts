@@ -3,10 +3,14 @@
  * roster on **Organ**; **Nytt sammanträde** then fills the members in from the roster on the date,
  * so the clerk types no member at all.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { describeInBrowser, openBrowser, type BrowserSession } from './support/browser.js';
 import { ensureWebBuilt, freePort, WebTestServer } from './support/server.js';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 describeInBrowser('bodies and rosters in the web page', () => {
   let server: WebTestServer;
@@ -79,5 +83,17 @@ describeInBrowser('bodies and rosters in the web page', () => {
     };
     expect(meeting.members.map((m) => m.name)).toEqual(['Anna Ek', 'Lisa Sten', 'Per Holm']);
     expect(meeting.chair).toBe('bmn-anna-ek');
+  });
+
+  it('the Organ page has no accessibility violations (axe-core, every impact level)', async () => {
+    await page.goto(`${server.url}/#/bodies`);
+    await page.getByTestId('roster').waitFor();
+    // Evaluated, not added as a <script>: the page's CSP refuses inline scripts.
+    await page.evaluate(readFileSync(AXE, 'utf8'));
+    const { passes, violations } = (await page.evaluate(
+      `axe.run(document).then((r) => ({ passes: r.passes.length, violations: r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help })) }))`,
+    )) as { passes: number; violations: { id: string; impact: string; nodes: number; help: string }[] };
+    expect(passes).toBeGreaterThan(10);
+    expect(violations).toEqual([]);
   });
 });
