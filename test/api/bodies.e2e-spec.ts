@@ -180,6 +180,43 @@ describe('a body with a mandatperiod roster', () => {
   });
 });
 
+describe("changing a body's details", () => {
+  it('a new name is used by meetings scheduled afterwards; earlier ones keep the name they were scheduled with', async () => {
+    await registerBody('kn', 'Kulturnämnden', 'KN', 'namnd');
+    await addSeats('kn', [
+      seat('kn-a', 'Eva Ros', 'S', { office: 'ordforande' }),
+      seat('kn-b', 'Bo Ek', 'M'),
+    ]);
+    const { meetingId: before } = await ok('post', '/meetings', 'admin', schedule('kn', '2024-03-01'));
+    await ok('put', '/bodies/kn', 'admin', {
+      name: 'Kultur- och fritidsnämnden',
+      shortName: 'KFN',
+      kind: 'namnd',
+      numberingFormat: '§ {number}/{year}',
+    });
+    const changed = await ok('get', '/bodies/kn', 'clerk');
+    expect(changed).toMatchObject({
+      name: 'Kultur- och fritidsnämnden',
+      numberingFormat: '§ {number}/{year}',
+    });
+    const { meetingId: after } = await ok('post', '/meetings', 'admin', schedule('kn', '2024-04-01'));
+    const name = async (id: unknown) =>
+      ((await ok('get', `/meetings/${String(id)}`, 'clerk')) as { meeting: { body: { name: string } } })
+        .meeting.body.name;
+    expect(await name(before)).toBe('Kulturnämnden');
+    expect(await name(after)).toBe('Kultur- och fritidsnämnden');
+    // A change that changes nothing records nothing.
+    const count = await api.eventCount();
+    await ok('put', '/bodies/kn', 'admin', {
+      name: 'Kultur- och fritidsnämnden',
+      shortName: 'KFN',
+      kind: 'namnd',
+      numberingFormat: '§ {number}/{year}',
+    });
+    expect(await api.eventCount()).toBe(count);
+  });
+});
+
 describe('bad input names the field (4xx, nothing written)', () => {
   beforeAll(async () => {
     await registerBody('vn', 'Valnämnden', 'VN', 'namnd');

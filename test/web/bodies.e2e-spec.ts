@@ -67,7 +67,7 @@ describeInBrowser('bodies and rosters in the web page', () => {
     await expect(page.locator('#body-name').inputValue()).resolves.toBe('Bygg- och miljönämnden');
     const names = await page
       .locator('input[name=member-name]')
-      .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+      .evaluateAll((els) => els.map((e) => (e as unknown as { value: string }).value));
     expect(names).toEqual(['Anna Ek', 'Lisa Sten', 'Per Holm']);
     await page.fill('#place', 'Kommunhuset');
     await page.fill('#secretary', 'Karin Sjödin');

@@ -75,12 +75,22 @@ export class BodiesController {
   @HttpCode(200)
   @Requires('administer')
   @WriteDocs("Change a body's names, kind, preparing relation or numbering format", ChangeBodyDto)
-  change(
+  async change(
     @Param('bodyId') bodyId: string,
     @Body() dto: ChangeBodyDto,
     @Ctx() ctx: CommandContext,
   ): Promise<WriteResult> {
-    return this.bodies.changeBody(this.bodies.detailsFrom(bodyParam(bodyId), dto), ctx);
+    const id = bodyParam(bodyId);
+    // Optional fields left out keep their value (preparesFor: null clears it).
+    const current = await this.bodies.details(id);
+    if (!current) throw problems.notFound(`Organet ${id} finns inte i förteckningen över organ.`);
+    const merged = {
+      ...dto,
+      preparesFor: dto.preparesFor === undefined ? current.preparesFor : dto.preparesFor,
+      numberingFormat: dto.numberingFormat ?? current.numberingFormat,
+      defaultHouseStyle: dto.defaultHouseStyle ?? current.defaultHouseStyle,
+    };
+    return this.bodies.changeBody(this.bodies.detailsFrom(id, merged), ctx);
   }
 
   @Get('bodies/:bodyId')
