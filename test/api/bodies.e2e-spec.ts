@@ -164,6 +164,15 @@ describe('a body with a mandatperiod roster', () => {
     expect(await api.store.readStream(`meeting-${String(before)}`)).toEqual(eventsBefore);
   });
 
+  it("auditors read a roster's raw history, within their body scope", async () => {
+    const raw = await ok('get', `/audit/streams/roster-${bodyId}/events`, 'otherAuditor');
+    expect((raw.events as { type: string }[]).map((e) => e.type)).toContain('MembershipStarted');
+    expect((await call('get', '/audit/streams/bodies/events', 'auditor')).status).toBe(200);
+    // Scoped to bygg: not the register of all bodies, not another body's roster.
+    expect((await call('get', '/audit/streams/bodies/events', 'otherAuditor')).status).toBe(403);
+    expect((await call('get', '/audit/streams/roster-kf/events', 'otherAuditor')).status).toBe(403);
+  });
+
   it('the clerk adjusts: members given are used as given', async () => {
     const members = [
       { memberId: 'bmn-ek', name: 'Anna Ek', party: 'S', role: 'ledamot' },
