@@ -85,6 +85,110 @@ describeInBrowser('bodies and rosters in the web page', () => {
     expect(meeting.chair).toBe('bmn-anna-ek');
   });
 
+  it('Efter mötet sends a förslag on; the receiving body takes it up on Organ, with its lineage', async () => {
+    const seat = (memberId: string, name: string, office?: string) => ({
+      memberId,
+      name,
+      party: 'S',
+      role: 'ledamot',
+      ...(office ? { office } : {}),
+      mandatePeriod: '2023-2026',
+      from: '2023-01-01',
+    });
+    const admin = { user: 'admin' as const };
+    await server.api('/bodies', {
+      ...admin,
+      body: { bodyId: 'ks', name: 'Kommunstyrelsen', shortName: 'KS', kind: 'styrelse' },
+    });
+    await server.api('/bodies', {
+      ...admin,
+      body: {
+        bodyId: 'ks-au',
+        name: 'Kommunstyrelsens arbetsutskott',
+        shortName: 'KSAU',
+        kind: 'utskott',
+        preparesFor: 'ks',
+      },
+    });
+    for (const [body, prefix] of [
+      ['ks-au', 'au'],
+      ['ks', 'ks'],
+    ]) {
+      for (const [i, name] of ['Helena Strand', 'Robert Beronius', 'Marie Åkesson'].entries()) {
+        await server.api(`/bodies/${body}/memberships`, {
+          ...admin,
+          body: seat(`${prefix}-${i}`, name, i === 0 ? 'ordforande' : undefined),
+        });
+      }
+    }
+    const meetingOf = async (bodyId: string, date: string, prefix: string) => {
+      const { meetingId } = await server.api('/meetings', {
+        body: { bodyId, date, startTime: '13:00', place: 'Stadshuset', secretary: { name: 'Karin Sjödin' } },
+      });
+      await server.api(`/meetings/${meetingId}/attendance`, {
+        body: { present: [0, 1, 2].map((i) => `${prefix}-${i}`), absent: [], servingSubstitutes: [] },
+      });
+      await server.api(`/meetings/${meetingId}/adjusters`, {
+        body: { adjusters: [`${prefix}-1`], justeringAt: `${date}T16:00:00+02:00`, justeringPlace: 'KSK' },
+      });
+      await server.api(`/meetings/${meetingId}/open`, { body: {} });
+      return meetingId as string;
+    };
+    const au = await meetingOf('ks-au', '2024-05-27', 'au');
+    const { paragraphId } = await server.api(`/meetings/${au}/paragraphs`, {
+      body: {
+        caseNumber: 'KS 2024-99',
+        title: 'Ny cykelväg',
+        summary: ['Förslag om en ny cykelväg.'],
+        basisDocuments: ['Tjänsteutlåtande'],
+        proposal: {
+          proposer: 'kommunstyrelsekontoret',
+          decision: { proposesTo: { body: 'Kommunstyrelsen', items: ['Bygga cykelvägen.'] } },
+        },
+      },
+    });
+    await server.api(`/paragraphs/${paragraphId}/questions`, {
+      body: { puts: [{ kind: 'proposal' }], finding: { kind: 'proposal' } },
+    });
+    await server.api(`/paragraphs/${paragraphId}/decision`, {
+      body: {
+        kind: 'sakbeslut',
+        content: { proposesTo: { body: 'Kommunstyrelsen', items: ['Bygga cykelvägen.'] } },
+      },
+    });
+    const ks = await meetingOf('ks', '2024-06-10', 'ks');
+
+    await page.goto(`${server.url}/#/after/${au}`);
+    const sent = page.waitForResponse((r) => r.url().endsWith(`/paragraphs/${paragraphId}/forward`));
+    await page.getByRole('button', { name: 'Skicka förslaget vidare till Kommunstyrelsen' }).click();
+    expect((await sent).status()).toBe(201);
+
+    await page.goto(`${server.url}/#/bodies`);
+    await page
+      .getByTestId('bodies')
+      .getByRole('row', { name: /^ks Kommunstyrelsen/ })
+      .getByRole('button', { name: 'Visa ledamöter' })
+      .click();
+    const incoming = page.getByTestId('incoming');
+    await incoming.getByText('Ny cykelväg').waitFor();
+    await incoming
+      .getByText(/Kommunstyrelsens arbetsutskott 2024-05-27 § 1: förslag till Kommunstyrelsen/)
+      .waitFor();
+    await page.getByLabel('Sammanträdets id').fill(ks);
+    const opened = page.waitForResponse(
+      (r) => r.request().method() === 'POST' && r.url().endsWith('/paragraph'),
+    );
+    await page.getByRole('button', { name: 'Ta upp i sammanträdet' }).click();
+    expect((await opened).status()).toBe(201);
+    await page.waitForURL((url) => url.hash === `#/prepare/${ks}`);
+    const protocol = (await server.api(`/meetings/${ks}/protocol?format=text`, {
+      accept: 'text/plain',
+    })) as string;
+    expect(protocol.replace(/\s+/g, ' ')).toContain(
+      'Kommunstyrelsens arbetsutskott föreslog 2024-05-27, § 1, att kommunstyrelsen beslutar: Bygga cykelvägen.',
+    );
+  });
+
   it('the Organ page has no accessibility violations (axe-core, every impact level)', async () => {
     await page.goto(`${server.url}/#/bodies`);
     await page.getByTestId('roster').waitFor();
