@@ -7,6 +7,8 @@ import type { EventStore } from '@app/event-store';
 import { AttachmentStore } from './attachments/attachment.store.js';
 import { AttachmentsController } from './attachments/attachments.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
+import { BodiesController } from './bodies/bodies.controller.js';
+import { Bodies } from './bodies/bodies.service.js';
 import { MeController } from './auth/me.controller.js';
 import { UserDirectory } from './auth/users.js';
 import { CommandRunner } from './commands/command-runner.js';
@@ -58,6 +60,7 @@ export class AppModule {
       JusteringService,
       ExtractVerification,
       QueryService,
+      Bodies,
       ...(commandHandlers as Type[]),
       { provide: APP_GUARD, useClass: AuthGuard },
       { provide: APP_FILTER, useClass: ProblemFilter },
@@ -77,6 +80,7 @@ export class AppModule {
         MeetingsController,
         ParagraphsController,
         HouseStylesController,
+        BodiesController,
         AttachmentsController,
         VerifyController,
         JusteringController,

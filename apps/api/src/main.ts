@@ -1,4 +1,7 @@
 import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import { Bodies } from './bodies/bodies.service.js';
+import { seedExampleBodies } from './bodies/examples.js';
 import { createApp } from './app.factory.js';
 import { UserDirectory } from './auth/users.js';
 import { ConfigError, loadApiConfig } from './config.js';
@@ -11,12 +14,15 @@ import { FileLock } from './infra/store-lock.js';
 try {
   const config = loadApiConfig(process.env);
   parseEventStoreConfig(process.env); // every setting checked before any file is created
+  // A development first start (no users file yet) also gets the example bodies (seeded below).
+  const firstStart = !existsSync(config.usersFile);
   const users = UserDirectory.load(config.usersFile);
   const store = createEventStore(process.env);
   // The read models are this server's to write: a rebuild (or a second server) must not.
   const readModels = readModelPath(store);
   if (readModels !== ':memory:') FileLock.acquire(readModels, `Paragraf API, port ${config.port}`);
   const app = await createApp({ config, store, users }, { handleSignals: true });
+  if (firstStart) await seedExampleBodies(app.get(Bodies), (l) => process.stdout.write(`${l}\n`));
   await app.listen({ port: config.port, host: config.host });
   process.stdout.write(`Paragraf API on http://localhost:${config.port} (OpenAPI: /docs)\n`);
   // Fonts parsed and pdfkit loaded now rather than on the first PDF someone waits for.

@@ -3,6 +3,7 @@ import { useConnectionWatch, useOutbox, useRoute } from './hooks';
 import { outbox } from './outbox';
 import { may, useMe } from './me';
 import { AfterPage } from './pages/After';
+import { BodiesPage } from './pages/Bodies';
 import { HouseStylesPage } from './pages/HouseStyles';
 import { LivePage } from './pages/Live';
 import { MeetingsPage } from './pages/Meetings';
@@ -78,6 +79,7 @@ export function App() {
   else if (page === 'live' && id) content = <LivePage key={id} meetingId={id} paragraphId={sub} />;
   else if (page === 'after' && id) content = <AfterPage key={id} meetingId={id} />;
   else if (page === 'styles') content = <HouseStylesPage />;
+  else if (page === 'bodies') content = <BodiesPage />;
   else content = <MeetingsPage />;
   return (
     <>
@@ -90,6 +92,11 @@ export function App() {
         </a>
         <nav aria-label="Huvudmeny">
           {signedIn && page !== 'public' && <a href="#/">Sammanträden</a>}
+          {signedIn && page !== 'public' && (
+            <a href="#/bodies" aria-current={page === 'bodies' ? 'page' : undefined}>
+              Organ
+            </a>
+          )}
           {signedIn && page !== 'public' && mayEditStyles && (
             <a href="#/styles" aria-current={page === 'styles' ? 'page' : undefined}>
               Husstil

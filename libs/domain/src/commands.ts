@@ -17,6 +17,7 @@ import type {
   PartyGroup,
   ParagraphNumberReleased,
   ParagraphNumberReserved,
+  ParagraphOpened,
   Person,
   Proposal,
   ProposalRef,
@@ -90,6 +91,8 @@ export type OpenParagraph = Cmd<
     readonly matter?: Matter;
     /** The ärende's code in the diarieplan, as written ("609", "1.1.6"). */
     readonly classification?: string;
+    /** A forwarded matter this paragraph is opened from (the API fills it from incoming-<bodyId>). */
+    readonly origin?: ParagraphOpened['data']['origin'];
   }
 >;
 export type DeclareRecusal = Cmd<

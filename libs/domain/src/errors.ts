@@ -139,6 +139,35 @@ export const ruleMessages = {
   ALREADY_CONFIDENTIAL:
     'Paragrafen är redan markerad med sekretess. Häv markeringen först om bestämmelsen ska ändras.',
   NOT_CONFIDENTIAL: 'Paragrafen är inte markerad med sekretess.',
+
+  // ─── bodies and rosters (issue 15, body.ts) ─────────────────────────────────────────
+  BODY_ALREADY_REGISTERED: 'Organet finns redan med detta id.',
+  BODY_NOT_REGISTERED:
+    'Organet finns inte i förteckningen över organ. En administratör lägger till det först.',
+  BODY_PREPARES_FOR_CYCLE:
+    'Ett organ kan inte bereda ärenden för sig självt, varken direkt eller genom en kedja av organ.',
+  NUMBERING_FORMAT_INVALID:
+    'Numreringsformatet ska innehålla {number} och får innehålla {year}, t.ex. "§ {number}" eller "§ {number}/{year}".',
+  MEMBERSHIP_ALREADY_STARTED: 'Uppdraget finns redan med detta id.',
+  MEMBERSHIP_ENDS_BEFORE_START: 'Ett uppdrag kan inte upphöra innan det har börjat.',
+  MANDATE_PERIOD_INVALID: 'Mandatperioden ska anges som ÅÅÅÅ-ÅÅÅÅ, t.ex. 2023-2026.',
+  OFFICE_NOT_LEDAMOT:
+    'Ordförande och vice ordförande väljs bland ledamöterna (kommunallagen 2017:725). En ersättare kan inte ha uppdraget.',
+  SUBSTITUTE_ORDER_INVALID: 'Bara ersättare har en ordning, och den ska vara ett positivt heltal.',
+  MEMBERSHIP_OVERLAPS: 'Personen har redan ett uppdrag i organet under samma tid.',
+  TWO_CHAIRS:
+    'Organet har redan en ordförande under den tiden. Organet har en ordförande åt gången (kommunallagen 2017:725); avsluta det tidigare uppdraget först.',
+  UNKNOWN_MEMBERSHIP: 'Uppdraget finns inte i organets förteckning.',
+  MEMBERSHIP_ALREADY_ENDED: 'Uppdraget har redan upphört.',
+
+  // ─── forwarding (issue 15, forwarding.ts) ──────────────────────────────────────────
+  FORWARD_NO_PROPOSAL:
+    'Bara ett beslut som är ett förslag till ett annat organ kan skickas vidare. Paragrafen har inget sådant beslut.',
+  FORWARD_TO_SELF: 'Ett ärende kan inte skickas vidare till samma organ som beslutade förslaget.',
+  FORWARD_ALREADY_SENT: 'Förslaget är redan skickat vidare till organet.',
+  UNKNOWN_FORWARD: 'Det finns inget inkommet ärende med detta id hos organet.',
+  FORWARD_ALREADY_TAKEN_UP: 'Det inkomna ärendet har redan tagits upp i en paragraf.',
+  FORWARD_WRONG_BODY: 'Ärendet är skickat till ett annat organ än det som håller sammanträdet.',
 } as const satisfies Record<string, string>;
 
 export type RuleCode = keyof typeof ruleMessages;
@@ -164,6 +193,8 @@ export const warningMessages = {
     'Ledamoten yrkade på eller instämde i det som vann. Reservationen registreras; kontrollera den.',
   PROPOSAL_AMENDED_AFTER_PUT:
     'Förslaget ändras efter att det har ställts under proposition. Ändringen registreras; kontrollera ordningen.',
+  FORWARD_NOT_PREPARED_FOR:
+    'Organet bereder ärenden för ett annat organ än mottagaren. Ärendet skickas som angivet; kontrollera mottagaren.',
 } as const satisfies Record<string, string>;
 
 export type WarningCode = keyof typeof warningMessages;

@@ -43,6 +43,24 @@ export interface Body {
   readonly shortName: string;
 }
 
+/** One step of a matter's way: a paragraph of a body that proposed something to the next. */
+export interface LineageStep {
+  readonly bodyId: string;
+  readonly bodyName: string;
+  readonly bodyShortName: string;
+  readonly meetingId: string;
+  readonly paragraphId: string;
+  /** The meeting's date. */
+  readonly date: string;
+  readonly year: number;
+  readonly number: number;
+  /** The § as the body writes it ("§ 12", "§ 52/2019"). */
+  readonly label: string;
+  readonly caseNumber: string;
+  /** What it proposed, to which body, as decided. */
+  readonly proposesTo: { readonly body: string; readonly items: readonly string[] };
+}
+
 /** A person who is not a member (secretary, officials). */
 export interface Person {
   readonly name: string;
@@ -158,6 +176,11 @@ export interface MeetingScheduled {
     readonly chair: string; // memberId of the ordförande
     readonly secretary: Person;
     readonly members: readonly Member[];
+    /**
+     * Where the members came from when the API filled them from the body's roster (docs/adr/0036):
+     * the roster stream's revision and the date it was read for. Absent: typed by the clerk.
+     */
+    readonly membersFrom?: { readonly roster: string; readonly revision: number; readonly date: string };
   };
 }
 
@@ -296,6 +319,11 @@ export interface ParagraphOpened {
     readonly matter?: Matter;
     /** The ärende's code in the diarieplan, as written ("Diariekod: 609"; added with issue 11). */
     readonly classification?: string;
+    /**
+     * A matter another body sent on (docs/adr/0037): the forwarding it was opened from and every
+     * step before this paragraph, oldest first (added with issue 15).
+     */
+    readonly origin?: { readonly forwardId: string; readonly lineage: readonly LineageStep[] };
   };
 }
 

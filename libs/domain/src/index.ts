@@ -11,3 +11,5 @@ export * from './appeal-period.js';
 export * from './upcasting.js';
 export * from './testing.js';
 export * from './justering.js';
+export * from './body.js';
+export * from './forwarding.js';

@@ -113,6 +113,28 @@ export const ruleSources: Readonly<Record<RuleCode | WarningCode, string>> = {
   PROPOSITION_ORDER_INVALID: `${CANNOT}: every step is answered ja or nej`,
   ALREADY_CONFIDENTIAL: `${CANNOT}: OSL (2009:400) — one provision at a time; lift it to change it`,
   NOT_CONFIDENTIAL: CANNOT,
+  // ─── bodies and rosters ───
+  BODY_ALREADY_REGISTERED: CANNOT,
+  BODY_NOT_REGISTERED: CANNOT,
+  BODY_PREPARES_FOR_CYCLE: `${CANNOT}: a body prepares matters for another body`,
+  NUMBERING_FORMAT_INVALID: `${CANNOT}: a reference names the § number`,
+  MEMBERSHIP_ALREADY_STARTED: CANNOT,
+  MEMBERSHIP_ENDS_BEFORE_START: CANNOT,
+  MANDATE_PERIOD_INVALID: CANNOT,
+  OFFICE_NOT_LEDAMOT:
+    'KL 5:11 (?) (fullmäktige), 6:19 (?) (nämnd): ordförande and vice ordförande are chosen among the ledamöter',
+  SUBSTITUTE_ORDER_INVALID: CANNOT,
+  MEMBERSHIP_OVERLAPS: `${CANNOT}: one seat per person in a body at a time`,
+  TWO_CHAIRS: 'KL 5:11 (?), 6:19 (?): a body has one ordförande',
+  UNKNOWN_MEMBERSHIP: CANNOT,
+  MEMBERSHIP_ALREADY_ENDED: CANNOT,
+  // ─── forwarding ───
+  FORWARD_NO_PROPOSAL: `${CANNOT}: only a förslag to another body is sent on`,
+  FORWARD_TO_SELF: CANNOT,
+  FORWARD_ALREADY_SENT: CANNOT,
+  UNKNOWN_FORWARD: CANNOT,
+  FORWARD_ALREADY_TAKEN_UP: `${CANNOT}: one paragraph takes up a forwarded matter`,
+  FORWARD_WRONG_BODY: `${CANNOT}: the receiving body handles the matter`,
   // ─── warnings: procedure the chair and the meeting decide ───
   ORDER_OF_TRIAL:
     'procedure: the chair proposes the propositionsordning and the meeting approves it (arbetsordning); a kammarrätt upheld tilläggsyrkanden tried together when the meeting had approved it',
@@ -123,6 +145,8 @@ export const ruleSources: Readonly<Record<RuleCode | WarningCode, string>> = {
   RESERVATION_AFTER_SUPPORT:
     'the record states what happened: by acklamation a yrkande is not proof of a position',
   PROPOSAL_AMENDED_AFTER_PUT: 'procedure: the chair leads the beslutsgång',
+  FORWARD_NOT_PREPARED_FOR:
+    'the record states what happened: a förslag may go to a body other than the one the sender prepares for (e.g. straight to fullmäktige)',
 };
 
 const escape = (s: string) => s.replace(/\|/g, '\\|');

@@ -9,6 +9,9 @@ import { meetingCases, numberingCases } from '../test/meeting-cases.js';
 import { paragraphCases, paragraphWarningCases, type ParagraphScenario } from '../test/paragraph-cases.js';
 import { fold } from './decider.js';
 import { justeringCases } from '../test/justering-cases.js';
+import { incomingCases, incomingWarningCases, registerCases, rosterCases } from '../test/body-cases.js';
+import { bodyRegisterDecider, rosterDecider } from './body.js';
+import { incomingDecider, type IncomingEvent } from './forwarding.js';
 
 /** Every refusal is a RuleViolation with the expected code and a Swedish message. */
 function expectRefusal(violation: RuleViolation) {
@@ -76,16 +79,78 @@ describe('paragraph warnings (procedure is recorded, the clerk is warned)', () =
   });
 });
 
+describe('body register, roster and forwarding rules', () => {
+  it.each(registerCases)('$code — $name', ({ code, allow, refuse }) => {
+    const accepted = given(bodyRegisterDecider, run(bodyRegisterDecider, allow.history))
+      .when(allow.command)
+      .thenAccepted();
+    expect(accepted.length).toBeGreaterThan(0);
+    expectRefusal(
+      given(bodyRegisterDecider, run(bodyRegisterDecider, refuse.history))
+        .when(refuse.command)
+        .thenRefused(code),
+    );
+  });
+
+  const registered = { bodyRegistered: true };
+  it.each(rosterCases)('$code — $name', ({ code, allow, refuse }) => {
+    const accepted = given(rosterDecider, run(rosterDecider, allow.history, registered), registered)
+      .when(allow.command)
+      .thenAccepted();
+    expect(accepted.length).toBeGreaterThan(0);
+    expectRefusal(
+      given(rosterDecider, run(rosterDecider, refuse.history, registered), refuse.context ?? registered)
+        .when(refuse.command)
+        .thenRefused(code),
+    );
+  });
+
+  const history = (steps: (typeof incomingCases)[number]['allow']['history']) => {
+    const events: IncomingEvent[] = [];
+    for (const [command, context] of steps) {
+      events.push(...incomingDecider.decide(command, fold(incomingDecider, events), context));
+    }
+    return events;
+  };
+  it.each(incomingCases)('$code — $name', ({ code, allow, refuse }) => {
+    const accepted = given(incomingDecider, history(allow.history), allow.context)
+      .when(allow.command)
+      .thenAccepted();
+    expect(accepted.length).toBeGreaterThan(0);
+    expectRefusal(
+      given(incomingDecider, history(refuse.history), refuse.context).when(refuse.command).thenRefused(code),
+    );
+  });
+
+  it.each(incomingWarningCases)('$code — warned, recorded all the same', ({ code, quiet, warned }) => {
+    const state = incomingDecider.initialState;
+    const calm = incomingDecider.decideWithWarnings!(quiet.command, state, quiet.context);
+    expect(calm.events.length).toBe(1);
+    expect(calm.warnings).toEqual([]);
+    const loud = incomingDecider.decideWithWarnings!(warned.command, state, warned.context);
+    expect(loud.events.length).toBe(1);
+    expect(loud.warnings.map((w) => w.code)).toEqual([code]);
+  });
+});
+
 describe('coverage of the rule catalogue', () => {
   it('has an allow and a refuse case for every rule code', () => {
     const covered = new Set(
-      [...meetingCases, ...numberingCases, ...paragraphCases, ...justeringCases].map((c) => c.code),
+      [
+        ...meetingCases,
+        ...numberingCases,
+        ...paragraphCases,
+        ...justeringCases,
+        ...registerCases,
+        ...rosterCases,
+        ...incomingCases,
+      ].map((c) => c.code),
     );
     expect(ruleCodes.filter((code) => !covered.has(code))).toEqual([]);
   });
 
   it('has a quiet and a warned case for every warning code', () => {
-    const covered = new Set(paragraphWarningCases.map((c) => c.code));
+    const covered = new Set([...paragraphWarningCases, ...incomingWarningCases].map((c) => c.code));
     expect(warningCodes.filter((code) => !covered.has(code))).toEqual([]);
   });
 

@@ -364,8 +364,24 @@ function sectionContents(
     decisions.flatMap((decision) => decisionBlocks(decision, p, style)),
   );
   put('proposal', contentBlocks(p.proposal.decision, { body, proposer: p.proposal.proposer }, style));
-  if (p.previous) put('previous', text(style.previousParagraph(p.previous)));
-  else if (p.earlierReference) put('previous', text(style.earlierReference(p.earlierReference)));
+  // A forwarded matter's way here leads its link section, before any återremiss link.
+  const lineage = (p.lineage ?? []).flatMap((step) =>
+    text(
+      style.lineageStep({
+        body: step.bodyName,
+        bodyShort: step.bodyShortName,
+        date: step.date,
+        paragraph: step.label,
+        caseNumber: step.caseNumber,
+        proposesTo: step.proposesTo.body,
+        items: [...step.proposesTo.items],
+      }),
+    ),
+  );
+  if (p.previous) put('previous', [...lineage, ...text(style.previousParagraph(p.previous))]);
+  else if (p.earlierReference)
+    put('previous', [...lineage, ...text(style.earlierReference(p.earlierReference))]);
+  else put('previous', lineage);
   put('summary', p.summary.flatMap(text));
   put('basisDocuments', basisDocumentBlocks(p.basisDocuments, style));
   put(
@@ -885,6 +901,8 @@ function protocolHeader(meeting: MeetingView, paragraphs: ParagraphView[], style
   const h = (text: string): Block => ({ kind: 'heading', level: 2, text });
   const text = (t: string): Block => ({ kind: 'text', text: t });
   const blocks: Block[] = [
+    // The municipality's printed name heads the protocol when the style has one (settings.municipality).
+    ...(style.municipality ? [{ kind: 'text', text: style.municipality } as Block] : []),
     { kind: 'heading', level: 1, text: ps.titles.protocol },
     { kind: 'title', text: meeting.body.name },
     h(ps.headings.dateAndTime),

@@ -14,6 +14,7 @@ import type {
   Body,
   DecisionContent,
   EarlierReference,
+  LineageStep,
   Matter,
   MeetingEvent,
   Member,
@@ -421,6 +422,11 @@ export interface ParagraphView {
     readonly date: string | null;
     readonly outcome: 'aterremiss' | 'bordlaggning' | null;
   } | null;
+  /**
+   * A forwarded matter's way here (docs/adr/0037): which body proposed what, in which §, oldest
+   * first. Present only on a paragraph opened from an incoming matter.
+   */
+  readonly lineage?: readonly LineageStep[];
   readonly recusals: { readonly member: MemberRef; readonly reason: string | null }[];
   readonly motions: MotionView[];
   /** Talarlista. */
@@ -548,6 +554,7 @@ export function evolveParagraphView(view: ParagraphView | null, event: EventLike
       classification: d.classification ?? null,
       earlierReference: d.earlierReference ? earlierReferenceOf(d.earlierReference) : null,
       previous: d.previous ? previousOf(d.previous) : null,
+      ...(d.origin ? { lineage: d.origin.lineage.map((step) => ({ ...step })) } : {}),
       recusals: [],
       motions: [],
       speakers: [],

@@ -8,6 +8,7 @@ import type { User } from '../auth/users.js';
 import { DocumentMarks, markIntegrity } from '../documents/document-marks.js';
 import type { CommandContext } from '../commands/command-context.js';
 import { newId } from '../commands/command-context.js';
+import { Bodies } from '../bodies/bodies.service.js';
 import { AttachmentStore, requireUploaded } from '../attachments/attachment.store.js';
 import {
   AddProtocolAttachmentCommand,
@@ -49,6 +50,7 @@ export class MeetingsController {
     private readonly styles: HouseStyles,
     private readonly attachments: AttachmentStore,
     private readonly marks: DocumentMarks,
+    private readonly bodies: Bodies,
   ) {}
 
   @Post(`:${MEETING_ID}/attachments`)
@@ -80,11 +82,11 @@ export class MeetingsController {
   @HttpCode(201)
   @Requires('record')
   @WriteDocs('Schedule a meeting (sammanträde)', ScheduleMeetingDto, true)
-  schedule(@Body() dto: ScheduleMeetingDto, @Ctx() ctx: CommandContext): Promise<WriteResult> {
+  async schedule(@Body() dto: ScheduleMeetingDto, @Ctx() ctx: CommandContext): Promise<WriteResult> {
     const meetingId = dto.meetingId ?? newId(ctx, 'meetingId');
-    return this.commands.execute(
-      new ScheduleMeetingCommand({ type: 'ScheduleMeeting', data: { ...dto, meetingId } }, ctx),
-    );
+    // Members left out come from the body's roster on the date, copied into the event (ADR 0036).
+    const data = await this.bodies.scheduleData(dto, meetingId);
+    return this.commands.execute(new ScheduleMeetingCommand({ type: 'ScheduleMeeting', data }, ctx));
   }
 
   @Post(`:${MEETING_ID}/attendance`)

@@ -7,6 +7,8 @@ const NUMBERING = /^numbering-(.+)-\d{4}$/;
  * from the first event of a meeting or paragraph (both carry the body). Remembered: a stream's
  * body never changes.
  */
+const BODY_STREAM = /^(roster|incoming)-([a-z0-9][a-z0-9-]{0,62})$/;
+
 export class StreamBodies {
   private readonly known = new Map<string, string | undefined>();
 
@@ -17,6 +19,8 @@ export class StreamBodies {
     let body: string | undefined;
     const numbering = NUMBERING.exec(streamId);
     if (numbering) body = numbering[1];
+    // A body's roster and its incoming matters belong to it (docs/adr/0036, 0037).
+    else if (BODY_STREAM.test(streamId)) body = BODY_STREAM.exec(streamId)![2];
     else if (streamId.startsWith('meeting-') || streamId.startsWith('paragraph-')) {
       try {
         const [first] = await this.store.readStream(streamId, { maxCount: 1 });

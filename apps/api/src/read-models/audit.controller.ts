@@ -23,7 +23,8 @@ import { HouseStyles } from '../house-styles/house-styles.service.js';
 import { ReadModels } from './read-models.service.js';
 import { positiveInt } from './query-params.js';
 
-const STREAM_ID = /^((meeting|paragraph|numbering)-[0-9a-z-]{1,100}|integrity-seals)$/i;
+const STREAM_ID =
+  /^((meeting|paragraph|numbering|roster|incoming)-[0-9a-z-]{1,100}|integrity-seals|bodies)$/i;
 const DOCUMENT_TYPES = ['text/plain', 'text/markdown', 'text/html', 'application/json'];
 
 function asOfParam(raw: string | undefined, field: string, required: boolean): AsOf | undefined {
@@ -66,7 +67,8 @@ export class AuditController {
       throw problems.validation([
         {
           field: 'streamId',
-          message: 'must be meeting-<uuid>, paragraph-<uuid>, numbering-<body>-<year> or integrity-seals',
+          message:
+            'must be meeting-<uuid>, paragraph-<uuid>, numbering-<body>-<year>, roster-<body>, incoming-<body>, bodies or integrity-seals',
         },
       ]);
     }

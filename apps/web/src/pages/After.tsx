@@ -292,7 +292,35 @@ function ParagraphAfter(props: {
           )}
         </>
       )}
+      <ForwardButton paragraph={p} />
       {!props.justified && pending.length === 0 && <p>Inget att göra före justeringen.</p>}
+    </div>
+  );
+}
+
+/** A beslut that is a förslag to another body is sent on to its incoming matters (docs/adr/0037). */
+function ForwardButton(props: { paragraph: ParagraphView }) {
+  const action = useAction();
+  const decision = props.paragraph.decisions.filter((d) => !d.struck).at(-1);
+  const to = decision?.kind === 'sakbeslut' ? decision.content?.proposesTo?.body : undefined;
+  if (!to) return null;
+  return (
+    <div>
+      <button
+        type="button"
+        onClick={() =>
+          void action.run(() =>
+            submit(
+              `/paragraphs/${props.paragraph.paragraphId}/forward`,
+              {},
+              `Förslaget skickat vidare till ${to}`,
+            ),
+          )
+        }
+      >
+        Skicka förslaget vidare till {to}
+      </button>
+      <ActionStatus error={action.error} notice={action.notice} />
     </div>
   );
 }

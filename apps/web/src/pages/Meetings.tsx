@@ -26,6 +26,18 @@ function memberIdFor(bodyId: string, name: string, taken: Set<string>): string {
 
 const emptyRow = (): MemberRow => ({ memberId: '', name: '', party: '', role: 'ledamot' });
 
+/** A registered body as `GET /bodies` answers (docs/adr/0036). */
+interface RegisteredBody {
+  bodyId: string;
+  name: string;
+  shortName: string;
+}
+
+interface RosterAnswer {
+  chair: string | null;
+  members: MemberRow[];
+}
+
 function ScheduleForm() {
   const [body, setBody] = useState({
     id: 'ks-au',
@@ -39,8 +51,41 @@ function ScheduleForm() {
   const [rows, setRows] = useState<MemberRow[]>([emptyRow()]);
   const [chairIndex, setChairIndex] = useState(0);
   const action = useAction();
-  const setRow = (i: number, patch: Partial<MemberRow>) =>
+  // Bodies kept as data: their names and, for the meeting's date, their members (the clerk adjusts).
+  const [registered, setRegistered] = useState<RegisteredBody[]>([]);
+  const [touched, setTouched] = useState(false);
+  const [prefilled, setPrefilled] = useState<string | null>(null);
+  useEffect(() => {
+    request<{ bodies: RegisteredBody[] }>('/bodies')
+      .then((res) => setRegistered(res.bodies))
+      .catch(() => setRegistered([]));
+  }, []);
+  const known = registered.find((b) => b.bodyId === body.id);
+  useEffect(() => {
+    if (known && (known.name !== body.name || known.shortName !== body.shortName)) {
+      setBody({ id: known.bodyId, name: known.name, shortName: known.shortName });
+    }
+  }, [known]);
+  useEffect(() => {
+    if (!known || !date || touched) return;
+    let live = true;
+    request<RosterAnswer>(`/bodies/${encodeURIComponent(known.bodyId)}/roster?date=${date}`)
+      .then((roster) => {
+        if (!live || roster.members.length === 0) return;
+        setRows(roster.members.map((m) => ({ ...m })));
+        const chair = roster.members.findIndex((m) => m.memberId === roster.chair);
+        setChairIndex(Math.max(0, chair));
+        setPrefilled(date);
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [known, date, touched]);
+  const setRow = (i: number, patch: Partial<MemberRow>) => {
+    setTouched(true);
     setRows((rs) => rs.map((r, j) => (i === j ? { ...r, ...patch } : r)));
+  };
 
   return (
     <form
@@ -85,6 +130,7 @@ function ScheduleForm() {
         <Field label="Organets id" id="body-id" hint="Kort, utan mellanslag, t.ex. ks-au">
           <input
             id="body-id"
+            list="registered-bodies"
             value={body.id}
             onChange={(e) => setBody({ ...body, id: e.target.value })}
             required
@@ -137,8 +183,20 @@ function ScheduleForm() {
           />
         </Field>
       </div>
+      <datalist id="registered-bodies">
+        {registered.map((b) => (
+          <option key={b.bodyId} value={b.bodyId}>
+            {b.name}
+          </option>
+        ))}
+      </datalist>
       <fieldset>
         <legend>Ledamöter och ersättare</legend>
+        {prefilled && (
+          <p className="hint" data-testid="roster-prefilled">
+            Ledamöter och ersättare är hämtade ur organets förteckning för {prefilled}. Justera vid behov.
+          </p>
+        )}
         <table className="members">
           <thead>
             <tr>
@@ -188,7 +246,10 @@ function ScheduleForm() {
                     name="chair"
                     aria-label={`Ordförande, rad ${i + 1}`}
                     checked={chairIndex === i}
-                    onChange={() => setChairIndex(i)}
+                    onChange={() => {
+                      setTouched(true);
+                      setChairIndex(i);
+                    }}
                   />
                 </td>
                 <td>
@@ -196,7 +257,10 @@ function ScheduleForm() {
                     type="button"
                     className="link"
                     aria-label={`Ta bort rad ${i + 1}`}
-                    onClick={() => setRows((rs) => rs.filter((_, j) => j !== i))}
+                    onClick={() => {
+                      setTouched(true);
+                      setRows((rs) => rs.filter((_, j) => j !== i));
+                    }}
                   >
                     ✕
                   </button>
@@ -205,7 +269,13 @@ function ScheduleForm() {
             ))}
           </tbody>
         </table>
-        <button type="button" onClick={() => setRows((rs) => [...rs, emptyRow()])}>
+        <button
+          type="button"
+          onClick={() => {
+            setTouched(true);
+            setRows((rs) => [...rs, emptyRow()]);
+          }}
+        >
           Lägg till ledamot
         </button>
       </fieldset>

@@ -20,6 +20,10 @@ const entry: RegisterEntry = {
   pendingRecipients: ['Kommunstyrelsekontoret', 'Revisionen'],
   status: 'announced',
   statusText: 'Anslagen',
+  lineage: [],
+  forwardedTo: [],
+  preparedBy: '',
+  sentOnTo: '',
 };
 
 describe('registerCsv', () => {
@@ -31,7 +35,7 @@ describe('registerCsv', () => {
     expect(row).toBe(
       'Kommunstyrelsens arbetsutskott;2024-05-27;2024;65;KS 2024-15;"Delårsrapport; ""april""";' +
         'Förslag till kommunstyrelsen;Anslagen;2024-05-29 14:05;2024-05-30;2024-06-20;' +
-        '"Kommunstyrelsekontoret; Revisionen"',
+        '"Kommunstyrelsekontoret; Revisionen";;',
     );
   });
 

@@ -16,6 +16,8 @@ const COLUMNS: [keyof RegisterEntry, string][] = [
   ['announcedOn', 'Anslagen'],
   ['appealEndsOn', 'Överklagandetiden slutar'],
   ['pendingRecipients', 'Ej expedierad till'],
+  ['preparedBy', 'Beredning'],
+  ['sentOnTo', 'Skickat vidare till'],
 ];
 
 /** Columns holding an instant (ISO 8601 with zone), not a calendar date. */

@@ -1,5 +1,7 @@
 import type { MeetingView, ParagraphView } from '@app/protocol';
 import type { Db } from '../db.js';
+import type { LineageStep } from '@app/domain';
+import type { ForwardedTo } from './register.projection.js';
 
 // ─── dates ───────────────────────────────────────────────────────────────────────────
 
@@ -185,6 +187,14 @@ export interface RegisterEntry {
   readonly pendingRecipients: string[];
   readonly status: RegisterStatus;
   readonly statusText: string;
+  /** A forwarded matter's way here: which body proposed what, in which § (docs/adr/0037). */
+  readonly lineage: readonly LineageStep[];
+  /** Where its förslag was sent on, and which paragraph took it up. */
+  readonly forwardedTo: readonly ForwardedTo[];
+  /** The lineage in words: "Kommunstyrelsens arbetsutskott 2024-05-27 § 12" per step ("" when none). */
+  readonly preparedBy: string;
+  /** Where it was sent on, in words: "Kommunstyrelsen (§ 3/2024)" ("" when nowhere). */
+  readonly sentOnTo: string;
 }
 
 /**
@@ -221,7 +231,7 @@ export function registerQuery(db: Db, f: RegisterFilter): RegisterEntry[] {
     .prepare(
       `SELECT r.paragraph_id, r.meeting_id, r.body_id, r.body_name, m.date, r.year, r.number, r.case_number,
               r.title, r.decision_kind, r.decision_text, COALESCE(r.justified_at, m.justified_at) AS justified_at,
-              m.announced_on, m.appeal_ends_on, r.pending_recipients, ${STATUS_SQL} AS status
+              m.announced_on, m.appeal_ends_on, r.pending_recipients, r.state, ${STATUS_SQL} AS status
        FROM rm_register r JOIN rm_register_meetings m ON m.meeting_id = r.meeting_id
        WHERE ${where.join(' AND ')}
        ORDER BY r.body_id, r.year, r.number, r.paragraph_id
@@ -246,7 +256,22 @@ export function registerQuery(db: Db, f: RegisterFilter): RegisterEntry[] {
     pendingRecipients: JSON.parse(r.pending_recipients) as string[],
     status: r.status,
     statusText: STATUS_TEXT[r.status as RegisterStatus],
+    ...lineageOf(r.state),
   }));
+}
+
+function lineageOf(state: string) {
+  const row = JSON.parse(state) as { lineage?: LineageStep[]; forwardedTo?: ForwardedTo[] };
+  const lineage = row.lineage ?? [];
+  const forwardedTo = row.forwardedTo ?? [];
+  return {
+    lineage,
+    forwardedTo,
+    preparedBy: lineage.map((s) => `${s.bodyName} ${s.date} ${s.label}`).join('; '),
+    sentOnTo: forwardedTo
+      .map((f) => (f.takenUp ? `${f.bodyName} (§ ${f.takenUp.number}/${f.takenUp.year})` : f.bodyName))
+      .join('; '),
+  };
 }
 
 // ─── statistics ──────────────────────────────────────────────────────────────────────

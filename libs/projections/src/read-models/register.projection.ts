@@ -1,5 +1,13 @@
 import type { StoredEvent } from '@app/event-store';
-import type { DecisionAdopted, DecisionContent, MeetingScheduled, ParagraphOpened } from '@app/domain';
+import type {
+  DecisionAdopted,
+  DecisionContent,
+  LineageStep,
+  MatterForwarded,
+  MatterTakenUp,
+  MeetingScheduled,
+  ParagraphOpened,
+} from '@app/domain';
 import { shippedHouseStyle } from '@app/protocol';
 import type { Db } from '../db.js';
 import type { Projection, ProjectionWriter, Writes } from '../projection.js';
@@ -19,6 +27,18 @@ interface RegisterRow {
   justifiedAt: string | null;
   recipients: string[];
   dispatches: { recipient: string; at: string }[];
+  /** A forwarded matter's way here, oldest first (docs/adr/0037); absent on older rows. */
+  lineage?: LineageStep[];
+  /** Where its förslag was sent on, and the paragraph that took it up there. */
+  forwardedTo?: ForwardedTo[];
+}
+
+export interface ForwardedTo {
+  forwardId: string;
+  bodyId: string;
+  bodyName: string;
+  at: string;
+  takenUp: { paragraphId: string; meetingId: string; year: number; number: number } | null;
 }
 
 interface MeetingRow {
@@ -55,7 +75,8 @@ export function decisionText(kind: string, content?: DecisionContent, motivation
  */
 export const registerProjection: Projection = {
   name: 'register',
-  version: 1,
+  // 2: lineage and forwarding (issue 15).
+  version: 2,
   handles: [
     'MeetingScheduled',
     'ProtocolJustified',
@@ -67,6 +88,8 @@ export const registerProjection: Projection = {
     'ParagraphJustified',
     'CorrectionRecorded',
     'DecisionDispatched',
+    'MatterForwarded',
+    'MatterTakenUp',
   ],
   migrate(db: Db) {
     db.exec(`
@@ -211,8 +234,41 @@ export const registerProjection: Projection = {
               justifiedAt: null,
               recipients: [],
               dispatches: [],
+              ...(p.origin ? { lineage: p.origin.lineage.map((x) => ({ ...x })) } : {}),
             });
             return;
+          }
+          case 'MatterForwarded': {
+            const f = d as unknown as MatterForwarded['data'];
+            const from = f.lineage[f.lineage.length - 1];
+            if (!from) return;
+            return updateRow(from.paragraphId, (r) => {
+              r.forwardedTo = [
+                ...(r.forwardedTo ?? []),
+                {
+                  forwardId: f.forwardId,
+                  bodyId: f.toBody.id,
+                  bodyName: f.toBody.name,
+                  at: f.at,
+                  takenUp: null,
+                },
+              ];
+            });
+          }
+          case 'MatterTakenUp': {
+            const t = d as unknown as MatterTakenUp['data'];
+            return updateRow(t.fromParagraphId, (r) => {
+              for (const f of r.forwardedTo ?? []) {
+                if (f.forwardId === t.forwardId) {
+                  f.takenUp = {
+                    paragraphId: t.paragraphId,
+                    meetingId: t.meetingId,
+                    year: t.year,
+                    number: t.number,
+                  };
+                }
+              }
+            });
           }
           case 'DecisionAdopted': {
             const a = d as unknown as DecisionAdopted['data'];

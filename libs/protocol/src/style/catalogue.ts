@@ -82,6 +82,19 @@ export const templateCatalogue = {
     outcome: 'bordlaggning' as string | null,
   },
   /**
+   * One step of a forwarded matter's way (docs/adr/0037): which body proposed what, in which §
+   * (`paragraph` as that body writes it). One line per step, oldest first.
+   */
+  lineageStep: {
+    body: 'Kommunstyrelsens arbetsutskott',
+    bodyShort: 'KSAU',
+    date: '2024-05-27',
+    paragraph: '§ 12',
+    caseNumber: 'KS 2024-15',
+    proposesTo: 'Kommunstyrelsen',
+    items: ['Godkänna rapporten.'],
+  },
+  /**
    * A person in a sentence or a list of names. `role`: 'chair', 'substitute' (tjänstgörande
    * ersättare) or 'member'. Sentences that begin with a name apply `upfirst`.
    */

@@ -280,6 +280,7 @@ export function compileHouseStyle(doc: HouseStyleDocument): HouseStyle {
     extractHead: (vars) =>
       headTemplates.map((t) => String(engine.renderSync(t, vars)).trim()).filter((line) => line.length > 0),
     extractFooter: s.extractFooter,
+    municipality: s.municipality ?? '',
     sectionHeading: (heading, vars) => {
       const parsed = headings.get(heading);
       return parsed ? String(engine.renderSync(parsed, { ...vars })).trim() : heading;
@@ -288,6 +289,7 @@ export function compileHouseStyle(doc: HouseStyleDocument): HouseStyle {
     caseNumber: (dnr) => render('caseNumber', { dnr }),
     previousParagraph: (p) => render('previousParagraph', p),
     earlierReference: (p) => render('earlierReference', p),
+    lineageStep: (p) => render('lineageStep', p),
     member: (p) => render('member', p),
     basisDocumentsSentence: (p) => render('basisDocumentsSentence', p),
     proposalRef: (p) => render('proposalRef', p),

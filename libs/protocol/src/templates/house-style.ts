@@ -74,6 +74,8 @@ export interface HouseStyle {
   }): string[];
   /** Lines of the printed extract's footer (initials and certification boxes). */
   readonly extractFooter: readonly string[];
+  /** The municipality's name as printed above the protocol's title (empty: not printed). */
+  readonly municipality: string;
   /** A section heading of `settings.sections`, rendered (headings are line templates). */
   sectionHeading(
     heading: string,
@@ -91,6 +93,16 @@ export interface HouseStyle {
     paragraph: string;
     caseNumber: string | null;
     outcome: string | null;
+  }): string;
+  /** One step of a forwarded matter's way: "Kommunstyrelsens arbetsutskott föreslog 2024-05-27, § 12, …". */
+  lineageStep(p: {
+    body: string;
+    bodyShort: string;
+    date: string;
+    paragraph: string;
+    caseNumber: string;
+    proposesTo: string;
+    items: string[];
   }): string;
   /** A person as written in a sentence or list ("tjänstgörande ersättaren Anna Ek (S)"). */
   member(p: { name: string; party: string; role: MemberRole }): string;

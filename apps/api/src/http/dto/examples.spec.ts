@@ -3,12 +3,13 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import * as meeting from './meeting.dto.js';
 import * as paragraph from './paragraph.dto.js';
+import * as bodies from '../../bodies/bodies.dto.js';
 
 type WithExample = (new () => object) & { example?: object };
 
-const dtos = ([...Object.values(meeting), ...Object.values(paragraph)] as unknown[]).filter(
-  (v): v is WithExample => typeof v === 'function' && 'example' in v,
-);
+const dtos = (
+  [...Object.values(meeting), ...Object.values(paragraph), ...Object.values(bodies)] as unknown[]
+).filter((v): v is WithExample => typeof v === 'function' && 'example' in v);
 
 describe('OpenAPI example bodies', () => {
   it('there is one for every command body', () => {

@@ -28,13 +28,25 @@ export class MemberDto {
 
 export class ScheduleMeetingDto {
   @Uuid({ optional: true, description: 'default: generated' }) meetingId?: string;
-  @Nested(() => BodyDto) body!: BodyDto;
+  @Nested(() => BodyDto, { optional: true, description: "default: the registered body's names (bodyId)" })
+  body?: BodyDto;
+  @Id({ optional: true, example: 'ks-au', description: 'a registered body (instead of body)' })
+  bodyId?: string;
   @PlainDate({ example: '2024-05-14' }) date!: string;
   @ClockTime({ example: '09:00' }) startTime!: string;
   @Text(LIMITS.line, { example: 'Kommunhuset, sammanträdesrum Näset' }) place!: string;
-  @Id({ example: 'm-andersson', description: 'memberId of the ordförande' }) chair!: string;
+  @Id({
+    optional: true,
+    example: 'm-andersson',
+    description: "memberId of the ordförande; default: the roster's ordförande on the date",
+  })
+  chair?: string;
   @Nested(() => PersonDto) secretary!: PersonDto;
-  @NestedList(() => MemberDto, LIMITS.listMembers) members!: MemberDto[];
+  @NestedList(() => MemberDto, LIMITS.listMembers, {
+    optional: true,
+    description: "default: the body's roster on the meeting's date (docs/adr/0036)",
+  })
+  members?: MemberDto[];
 
   static readonly example = {
     body: { id: 'ks-au', name: 'Kommunstyrelsens arbetsutskott', shortName: 'KSAU' },
