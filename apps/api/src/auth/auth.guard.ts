@@ -23,7 +23,11 @@ const PERMISSION = 'paragraf:permission';
 export const Requires = (permission: Permission) => SetMetadata(PERMISSION, permission);
 export const Public = () => SetMetadata(PERMISSION, 'public');
 
-export type AuthenticatedRequest = FastifyRequest & { user?: User };
+export type AuthenticatedRequest = FastifyRequest & {
+  user?: User;
+  /** How `user` was identified: a bearer token or a session (from the provider, or development). */
+  signedInWith?: 'token' | 'oidc' | 'development';
+};
 
 const UNAUTHENTICATED: Record<AuthFailure, string> = {
   'no-credentials': 'Logga in, eller ange en giltig bearer-token i Authorization-huvudet.',
@@ -58,7 +62,7 @@ export class AuthGuard implements CanActivate {
       void context.switchToHttp().getResponse<FastifyReply>().header('retry-after', String(retryAfter));
       throw problems.tooManyAuthFailures(retryAfter);
     }
-    const { user, failure } = this.authenticator.identify(request);
+    const { user, failure, session } = this.authenticator.identify(request);
     if (!user) {
       if (failure === 'csrf') throw problems.csrf();
       // Guessing is what the limiter slows: wrong tokens. An ended session or no credentials is
@@ -67,6 +71,7 @@ export class AuthGuard implements CanActivate {
       throw problems.unauthenticated(UNAUTHENTICATED[failure ?? 'no-credentials']);
     }
     request.user = user;
+    request.signedInWith = session ? session.method : 'token';
     // A route that forgot to declare its permission is closed, not open.
     if (!needed) throw problems.forbidden('Åtgärden saknar behörighetsregel.');
     assertPermission(user, needed);
