@@ -14,7 +14,9 @@ import { unknownId } from './support/setup.js';
 function cookiesOf(res: { headers: Record<string, unknown> }): Record<string, string> {
   const raw = res.headers['set-cookie'];
   const list = Array.isArray(raw) ? raw : raw ? [String(raw)] : [];
-  return Object.fromEntries(list.map((c: string) => c.split(';')[0].split('=')).map(([k, ...v]) => [k, v.join('=')]));
+  return Object.fromEntries(
+    list.map((c: string) => c.split(';')[0].split('=')).map(([k, ...v]) => [k, v.join('=')]),
+  );
 }
 
 describe('sessions (development sign-in) and CSRF', () => {
@@ -33,14 +35,21 @@ describe('sessions (development sign-in) and CSRF', () => {
     expect(res.status).toBe(200);
     expect(res.body.provider).toBe('development');
     expect(res.body.developmentUsers).toEqual(
-      expect.arrayContaining([{ id: 'clerk', name: 'clerk', roleNames: ['nämndsekreterare'], bodies: ['ks-au', 'un'] }]),
+      expect.arrayContaining([
+        { id: 'clerk', name: 'clerk', roleNames: ['nämndsekreterare'], bodies: ['ks-au', 'un'] },
+      ]),
     );
   });
 
   it('picking one starts a session: an httpOnly SameSite cookie, and a CSRF token the page can read', async () => {
     const res = await api.http.post('/auth/dev-sign-in').send({ userId: 'clerk' });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ id: 'clerk', roles: ['clerk'], bodies: ['ks-au', 'un'], signedInWith: 'development' });
+    expect(res.body).toMatchObject({
+      id: 'clerk',
+      roles: ['clerk'],
+      bodies: ['ks-au', 'un'],
+      signedInWith: 'development',
+    });
     const raw = (res.headers['set-cookie'] as unknown as string[]).join('\n');
     expect(raw).toMatch(/paragraf-session=[^;]+;.*HttpOnly/);
     expect(raw).toMatch(/paragraf-session=[^;]+;.*SameSite=Lax/);
@@ -49,7 +58,11 @@ describe('sessions (development sign-in) and CSRF', () => {
     expect(session).toHaveLength(43);
     const me = await api.http.get('/me').set('cookie', cookie());
     expect(me.status).toBe(200);
-    expect(me.body).toMatchObject({ name: 'clerk', roleNames: ['nämndsekreterare'], permissions: expect.arrayContaining(['record']) });
+    expect(me.body).toMatchObject({
+      name: 'clerk',
+      roleNames: ['nämndsekreterare'],
+      permissions: expect.arrayContaining(['record']),
+    });
   });
 
   it('refuses a user who is not a development user (here: unknown)', async () => {
@@ -97,7 +110,9 @@ describe('sessions (development sign-in) and CSRF', () => {
     expect(res.body.detail).toBe(
       'Du får inte registrera för organet ks-au. Du får registrera för: bygg. En administratör kan ge dig behörighet.',
     );
-    const role = await api.http.post(`/meetings/${unknownId()}/justering`).set('authorization', api.auth('auditor'));
+    const role = await api.http
+      .post(`/meetings/${unknownId()}/justering`)
+      .set('authorization', api.auth('auditor'));
     expect(role.status).toBe(403);
     expect(role.body.detail).toBe(
       'Rollen revisor får inte registrera i protokollet. Det kräver rollen nämndsekreterare eller administratör. En administratör kan ge dig behörighet.',
@@ -135,7 +150,14 @@ describe('bearer tokens issued by an admin', () => {
     const me = await api.http.get('/me').set('authorization', `Bearer ${token}`);
     expect(me.body).toMatchObject({ id: 'chair', memberId: 'ksau-ordf', signedInWith: 'token' });
     const list = await api.http.get('/users/chair/tokens').set('authorization', api.auth('admin'));
-    expect(list.body.tokens).toEqual([expect.objectContaining({ tokenId, label: 'Ordförandens surfplatta', createdBy: 'admin', state: 'valid' })]);
+    expect(list.body.tokens).toEqual([
+      expect.objectContaining({
+        tokenId,
+        label: 'Ordförandens surfplatta',
+        createdBy: 'admin',
+        state: 'valid',
+      }),
+    ]);
     expect(JSON.stringify(list.body)).not.toContain(token);
 
     const revoked = await api.http.delete(`/tokens/${tokenId}`).set('authorization', api.auth('admin'));

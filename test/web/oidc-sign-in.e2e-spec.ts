@@ -234,7 +234,8 @@ describeInBrowser('signing in through the municipality’s OpenID Connect provid
     });
     expect(paragraph.status).toBe(201);
     expect(
-      (await inPage(page, 'POST', `/meetings/${meetingId}/close`, { at: '2024-05-27T15:00:00+02:00' })).status,
+      (await inPage(page, 'POST', `/meetings/${meetingId}/close`, { at: '2024-05-27T15:00:00+02:00' }))
+        .status,
     ).toBe(200);
     // Who recorded it: the person the provider vouched for.
     const events = await store.readStream(`meeting-${meetingId}`);

@@ -114,10 +114,14 @@ function oidcConfig(env: NodeJS.ProcessEnv): OidcConfig | undefined {
   }
   const issuer = url(env, 'PARAGRAF_OIDC_ISSUER');
   const clientId = env.PARAGRAF_OIDC_CLIENT_ID;
-  if (!clientId) throw new ConfigError('PARAGRAF_OIDC_CLIENT_ID', 'is required when PARAGRAF_OIDC_ISSUER is set');
+  if (!clientId)
+    throw new ConfigError('PARAGRAF_OIDC_CLIENT_ID', 'is required when PARAGRAF_OIDC_ISSUER is set');
   const redirectUrl = url(env, 'PARAGRAF_OIDC_REDIRECT_URL');
   if (redirectUrl.pathname !== '/auth/callback') {
-    throw new ConfigError('PARAGRAF_OIDC_REDIRECT_URL', `must end in /auth/callback, got "${redirectUrl.href}"`);
+    throw new ConfigError(
+      'PARAGRAF_OIDC_REDIRECT_URL',
+      `must end in /auth/callback, got "${redirectUrl.href}"`,
+    );
   }
   if (!env.PARAGRAF_OIDC_GROUPS) {
     throw new ConfigError('PARAGRAF_OIDC_GROUPS', 'is required when PARAGRAF_OIDC_ISSUER is set');

@@ -65,7 +65,11 @@ function Queue() {
 function Person({ me }: { me: Me }) {
   const bodies = me.bodies === null ? 'alla organ' : me.bodies.length ? me.bodies.join(', ') : 'inget organ';
   return (
-    <span className="person" data-testid="person" title={me.signedInWith === 'development' ? 'Utvecklingsanvändare' : undefined}>
+    <span
+      className="person"
+      data-testid="person"
+      title={me.signedInWith === 'development' ? 'Utvecklingsanvändare' : undefined}
+    >
       <strong>{me.name}</strong> · {me.roleNames.join(', ')}
       {may(me, 'record') && <> · får registrera för: {bodies}</>}
     </span>

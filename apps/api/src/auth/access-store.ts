@@ -109,7 +109,9 @@ export class AccessStore {
       putLogin: this.db.prepare(
         'INSERT INTO pending_logins (flow_sha256, state, nonce, code_verifier, return_to, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
       ),
-      takeLogin: this.db.prepare('DELETE FROM pending_logins WHERE flow_sha256 = ? AND expires_at > ? RETURNING *'),
+      takeLogin: this.db.prepare(
+        'DELETE FROM pending_logins WHERE flow_sha256 = ? AND expires_at > ? RETURNING *',
+      ),
       putToken: this.db.prepare(
         'INSERT INTO tokens (token_id, token_sha256, user_id, label, created_at, created_by, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
@@ -172,8 +174,7 @@ export class AccessStore {
   /** The pending sign-in of this browser, once: a callback replayed finds nothing. */
   takeLogin(flowId: string, now = Date.now()): PendingLogin | undefined {
     const row = this.stmts.takeLogin.get(hashToken(flowId), now) as
-      | { state: string; nonce: string; code_verifier: string; return_to: string }
-      | undefined;
+      { state: string; nonce: string; code_verifier: string; return_to: string } | undefined;
     return row
       ? { state: row.state, nonce: row.nonce, codeVerifier: row.code_verifier, returnTo: row.return_to }
       : undefined;
@@ -182,7 +183,15 @@ export class AccessStore {
   // ─── bearer tokens issued by an admin ───
 
   issueToken(t: Omit<IssuedToken, 'revokedAt' | 'revokedBy'>, token: string): void {
-    this.stmts.putToken.run(t.tokenId, hashToken(token), t.userId, t.label, t.createdAt, t.createdBy, t.expiresAt);
+    this.stmts.putToken.run(
+      t.tokenId,
+      hashToken(token),
+      t.userId,
+      t.label,
+      t.createdAt,
+      t.createdBy,
+      t.expiresAt,
+    );
   }
 
   /** The token's record when it is known (valid, expired or revoked alike). */

@@ -25,7 +25,10 @@ function safeReturnTo(value: unknown): string {
 }
 
 /** What the page shows about the signed-in person (GET /me, and the answer to a sign-in). */
-export function describe(user: User, signedInWith: 'oidc' | 'development' | 'token'): Record<string, unknown> {
+export function describe(
+  user: User,
+  signedInWith: 'oidc' | 'development' | 'token',
+): Record<string, unknown> {
   return {
     id: user.id,
     name: user.name,
@@ -58,7 +61,9 @@ export class AuthController {
 
   @Get('status')
   @Public()
-  @ApiOperation({ summary: 'How to sign in: the identity provider, or development users when none is configured' })
+  @ApiOperation({
+    summary: 'How to sign in: the identity provider, or development users when none is configured',
+  })
   status(): unknown {
     if (this.oidc.enabled) return { provider: 'oidc' };
     return {
@@ -109,10 +114,18 @@ export class AuthController {
   @Post('dev-sign-in')
   @Public()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Development only (no identity provider configured): sign in as a development user' })
-  devSignIn(@Body() dto: DevSignInDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): unknown {
+  @ApiOperation({
+    summary: 'Development only (no identity provider configured): sign in as a development user',
+  })
+  devSignIn(
+    @Body() dto: DevSignInDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): unknown {
     if (this.oidc.enabled) {
-      throw problems.forbidden('Inloggning som utvecklingsanvändare är avstängd: logga in via kommunens inloggningstjänst.');
+      throw problems.forbidden(
+        'Inloggning som utvecklingsanvändare är avstängd: logga in via kommunens inloggningstjänst.',
+      );
     }
     // No session yet, so no CSRF token: at least the page must be this server's own.
     const origin = request.headers.origin;
@@ -128,7 +141,10 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'End the session (server-side) and name where the browser goes next' })
-  async signOut(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
+  async signOut(
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<unknown> {
     const identity = this.auth.identify(request);
     if (identity.failure === 'csrf') throw problems.csrf();
     const session = identity.session;

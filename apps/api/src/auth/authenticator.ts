@@ -6,7 +6,8 @@ import { AccessStore, type Session, type SignInMethod } from './access-store.js'
 import { UserDirectory, type User } from './users.js';
 
 /** Why a request carries no user (the guard turns each into its answer). */
-export type AuthFailure = 'no-credentials' | 'bad-token' | 'expired-token' | 'revoked-token' | 'session-ended' | 'csrf';
+export type AuthFailure =
+  'no-credentials' | 'bad-token' | 'expired-token' | 'revoked-token' | 'session-ended' | 'csrf';
 
 export interface Identity {
   readonly user?: User;

@@ -15,7 +15,8 @@ export class MeController {
   @Get()
   @Requires('read')
   @ApiOperation({
-    summary: 'The signed-in person: id, name, roles, the bodies they may record for (null: all), what they may do',
+    summary:
+      'The signed-in person: id, name, roles, the bodies they may record for (null: all), what they may do',
   })
   me(@Req() request: AuthenticatedRequest): unknown {
     const user = request.user;

@@ -91,7 +91,10 @@ export class OidcSignIn {
   ): Promise<{ user: User; idToken?: string; returnTo: string }> {
     const pending = flowId ? this.access.takeLogin(flowId) : undefined;
     if (!pending) {
-      throw providerProblem(400, 'Inloggningen har gått ut eller startades i en annan webbläsare. Logga in igen.');
+      throw providerProblem(
+        400,
+        'Inloggningen har gått ut eller startades i en annan webbläsare. Logga in igen.',
+      );
     }
     const provider = await this.provider();
     const callback = new URL(this.oidc.redirectUrl.href);
@@ -106,7 +109,10 @@ export class OidcSignIn {
       });
     } catch (err) {
       this.log.warn(`sign-in refused: ${(err as Error).message}`);
-      throw providerProblem(401, 'Inloggningen kunde inte bekräftas av kommunens inloggningstjänst. Logga in igen.');
+      throw providerProblem(
+        401,
+        'Inloggningen kunde inte bekräftas av kommunens inloggningstjänst. Logga in igen.',
+      );
     }
     const idClaims = tokens.claims()!;
     let claims: Record<string, unknown> = { ...idClaims };

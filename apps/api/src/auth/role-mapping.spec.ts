@@ -65,7 +65,10 @@ describe('OIDC settings', () => {
     [{ PARAGRAF_OIDC_CLIENT_ID: 'id' }, 'PARAGRAF_OIDC_CLIENT_ID'],
     [{ ...ok, PARAGRAF_OIDC_CLIENT_ID: '' }, 'PARAGRAF_OIDC_CLIENT_ID'],
     [{ ...ok, PARAGRAF_OIDC_ISSUER: 'http://idp.kommun.se' }, 'PARAGRAF_OIDC_ISSUER'],
-    [{ ...ok, PARAGRAF_OIDC_REDIRECT_URL: 'https://paragraf.kommun.se/elsewhere' }, 'PARAGRAF_OIDC_REDIRECT_URL'],
+    [
+      { ...ok, PARAGRAF_OIDC_REDIRECT_URL: 'https://paragraf.kommun.se/elsewhere' },
+      'PARAGRAF_OIDC_REDIRECT_URL',
+    ],
     [{ ...ok, PARAGRAF_OIDC_GROUPS: '{"groups":{}' }, 'PARAGRAF_OIDC_GROUPS'],
     [{ ...ok, PARAGRAF_OIDC_GROUPS: '' }, 'PARAGRAF_OIDC_GROUPS'],
   ])('%o is refused naming %s', (env, variable) => {
@@ -74,7 +77,11 @@ describe('OIDC settings', () => {
 
   it('plain http only for a provider on this machine (tests, development)', () => {
     expect(
-      loadApiConfig({ ...ok, PARAGRAF_OIDC_ISSUER: 'http://127.0.0.1:4000', PARAGRAF_OIDC_REDIRECT_URL: 'http://localhost:3000/auth/callback' }).oidc?.issuer.port,
+      loadApiConfig({
+        ...ok,
+        PARAGRAF_OIDC_ISSUER: 'http://127.0.0.1:4000',
+        PARAGRAF_OIDC_REDIRECT_URL: 'http://localhost:3000/auth/callback',
+      }).oidc?.issuer.port,
     ).toBe('4000');
   });
 });

@@ -28,7 +28,8 @@ export function parseRoleMapping(raw: string): RoleMapping {
   const claim = m.claim ?? 'groups';
   const subjectClaim = m.subjectClaim ?? 'sub';
   if (typeof claim !== 'string' || !claim) throw new Error('"claim" must be a claim name');
-  if (typeof subjectClaim !== 'string' || !subjectClaim) throw new Error('"subjectClaim" must be a claim name');
+  if (typeof subjectClaim !== 'string' || !subjectClaim)
+    throw new Error('"subjectClaim" must be a claim name');
   if (!m.groups || typeof m.groups !== 'object' || Array.isArray(m.groups)) {
     throw new Error('"groups" must map each group to {"roles": [...], "bodies": [...]}');
   }

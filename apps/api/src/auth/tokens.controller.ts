@@ -75,7 +75,10 @@ export class TokensController {
     const user = this.userOrNotFound(userId);
     if (dto.expiresInDays > this.config.tokenMaxDays) {
       throw problems.validation([
-        { field: 'expiresInDays', message: `must be at most ${this.config.tokenMaxDays} (PARAGRAF_TOKEN_MAX_DAYS)` },
+        {
+          field: 'expiresInDays',
+          message: `must be at most ${this.config.tokenMaxDays} (PARAGRAF_TOKEN_MAX_DAYS)`,
+        },
       ]);
     }
     const token = newToken();

@@ -97,7 +97,12 @@ describe('users file: people', () => {
     expect(() => UserDirectory.load(path)).toThrow(/needs a role/);
     writeFileSync(
       path,
-      JSON.stringify({ users: [{ id: 'x', name: 'x', role: 'clerk' }, { id: 'x', name: 'y', role: 'chair' }] }),
+      JSON.stringify({
+        users: [
+          { id: 'x', name: 'x', role: 'clerk' },
+          { id: 'x', name: 'y', role: 'chair' },
+        ],
+      }),
     );
     expect(() => UserDirectory.load(path)).toThrow(/used twice/);
   });

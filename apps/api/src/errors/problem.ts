@@ -92,7 +92,13 @@ export const problems = {
         'Begäran kom inte från Paragrafs egen sida (CSRF-token saknas, är fel eller begäran kom från en annan webbplats). Ladda om sidan och försök igen.',
     }),
   forbidden: (detail: string, extra: Record<string, unknown> = {}) =>
-    new ProblemException({ status: 403, code: 'FORBIDDEN', title: 'Åtgärden är inte tillåten', detail, ...extra }),
+    new ProblemException({
+      status: 403,
+      code: 'FORBIDDEN',
+      title: 'Åtgärden är inte tillåten',
+      detail,
+      ...extra,
+    }),
   notFound: (detail: string) =>
     new ProblemException({ status: 404, code: 'NOT_FOUND', title: 'Hittades inte', detail }),
   notAcceptable: (offered: readonly string[]) =>

@@ -12,8 +12,8 @@ interface AuthStatus {
  */
 export function SignIn() {
   const [status, setStatus] = useState<AuthStatus | null>(null);
-  const [error, setError] = useState<string | null>(
-    () => new URLSearchParams(window.location.search).get('inloggningsfel'),
+  const [error, setError] = useState<string | null>(() =>
+    new URLSearchParams(window.location.search).get('inloggningsfel'),
   );
   useEffect(() => {
     request<AuthStatus>('/auth/status', { token: null })
@@ -35,9 +35,9 @@ export function SignIn() {
       {status?.provider === 'development' && (
         <>
           <p className="sign-in-note" role="note" data-testid="development-sign-in">
-            Ingen inloggningstjänst är inställd på servern. Den här sidan är för utveckling och prov:
-            välj en utvecklingsanvändare. Anslut kommunens inloggningstjänst innan Paragraf används på
-            riktigt (se README, ”Connecting the municipality&apos;s identity provider”).
+            Ingen inloggningstjänst är inställd på servern. Den här sidan är för utveckling och prov: välj en
+            utvecklingsanvändare. Anslut kommunens inloggningstjänst innan Paragraf används på riktigt (se
+            README, ”Connecting the municipality&apos;s identity provider”).
           </p>
           <ul className="plain">
             {(status.developmentUsers ?? []).map((u) => (
@@ -47,7 +47,11 @@ export function SignIn() {
                   onClick={async () => {
                     setError(null);
                     try {
-                      await request('/auth/dev-sign-in', { method: 'POST', body: { userId: u.id }, token: null });
+                      await request('/auth/dev-sign-in', {
+                        method: 'POST',
+                        body: { userId: u.id },
+                        token: null,
+                      });
                       window.location.reload();
                     } catch (err) {
                       setError(err instanceof ApiError ? err.message : (err as Error).message);
