@@ -257,6 +257,27 @@ describeInBrowser('signing in through the municipality’s OpenID Connect provid
       'Du får inte registrera för organet ks. Du får registrera för: ks-au. En administratör kan ge dig behörighet.',
     );
     expect(refused.body).toMatchObject({ missing: { body: 'ks' }, bodies: ['ks-au'], grantedBy: 'admin' });
+    // The page says the same: a KS meeting (scheduled by an admin) is not hers to send for justering.
+    const ks = await fetch(`${apiUrl}/meetings`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        body: { id: 'ks', name: 'Kommunstyrelsen', shortName: 'KS' },
+        date: '2024-06-03',
+        startTime: '13:00',
+        place: 'Stadshuset',
+        chair: 'ksau-ordf',
+        secretary: { name: 'Kim Ek' },
+        members: s65Members,
+      }),
+    });
+    expect(ks.status).toBe(201);
+    const { meetingId: ksMeeting } = (await ks.json()) as { meetingId: string };
+    await clerk.page.goto(`${apiUrl}/#/after/${ksMeeting}`);
+    await clerk.page.getByRole('button', { name: 'Skicka protokollet för justering' }).click(WAIT);
+    expect(await clerk.page.getByTestId('refusal').innerText(WAIT)).toBe(
+      'Du får inte registrera för organet ks. Du får registrera för: ks-au. En administratör kan ge dig behörighet.',
+    );
   });
 
   it('a write with the cookie but without the CSRF token, or from another site, is refused', async () => {

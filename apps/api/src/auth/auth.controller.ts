@@ -25,7 +25,7 @@ function safeReturnTo(value: unknown): string {
 }
 
 /** What the page shows about the signed-in person (GET /me, and the answer to a sign-in). */
-export function describe(
+export function describePerson(
   user: User,
   signedInWith: 'oidc' | 'development' | 'token',
 ): Record<string, unknown> {
@@ -134,7 +134,7 @@ export class AuthController {
     if (!user) throw problems.notFound(`Det finns ingen utvecklingsanvändare ${dto.userId}.`);
     this.auth.startSession(reply, user, 'development');
     this.log.warn(`signed in as development user ${user.id} (no identity provider configured)`);
-    return describe(user, 'development');
+    return describePerson(user, 'development');
   }
 
   @Post('sign-out')

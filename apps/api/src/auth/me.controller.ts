@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { problems } from '../errors/problem.js';
-import { describe } from './auth.controller.js';
+import { describePerson } from './auth.controller.js';
 import { Requires, type AuthenticatedRequest } from './auth.guard.js';
 import { Authenticator } from './authenticator.js';
 
@@ -22,6 +22,6 @@ export class MeController {
     const user = request.user;
     if (!user) throw problems.unauthenticated();
     const { via, session } = this.auth.identify(request);
-    return describe(user, via === 'session' && session ? session.method : 'token');
+    return describePerson(user, via === 'session' && session ? session.method : 'token');
   }
 }
