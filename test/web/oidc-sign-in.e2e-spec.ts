@@ -180,6 +180,11 @@ describeInBrowser('signing in through the municipality’s OpenID Connect provid
     const cookie = (await clerk.context.cookies(apiUrl)).find((c) => c.name === 'paragraf-session')!;
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
     expect(await page.evaluate('document.cookie')).not.toContain('paragraf-session');
+    // One sign-in per browser: a new tab is signed in as well.
+    const tab = await clerk.context.newPage();
+    await tab.goto(`${apiUrl}/#/`);
+    expect(await tab.getByTestId('person').innerText(WAIT)).toContain('Karin Sjödin');
+    await tab.close();
     const me = await inPage(page, 'GET', '/me');
     expect(me.body).toMatchObject({
       id: 'oidc:karin.sjodin',
