@@ -157,6 +157,9 @@ describeInBrowser('signing in through the municipality’s OpenID Connect provid
     await new Promise<void>((resolve) => evil.listen(evilPort, '127.0.0.1', resolve));
     clerk = await openBrowser();
     justerare = await openBrowser();
+    // The provider's pages and ours on a loaded CI machine: generous waits, never fixed sleeps.
+    clerk.page.setDefaultTimeout(30_000);
+    justerare.page.setDefaultTimeout(30_000);
   }, 120_000);
 
   afterAll(async () => {
