@@ -87,7 +87,7 @@ export class AuthController {
       httpOnly: true,
       // Lax: the provider's redirect back is a top-level GET from another site.
       sameSite: 'lax',
-      secure: url.protocol === 'https:' && this.auth.sessionCookie.startsWith('__Host-'),
+      secure: this.auth.secure,
       maxAge: 600,
     });
     void reply.redirect(url.href, 302);

@@ -45,7 +45,8 @@ export class Authenticator {
   /** `__Host-` pins the cookie to this host and path `/` (it needs Secure, so https only). */
   readonly sessionCookie: string;
   readonly csrfCookie: string;
-  private readonly secure: boolean;
+  /** Cookies are Secure when the web app is reached over https (the redirect URL says so). */
+  readonly secure: boolean;
 
   constructor(
     private readonly users: UserDirectory,
