@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { UserDirectory } from './auth/users.js';
+import fastifyCookie from '@fastify/cookie';
+import { Authenticator } from './auth/authenticator.js';
 import { guardJsonBodies } from './http/body-guard.js';
 import { acceptRawBodies } from './http/raw-bodies.js';
 import { addEtags } from './http/etag.js';
@@ -72,7 +73,9 @@ export async function createApp(
     // HSTS belongs to the TLS terminator in front; this server may well be reached over http.
     strictTransportSecurity: false,
   });
-  handleIdempotencyKeys(fastify, app.get(UserDirectory), app.get(IdempotencyStore));
+  // The web app's session cookie (docs/adr/0039); parsed before the idempotency hook and the guard.
+  await app.register(fastifyCookie);
+  handleIdempotencyKeys(fastify, app.get(Authenticator), app.get(IdempotencyStore));
   fastify.addHook('onSend', async (request, reply, payload) => {
     void reply.header('x-request-id', request.id);
     return payload;
@@ -88,6 +91,7 @@ export async function createApp(
       )
       .setVersion('0.1.0')
       .addBearerAuth()
+      .addCookieAuth('paragraf-session')
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/json' });

@@ -6,10 +6,16 @@ import { TerminusModule } from '@nestjs/terminus';
 import type { EventStore } from '@app/event-store';
 import { AttachmentStore } from './attachments/attachment.store.js';
 import { AttachmentsController } from './attachments/attachments.controller.js';
+import { dirname, join } from 'node:path';
+import { AccessStore } from './auth/access-store.js';
+import { AuthController } from './auth/auth.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { BodiesController } from './bodies/bodies.controller.js';
 import { Bodies } from './bodies/bodies.service.js';
+import { Authenticator } from './auth/authenticator.js';
 import { MeController } from './auth/me.controller.js';
+import { OidcSignIn } from './auth/oidc-sign-in.js';
+import { TokensController } from './auth/tokens.controller.js';
 import { UserDirectory } from './auth/users.js';
 import { CommandRunner } from './commands/command-runner.js';
 import { commandHandlers } from './commands/handlers.js';
@@ -53,6 +59,14 @@ export class AppModule {
       { provide: UserDirectory, useValue: options.users },
       { provide: IdempotencyStore, useFactory: () => new IdempotencyStore(options.config.idempotencyPath) },
       { provide: AttachmentStore, useValue: new AttachmentStore(options.config.attachmentsPath) },
+      {
+        provide: AccessStore,
+        // Sessions and issued tokens beside the users file unless PARAGRAF_ACCESS_PATH says otherwise.
+        useFactory: () =>
+          new AccessStore(options.config.accessPath ?? join(dirname(options.config.usersFile), 'access.db')),
+      },
+      Authenticator,
+      OidcSignIn,
       StoreLifecycle,
       CommandRunner,
       Metrics,
@@ -86,6 +100,8 @@ export class AppModule {
         JusteringController,
         VerificationController,
         MeController,
+        AuthController,
+        TokensController,
       ],
       providers,
     };

@@ -1,6 +1,7 @@
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { DEFAULT_LIVE, type LiveOptions } from './read-models/live-hub.js';
+import { parseRoleMapping, type RoleMapping } from './auth/role-mapping.js';
 
 /**
  * The API's own settings, read once from the environment. The event store's settings are
@@ -44,6 +45,25 @@ export interface ApiConfig {
    * certified extract's PDF links to `<publicUrl>/verify?code=…` (docs/adr/0031).
    */
   readonly publicUrl: string;
+  /** SQLite file of sessions and admin-issued tokens; undefined: beside the users file (docs/adr/0039). */
+  readonly accessPath?: string;
+  /** The municipality's OpenID Connect provider; undefined: development sign-in (docs/adr/0039). */
+  readonly oidc?: OidcConfig;
+  /** A session ends this long after sign-in, whatever happens. */
+  readonly sessionMaxAgeSeconds: number;
+  /** The longest expiry an admin may give a bearer token. */
+  readonly tokenMaxDays: number;
+}
+
+export interface OidcConfig {
+  readonly issuer: URL;
+  readonly clientId: string;
+  /** Empty: a public client (PKCE alone); otherwise client_secret_basic. */
+  readonly clientSecret: string;
+  /** This server's /auth/callback as the provider knows it; its origin is the web app's. */
+  readonly redirectUrl: URL;
+  readonly scopes: string;
+  readonly mapping: RoleMapping;
 }
 
 /** A setting that cannot be used; the message names the variable so an operator can fix it. */
@@ -67,6 +87,64 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number
     throw new ConfigError(name, `must be an integer from ${min} to ${max}, got "${raw}"`);
   }
   return n;
+}
+
+function url(env: NodeJS.ProcessEnv, name: string): URL {
+  const raw = env[name];
+  if (!raw) throw new ConfigError(name, 'is required when PARAGRAF_OIDC_ISSUER is set');
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    throw new ConfigError(name, `must be an absolute URL, got "${raw}"`);
+  }
+  // Plain http only on this machine (a provider or a browser in a test); anywhere else TLS.
+  const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(u.hostname);
+  if (u.protocol !== 'https:' && !(u.protocol === 'http:' && loopback)) {
+    throw new ConfigError(name, `must be https (http only for localhost), got "${raw}"`);
+  }
+  return u;
+}
+
+function oidcConfig(env: NodeJS.ProcessEnv): OidcConfig | undefined {
+  const named = [
+    'PARAGRAF_OIDC_CLIENT_ID',
+    'PARAGRAF_OIDC_CLIENT_SECRET',
+    'PARAGRAF_OIDC_REDIRECT_URL',
+    'PARAGRAF_OIDC_GROUPS',
+  ].filter((n) => env[n]);
+  if (!env.PARAGRAF_OIDC_ISSUER) {
+    if (named.length) throw new ConfigError(named[0], 'is set but PARAGRAF_OIDC_ISSUER is not');
+    return undefined;
+  }
+  const issuer = url(env, 'PARAGRAF_OIDC_ISSUER');
+  const clientId = env.PARAGRAF_OIDC_CLIENT_ID;
+  if (!clientId)
+    throw new ConfigError('PARAGRAF_OIDC_CLIENT_ID', 'is required when PARAGRAF_OIDC_ISSUER is set');
+  const redirectUrl = url(env, 'PARAGRAF_OIDC_REDIRECT_URL');
+  if (redirectUrl.pathname !== '/auth/callback') {
+    throw new ConfigError(
+      'PARAGRAF_OIDC_REDIRECT_URL',
+      `must end in /auth/callback, got "${redirectUrl.href}"`,
+    );
+  }
+  if (!env.PARAGRAF_OIDC_GROUPS) {
+    throw new ConfigError('PARAGRAF_OIDC_GROUPS', 'is required when PARAGRAF_OIDC_ISSUER is set');
+  }
+  let mapping: RoleMapping;
+  try {
+    mapping = parseRoleMapping(env.PARAGRAF_OIDC_GROUPS);
+  } catch (err) {
+    throw new ConfigError('PARAGRAF_OIDC_GROUPS', (err as Error).message);
+  }
+  return {
+    issuer,
+    clientId,
+    clientSecret: env.PARAGRAF_OIDC_CLIENT_SECRET ?? '',
+    redirectUrl,
+    scopes: env.PARAGRAF_OIDC_SCOPES || 'openid profile email',
+    mapping,
+  };
 }
 
 export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
@@ -115,6 +193,10 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     sealIntervalSeconds: int(env, 'PARAGRAF_SEAL_INTERVAL_SECONDS', 60, 0, 86_400),
     verifyIntervalSeconds: int(env, 'PARAGRAF_VERIFY_INTERVAL_SECONDS', 3600, 0, 7 * 86_400),
     publicUrl: publicUrl(env.PARAGRAF_PUBLIC_URL, port),
+    ...(env.PARAGRAF_ACCESS_PATH ? { accessPath: env.PARAGRAF_ACCESS_PATH } : {}),
+    oidc: oidcConfig(env),
+    sessionMaxAgeSeconds: int(env, 'PARAGRAF_SESSION_HOURS', 10, 1, 24 * 30) * 3600,
+    tokenMaxDays: int(env, 'PARAGRAF_TOKEN_MAX_DAYS', 365, 1, 3650),
   };
 }
 

@@ -25,6 +25,13 @@ try {
   if (firstStart) await seedExampleBodies(app.get(Bodies), (l) => process.stdout.write(`${l}\n`));
   await app.listen({ port: config.port, host: config.host });
   process.stdout.write(`Paragraf API on http://localhost:${config.port} (OpenAPI: /docs)\n`);
+  process.stdout.write(
+    config.oidc
+      ? `Sign-in: the identity provider ${config.oidc.issuer.href} (PARAGRAF_OIDC_ISSUER)\n`
+      : 'Sign-in: NO identity provider configured (PARAGRAF_OIDC_ISSUER), so the web page lets anyone ' +
+          'who reaches it sign in as a development user. For development only; see the README, ' +
+          '"Connecting the municipality\'s identity provider".\n',
+  );
   // Fonts parsed and pdfkit loaded now rather than on the first PDF someone waits for.
   setTimeout(() => void warmUpPdf().catch(() => undefined), 500).unref();
 } catch (err) {

@@ -1,7 +1,6 @@
-import { session } from './api';
 import { useConnectionWatch, useOutbox, useRoute } from './hooks';
 import { outbox } from './outbox';
-import { may, useMe } from './me';
+import { may, signOut, useMe, type Me } from './me';
 import { AfterPage } from './pages/After';
 import { BodiesPage } from './pages/Bodies';
 import { HouseStylesPage } from './pages/HouseStyles';
@@ -63,17 +62,33 @@ function Queue() {
   );
 }
 
+/** Who is signed in and what they may do: name, roles and the bodies they may record for. */
+function Person({ me }: { me: Me }) {
+  const bodies = me.bodies === null ? 'alla organ' : me.bodies.length ? me.bodies.join(', ') : 'inget organ';
+  return (
+    <span
+      className="person"
+      data-testid="person"
+      title={me.signedInWith === 'development' ? 'Utvecklingsanvändare' : undefined}
+    >
+      <strong>{me.name}</strong> · {me.roleNames.join(', ')}
+      {may(me, 'record') && <> · får registrera för: {bodies}</>}
+    </span>
+  );
+}
+
 export function App() {
   useConnectionWatch();
   const route = useRoute();
   const [page, id, sub] = route;
-  const signedIn = Boolean(session.token());
   const me = useMe();
+  const signedIn = Boolean(me);
   // The house-style page: administrators adopt; clerks may preview a draft.
   const mayEditStyles = may(me, 'administer') || may(me, 'record');
   // The public view needs no sign-in (the protocol is a public record); everything else does.
   let content;
   if (page === 'public') content = <PublicPage key={id} meetingId={id} />;
+  else if (me === undefined) content = <p role="status">Hämtar …</p>;
   else if (!signedIn) content = <SignIn />;
   else if (page === 'prepare' && id) content = <PreparePage key={id} meetingId={id} />;
   else if (page === 'live' && id) content = <LivePage key={id} meetingId={id} paragraphId={sub} />;
@@ -118,17 +133,9 @@ export function App() {
           )}
         </nav>
         <ConnectionBanner />
+        {me && page !== 'public' && <Person me={me} />}
         {signedIn && page !== 'public' && (
-          <button
-            type="button"
-            className="link"
-            onClick={() => {
-              session.setToken(null);
-              session.setJustifyToken(null);
-              window.location.hash = '#/';
-              window.location.reload();
-            }}
-          >
+          <button type="button" className="link" onClick={() => void signOut()}>
             Logga ut
           </button>
         )}

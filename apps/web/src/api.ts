@@ -1,6 +1,7 @@
 /**
- * The API as the web app sees it: same origin, bearer token from sessionStorage, problem+json
- * errors turned into ApiError with the API's Swedish `detail` and stable `code`.
+ * The API as the web app sees it: same origin, the session cookie (a bearer token only where a
+ * page passes one), problem+json errors turned into ApiError with the API's Swedish `detail`
+ * and stable `code`.
  */
 
 export interface Problem {
@@ -42,6 +43,15 @@ export const session = {
     token ? sessionStorage.setItem(JUSTIFY_TOKEN_KEY, token) : sessionStorage.removeItem(JUSTIFY_TOKEN_KEY),
 };
 
+/**
+ * The session's CSRF token (docs/adr/0039): set at sign-in in a cookie the page can read, sent
+ * back as X-CSRF-Token on every write; the server compares it with the session's own.
+ */
+export function csrfHeaders(): Record<string, string> {
+  const m = /(?:^|;\s*)(?:__Host-)?paragraf-csrf=([^;]+)/.exec(document.cookie);
+  return m ? { 'x-csrf-token': decodeURIComponent(m[1]) } : {};
+}
+
 type Listener = (ok: boolean) => void;
 const reachability = new Set<Listener>();
 
@@ -69,6 +79,7 @@ export async function request<T = unknown>(path: string, opts: RequestOptions = 
   if (token) headers.authorization = `Bearer ${token}`;
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
   if (opts.idempotencyKey) headers['idempotency-key'] = opts.idempotencyKey;
+  if ((opts.method ?? 'GET') !== 'GET') Object.assign(headers, csrfHeaders());
   let res: Response;
   try {
     res = await fetch(path, {

@@ -12,7 +12,11 @@ import type { MemberRef } from './events.js';
 export const justeringStream = (meetingId: string) => `justering-${meetingId}`;
 
 /** How a signature was made: today the signed-in person's bearer token; e-legitimation later. */
-export type SignatureMethod = 'bearer-token' | 'e-legitimation';
+/**
+ * How the signer was identified: an API token, a session from the municipality's identity
+ * provider (OpenID Connect), a development sign-in (no provider configured), or e-legitimation.
+ */
+export type SignatureMethod = 'bearer-token' | 'oidc-session' | 'development-session' | 'e-legitimation';
 
 export interface JusteringRequested {
   readonly type: 'JusteringRequested';

@@ -57,6 +57,8 @@ export async function startApi(options: StartOptions = {}): Promise<TestApi> {
     id,
     name: id,
     ...u,
+    // With no identity provider configured, each may also sign in on the page (a session).
+    development: true,
     tokenSha256: hashToken(tokens[id as TestUser]),
   }));
   writeFileSync(usersFile, JSON.stringify({ users }));

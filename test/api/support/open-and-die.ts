@@ -30,7 +30,7 @@ const store: EventStore = new Proxy(sqlite, {
 const config = loadApiConfig({ NODE_ENV: 'test' });
 const paragraphs = new ParagraphCommands(new CommandRunner(store, config), store, config);
 const ctx = newCommandContext({
-  user: { id: 'clerk', name: 'clerk', role: 'clerk', bodies: ['ks-au'] },
+  user: { id: 'clerk', name: 'clerk', role: 'clerk', roles: ['clerk'], bodies: ['ks-au'] },
   requestId: 'crash-test',
 });
 await paragraphs.open({ ...PARAGRAPH_BODY, paragraphId: crypto.randomUUID(), meetingId }, ctx);

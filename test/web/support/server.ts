@@ -8,6 +8,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Page } from 'playwright-core';
 import { SqliteEventStore } from '@app/event-store';
 import { createApp } from '../../../apps/api/src/app.factory.js';
 import { hashToken, newToken, UserDirectory } from '../../../apps/api/src/auth/users.js';
@@ -51,6 +52,8 @@ export class WebTestServer {
       id,
       name: id,
       role,
+      // Signed in on the page by picking them (no identity provider configured here).
+      development: true,
       tokenSha256: hashToken(this.tokens[id as WebTestUser]),
     }));
     writeFileSync(join(this.dir, 'users.json'), JSON.stringify({ users }));
@@ -118,4 +121,11 @@ export class WebTestServer {
     await this.stop();
     rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+/** Sign in on the page as a development user (the server has no identity provider configured). */
+export async function signInAs(page: Page, url: string, user: WebTestUser): Promise<void> {
+  await page.goto(`${url}/#/`);
+  await page.getByRole('button', { name: `Logga in som ${user}`, exact: true }).click();
+  await page.getByTestId('person').waitFor();
 }

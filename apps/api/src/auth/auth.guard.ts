@@ -10,9 +10,12 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { API_CONFIG, type ApiConfig } from '../config.js';
 import { problems } from '../errors/problem.js';
+import { Authenticator, type AuthFailure } from './authenticator.js';
 import { FailedAuthLimiter } from './failed-auth-limiter.js';
 import { assertPermission, type Permission } from './policy.js';
-import { UserDirectory, type User } from './users.js';
+import type { User } from './users.js';
+
+export { bearerToken } from './authenticator.js';
 
 const PERMISSION = 'paragraf:permission';
 
@@ -20,13 +23,20 @@ const PERMISSION = 'paragraf:permission';
 export const Requires = (permission: Permission) => SetMetadata(PERMISSION, permission);
 export const Public = () => SetMetadata(PERMISSION, 'public');
 
-export type AuthenticatedRequest = FastifyRequest & { user?: User };
+export type AuthenticatedRequest = FastifyRequest & {
+  user?: User;
+  /** How `user` was identified: a bearer token or a session (from the provider, or development). */
+  signedInWith?: 'token' | 'oidc' | 'development';
+};
 
-/** The token of an `Authorization: Bearer <token>` header, or null. */
-export function bearerToken(header: string | string[] | undefined): string | null {
-  const match = typeof header === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
-  return match ? match[1] : null;
-}
+const UNAUTHENTICATED: Record<AuthFailure, string> = {
+  'no-credentials': 'Logga in, eller ange en giltig bearer-token i Authorization-huvudet.',
+  'bad-token': 'Token är ogiltig.',
+  'expired-token': 'Token har gått ut. En administratör kan utfärda en ny.',
+  'revoked-token': 'Token är återkallad. En administratör kan utfärda en ny.',
+  'session-ended': 'Sessionen har upphört. Logga in igen.',
+  csrf: '',
+};
 
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -34,7 +44,7 @@ export class AuthGuard implements CanActivate {
 
   constructor(
     private readonly reflector: Reflector,
-    private readonly users: UserDirectory,
+    private readonly authenticator: Authenticator,
     @Inject(API_CONFIG) config: ApiConfig,
   ) {
     this.limiter = new FailedAuthLimiter(config.authFailureLimit, config.authFailureWindowMs);
@@ -59,13 +69,16 @@ export class AuthGuard implements CanActivate {
       void context.switchToHttp().getResponse<FastifyReply>().header('retry-after', String(retryAfter));
       throw problems.tooManyAuthFailures(retryAfter);
     }
-    const token = bearerToken(request.headers.authorization);
-    const user = token ? this.users.authenticate(token) : null;
+    const { user, failure, session } = this.authenticator.identify(request);
     if (!user) {
-      this.limiter.failed(request.ip);
-      throw token ? problems.unauthenticated('Token är ogiltig.') : problems.unauthenticated();
+      if (failure === 'csrf') throw problems.csrf();
+      // Guessing is what the limiter slows: wrong tokens. An ended session or no credentials is
+      // a browser that must sign in again (256-bit session ids are not guessed).
+      if (failure === 'bad-token' || failure === 'revoked-token') this.limiter.failed(request.ip);
+      throw problems.unauthenticated(UNAUTHENTICATED[failure ?? 'no-credentials']);
     }
     request.user = user;
+    request.signedInWith = session ? session.method : 'token';
     // A route that forgot to declare its permission is closed, not open.
     if (!needed) throw problems.forbidden('Åtgärden saknar behörighetsregel.');
     assertPermission(user, needed);

@@ -33,22 +33,48 @@ const PERMISSION_SV: Record<Permission, string> = {
   audit: 'läsa rå händelsehistorik eller verifieringsdetaljer',
 };
 
-/** Every permission a role has (for GET /me). */
-export function permissionsOf(role: Role): Permission[] {
-  return (Object.keys(ALLOWED) as Permission[]).filter((p) => ALLOWED[p].includes(role));
+/** Every permission the roles give (for GET /me). */
+export function permissionsOf(roles: readonly Role[]): Permission[] {
+  return (Object.keys(ALLOWED) as Permission[]).filter((p) => roles.some((r) => ALLOWED[p].includes(r)));
+}
+
+export const roleName = (role: Role): string => ROLE_SV[role];
+
+/** "a, b eller c" */
+function either(words: readonly string[]): string {
+  return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} eller ${words.at(-1)}`;
+}
+
+/** Who may grant what is missing: the municipality's administrator (docs/adr/0040). */
+const GRANT = 'En administratör kan ge dig behörighet.';
+
+export function mayUser(user: User, permission: Permission): boolean {
+  return user.roles.some((r) => ALLOWED[permission].includes(r));
 }
 
 export function assertPermission(user: User, permission: Permission): void {
-  if (!ALLOWED[permission].includes(user.role)) {
-    throw problems.forbidden(`Rollen ${ROLE_SV[user.role]} får inte ${PERMISSION_SV[permission]}.`);
-  }
+  if (mayUser(user, permission)) return;
+  const have = user.roles.map((r) => ROLE_SV[r]);
+  const needed = ALLOWED[permission].map((r) => ROLE_SV[r]);
+  throw problems.forbidden(
+    `${have.length === 1 ? `Rollen ${have[0]}` : `Rollerna ${have.join(' och ')}`} får inte ${PERMISSION_SV[permission]}. ` +
+      `Det kräver rollen ${either(needed)}. ${GRANT}`,
+    { missing: { permission, roles: ALLOWED[permission] }, grantedBy: 'admin' },
+  );
 }
 
-/** Writes are scoped to the user's bodies when the users file lists them (admin: everywhere). */
+/** Writes are scoped to the user's bodies when they are listed (admin: everywhere). */
 export function assertBodyAccess(user: User, bodyId: string): void {
-  if (user.role === 'admin' || user.bodies === undefined) return;
+  if (user.roles.includes('admin') || user.bodies === undefined) return;
   if (!user.bodies.includes(bodyId)) {
-    throw problems.forbidden(`Du får inte registrera för organet ${bodyId}.`);
+    const allowed = user.bodies.length
+      ? `Du får registrera för: ${user.bodies.join(', ')}.`
+      : 'Du får inte registrera för något organ.';
+    throw problems.forbidden(`Du får inte registrera för organet ${bodyId}. ${allowed} ${GRANT}`, {
+      missing: { body: bodyId },
+      bodies: user.bodies,
+      grantedBy: 'admin',
+    });
   }
 }
 
@@ -56,7 +82,9 @@ export function assertBodyAccess(user: User, bodyId: string): void {
 export function assertAuditScope(user: User, bodyId: string | undefined): void {
   if (user.bodies === undefined) return;
   if (bodyId === undefined || !user.bodies.includes(bodyId)) {
-    throw problems.forbidden(`Du får inte granska ${bodyId ? `organet ${bodyId}` : 'denna ström'}.`);
+    throw problems.forbidden(
+      `Du får inte granska ${bodyId ? `organet ${bodyId}` : 'denna ström'}. Du får granska: ${user.bodies.join(', ') || 'inget organ'}. ${GRANT}`,
+    );
   }
 }
 

@@ -40,7 +40,7 @@ describe('users file', () => {
       JSON.stringify({ users: [{ id: 'x', name: 'x', role: 'king', tokenSha256: 'a'.repeat(64) }] }),
     );
     expect(() => UserDirectory.load(path)).toThrow(ConfigError);
-    expect(() => UserDirectory.load(path)).toThrow(/PARAGRAF_USERS_FILE.*role/);
+    expect(() => UserDirectory.load(path)).toThrow(/PARAGRAF_USERS_FILE.*roles/);
     writeFileSync(path, '{not json');
     expect(() => UserDirectory.load(path)).toThrow(/PARAGRAF_USERS_FILE/);
   });
@@ -60,5 +60,61 @@ describe('API settings', () => {
     ['PARAGRAF_BODY_LIMIT', '-1'],
   ])('%s=%s is refused naming the variable', (name, value) => {
     expect(() => loadApiConfig({ [name]: value })).toThrow(new RegExp(`^${name}:`));
+  });
+});
+
+describe('users file: people', () => {
+  let dir = '';
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'paragraf-users-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reads one role or several, links a provider subject to a member, and needs no token', () => {
+    const path = join(dir, 'users.json');
+    writeFileSync(
+      path,
+      JSON.stringify({
+        users: [
+          { id: 'old', name: 'Old', role: 'clerk', tokenSha256: 'a'.repeat(64) },
+          { id: 'both', name: 'Both', roles: ['clerk', 'adjuster'], bodies: ['ks'] },
+          { id: 'marie', name: 'Marie', subject: 'abc-123', memberId: 'ksau-akesson' },
+        ],
+      }),
+    );
+    const users = UserDirectory.load(path);
+    expect(users.get('old')).toMatchObject({ role: 'clerk', roles: ['clerk'] });
+    expect(users.get('both')).toMatchObject({ role: 'clerk', roles: ['clerk', 'adjuster'], bodies: ['ks'] });
+    // A linked person takes every role from the provider: not a user by themselves.
+    expect(users.get('marie')).toBeUndefined();
+    expect(users.linkedTo('abc-123')).toMatchObject({ id: 'marie', memberId: 'ksau-akesson' });
+    expect(users.developmentUsers()).toEqual([]);
+  });
+
+  it('an entry with neither a role nor a subject, or a repeated id, is refused', () => {
+    const path = join(dir, 'users.json');
+    writeFileSync(path, JSON.stringify({ users: [{ id: 'x', name: 'x' }] }));
+    expect(() => UserDirectory.load(path)).toThrow(/needs a role/);
+    writeFileSync(
+      path,
+      JSON.stringify({
+        users: [
+          { id: 'x', name: 'x', role: 'clerk' },
+          { id: 'x', name: 'y', role: 'chair' },
+        ],
+      }),
+    );
+    expect(() => UserDirectory.load(path)).toThrow(/used twice/);
+  });
+
+  it('the first start’s users are development users, offered on the page', () => {
+    const users = UserDirectory.load(join(dir, 'users.json'), () => undefined);
+    expect(users.developmentUsers().map((u) => u.id)).toEqual([
+      'dev-clerk',
+      'dev-chair',
+      'dev-adjuster',
+      'dev-auditor',
+      'dev-admin',
+    ]);
   });
 });

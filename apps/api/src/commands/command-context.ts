@@ -18,6 +18,8 @@ export interface CommandContext {
   readonly idempotencyKey?: string;
   /** `If-Match` revision, when the client asked for strict concurrency. */
   readonly ifMatch?: bigint;
+  /** How the user was identified (a justering signature records it). */
+  readonly signedInWith?: 'token' | 'oidc' | 'development';
 }
 
 export function newCommandContext(args: {
@@ -28,6 +30,7 @@ export function newCommandContext(args: {
   idempotencyKey?: string;
   ifMatch?: bigint;
   now?: Date;
+  signedInWith?: 'token' | 'oidc' | 'development';
 }): CommandContext {
   const commandId = args.idempotencyKey ? derivedId(args.user, args.idempotencyKey, 'command') : uuidv7();
   return {
@@ -39,6 +42,7 @@ export function newCommandContext(args: {
     recordedAt: (args.now ?? new Date()).toISOString(),
     idempotencyKey: args.idempotencyKey,
     ifMatch: args.ifMatch,
+    ...(args.signedInWith ? { signedInWith: args.signedInWith } : {}),
   };
 }
 

@@ -83,8 +83,22 @@ export const problems = {
       title: 'För många misslyckade inloggningar',
       detail: `För många försök med ogiltig token från din adress. Försök igen om ${retryAfterSeconds} sekunder.`,
     }),
-  forbidden: (detail: string) =>
-    new ProblemException({ status: 403, code: 'FORBIDDEN', title: 'Åtgärden är inte tillåten', detail }),
+  csrf: () =>
+    new ProblemException({
+      status: 403,
+      code: 'CSRF_REJECTED',
+      title: 'Begäran avvisad',
+      detail:
+        'Begäran kom inte från Paragrafs egen sida (CSRF-token saknas, är fel eller begäran kom från en annan webbplats). Ladda om sidan och försök igen.',
+    }),
+  forbidden: (detail: string, extra: Record<string, unknown> = {}) =>
+    new ProblemException({
+      status: 403,
+      code: 'FORBIDDEN',
+      title: 'Åtgärden är inte tillåten',
+      detail,
+      ...extra,
+    }),
   notFound: (detail: string) =>
     new ProblemException({ status: 404, code: 'NOT_FOUND', title: 'Hittades inte', detail }),
   notAcceptable: (offered: readonly string[]) =>

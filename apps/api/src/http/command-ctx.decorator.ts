@@ -27,5 +27,6 @@ export const Ctx = createParamDecorator((_: unknown, context: ExecutionContext):
     causationId: header(request, 'x-causation-id'),
     idempotencyKey: readIdempotencyKey(request),
     ifMatch,
+    signedInWith: request.signedInWith,
   });
 });

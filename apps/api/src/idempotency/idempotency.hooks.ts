@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { bearerToken, type AuthenticatedRequest } from '../auth/auth.guard.js';
-import type { UserDirectory } from '../auth/users.js';
+import type { AuthenticatedRequest } from '../auth/auth.guard.js';
+import type { Authenticator } from '../auth/authenticator.js';
 import { problems } from '../errors/problem.js';
 import type { IdempotencyStore } from './idempotency.store.js';
 
@@ -53,14 +53,14 @@ function canonicalJson(value: unknown): string {
  *
  * Fastify hooks rather than a Nest interceptor, so a request without a key pays one header
  * lookup (an interceptor wraps every request in an Observable chain; docs/adr/0014). The hook
- * runs before Nest's guard, so it authenticates the token itself; a request it cannot place
- * (no key, bad key, no valid token) goes on untouched and the guard, the command context or
+ * runs before Nest's guard, so it asks the Authenticator (token or session) itself; a request it cannot place
+ * (no key, bad key, no valid token or session) goes on untouched and the guard, the command context or
  * the handler answers it. A replay is the answer this same user already received for this same
  * request; it runs no command.
  */
 export function handleIdempotencyKeys(
   fastify: FastifyInstance,
-  users: UserDirectory,
+  authenticator: Authenticator,
   records: IdempotencyStore,
 ): void {
   const firstTries = new WeakMap<FastifyRequest, { userId: string; key: string; hash: string }>();
@@ -69,9 +69,8 @@ export function handleIdempotencyKeys(
     if (request.method !== 'POST') return;
     const key = keyOf(request);
     if (key === undefined || key === 'invalid') return; // for 'invalid' the command context answers 400
-    const token = bearerToken(request.headers.authorization);
-    const user = token ? users.authenticate(token) : undefined;
-    if (!user) return; // the guard answers 401
+    const { user } = authenticator.identify(request);
+    if (!user) return; // the guard answers 401 (or 403 for a session write without its CSRF token)
     const hash = requestHash(request.method, request.url, request.body);
     const previous = records.get(user.id, key);
     if (!previous) {

@@ -121,7 +121,12 @@ export class JusteringService {
             userId: ctx.user.id,
             at: ctx.recordedAt,
             documentSha256: body.documentSha256,
-            method: 'bearer-token' as const,
+            method:
+              ctx.signedInWith === 'oidc'
+                ? ('oidc-session' as const)
+                : ctx.signedInWith === 'development'
+                  ? ('development-session' as const)
+                  : ('bearer-token' as const),
           },
         },
         context: {

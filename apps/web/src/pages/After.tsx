@@ -1,12 +1,15 @@
 import { useCallback, useEffect, useState } from 'react';
 import {
+  ApiError,
   getMeeting,
   getParagraph,
   memberLabel,
-  session,
+  request,
   type MeetingWithParagraphs,
+  type MemberRef,
   type ParagraphView,
 } from '../api';
+import { may, useMe } from '../me';
 import { DocumentView, getDocumentHtml, PdfButton } from '../document';
 import { useAction, useLive } from '../hooks';
 import { ActionStatus, Field, submit } from '../ui';
@@ -37,14 +40,10 @@ export function AfterPage(props: { meetingId: string }) {
   }, [props.meetingId]);
   useEffect(load, [load]);
   useLive(props.meetingId, load);
-  const [by, setBy] = useState<string[]>([]);
-  const [token, setToken] = useState('');
   const [announce, setAnnounce] = useState({ on: '', keptAt: '' });
-  const justify = useAction();
   const ann = useAction();
   if (!data) return <p role="status">Hämtar …</p>;
   const m = data.meeting;
-  const signers = [m.chair, ...m.adjusters].filter((x) => x !== null);
   // A paragraph is justerad on its own (omedelbar justering) or with the whole protocol.
   const isJustified = (p: ParagraphView) => p.status === 'justified' || m.justified !== null;
   const work = views.flatMap((p) => {
@@ -83,52 +82,7 @@ export function AfterPage(props: { meetingId: string }) {
               {m.justified.by.map((x) => x.name).join(', ')}.
             </p>
           ) : (
-            <form
-              onSubmit={(e) => {
-                e.preventDefault();
-                if (token.trim()) session.setJustifyToken(token.trim());
-                void justify.run(() =>
-                  submit(
-                    `/meetings/${m.meetingId}/justify`,
-                    { byMemberIds: by.length ? by : signers.map((s) => s.memberId) },
-                    'Protokollet justerat',
-                    'justify',
-                  ),
-                );
-              }}
-            >
-              <fieldset className="checks">
-                <legend>Justeras av</legend>
-                {signers.map((s) => (
-                  <label key={s.memberId}>
-                    <input
-                      type="checkbox"
-                      checked={by.length === 0 || by.includes(s.memberId)}
-                      onChange={(e) =>
-                        setBy(
-                          e.target.checked
-                            ? [...by, s.memberId]
-                            : (by.length ? by : signers.map((x) => x.memberId)).filter(
-                                (x) => x !== s.memberId,
-                              ),
-                        )
-                      }
-                    />{' '}
-                    {memberLabel(s)}
-                  </label>
-                ))}
-              </fieldset>
-              <Field label="Ordförandens eller justerarens token" id="after-token">
-                <input
-                  id="after-token"
-                  type="password"
-                  value={token}
-                  onChange={(e) => setToken(e.target.value)}
-                />
-              </Field>
-              <button type="submit">Justera protokollet</button>
-              <ActionStatus error={justify.error} notice={justify.notice} />
-            </form>
+            <JusteringSignatures meetingId={m.meetingId} onChange={load} />
           )}
           {m.justified && !m.announced && (
             <form
@@ -420,5 +374,94 @@ function CorrectionForm(props: { paragraphId: string; secretary: { name: string;
       <button type="submit">Registrera rättelse</button>
       <ActionStatus error={action.error} notice={action.notice} />
     </form>
+  );
+}
+
+interface JusteringStatus {
+  requested: boolean;
+  complete: boolean;
+  required: MemberRef[];
+  signatures: { member: MemberRef; at: string }[];
+  missing: MemberRef[];
+}
+
+/**
+ * Justering signed by the people (docs/adr/0026): the clerk sends the protocol; the chair and
+ * each justerare, signed in as themselves, sign the protocol text the server serves them now.
+ */
+function JusteringSignatures(props: { meetingId: string; onChange: () => void }) {
+  const me = useMe();
+  const [status, setStatus] = useState<JusteringStatus | null>(null);
+  const action = useAction();
+  const path = `/meetings/${props.meetingId}/justering`;
+  const reload = useCallback(() => {
+    request<JusteringStatus>(path)
+      .then(setStatus)
+      .catch(() => undefined);
+  }, [path]);
+  useEffect(reload, [reload]);
+  useLive(props.meetingId, reload);
+  if (!status) return <p role="status">Hämtar justeringen …</p>;
+  const mine = me?.memberId ? status.missing.find((x) => x.memberId === me.memberId) : undefined;
+  return (
+    <div data-testid="justering">
+      {!status.requested ? (
+        may(me, 'record') ? (
+          <button
+            type="button"
+            onClick={() =>
+              void action.run(async () => {
+                await request(path, { method: 'POST' });
+                reload();
+                return 'Protokollet är skickat för justering.';
+              })
+            }
+          >
+            Skicka protokollet för justering
+          </button>
+        ) : (
+          <p>Protokollet är inte skickat för justering än.</p>
+        )
+      ) : (
+        <ul>
+          {status.required.map((r) => {
+            const signed = status.signatures.find((x) => x.member.memberId === r.memberId);
+            return (
+              <li key={r.memberId}>
+                {memberLabel(r)}:{' '}
+                {signed ? `underskrivet ${new Date(signed.at).toLocaleString('sv-SE')}` : 'väntar'}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {mine && (
+        <button
+          type="button"
+          className="primary"
+          onClick={() =>
+            void action.run(async () => {
+              // Sign exactly the text the server serves now: its hash is in the answer's header.
+              const res = await fetch(`/meetings/${props.meetingId}/protocol`, {
+                headers: { accept: 'text/plain' },
+                cache: 'no-store',
+              });
+              const documentSha256 = res.headers.get('paragraf-document-sha256');
+              if (!res.ok || !documentSha256) throw new ApiError({ status: res.status });
+              const after = await request<JusteringStatus>(`${path}/signatures`, {
+                method: 'POST',
+                body: { documentSha256 },
+              });
+              setStatus(after);
+              props.onChange();
+              return after.complete ? 'Protokollet är justerat.' : 'Din underskrift är registrerad.';
+            })
+          }
+        >
+          Skriv under justeringen som {mine.name}
+        </button>
+      )}
+      <ActionStatus error={action.error} notice={action.notice} />
+    </div>
   );
 }

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { ApiError, NetworkError, session } from '../api';
+import { ApiError, csrfHeaders, NetworkError, session } from '../api';
 import { Field, submit } from '../ui';
 import { Step, Strike } from './Step';
 import type { AttachmentView, ParagraphViewWithSteps } from './types';
@@ -24,6 +24,12 @@ async function sha256Of(file: Blob): Promise<string | null> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** A bearer token only when one is set; the session cookie goes by itself. */
+function bearer(): Record<string, string> {
+  const token = session.token();
+  return token ? { authorization: `Bearer ${token}` } : {};
+}
+
 /** The bytes go first (POST /attachments answers their SHA-256); the bilaga refers to them. */
 async function upload(file: File): Promise<Stored> {
   // JSON bodies are commands, not documents: a .json file is sent as plain bytes.
@@ -32,7 +38,7 @@ async function upload(file: File): Promise<Stored> {
   try {
     res = await fetch('/attachments', {
       method: 'POST',
-      headers: { authorization: `Bearer ${session.token() ?? ''}`, 'content-type': type },
+      headers: { ...bearer(), ...csrfHeaders(), 'content-type': type },
       body: file,
     });
   } catch {
@@ -49,7 +55,7 @@ async function upload(file: File): Promise<Stored> {
 
 async function open(a: AttachmentView): Promise<void> {
   const res = await fetch(`/attachments/${a.sha256}`, {
-    headers: { authorization: `Bearer ${session.token() ?? ''}` },
+    headers: bearer(),
   });
   if (!res.ok) throw new Error('Bilagan kunde inte hämtas.');
   const url = URL.createObjectURL(await res.blob());
