@@ -83,7 +83,12 @@ export const EXAMPLE_BODIES: readonly { details: BodyDetails; seats: Seat[] }[] 
   },
 ];
 
-const FIRST_START: User = { id: 'first-start', name: 'Första start (utveckling)', role: 'admin' };
+const FIRST_START: User = {
+  id: 'first-start',
+  name: 'Första start (utveckling)',
+  role: 'admin',
+  roles: ['admin'],
+};
 
 /** Registers the example bodies when the register is empty; says what it did. */
 export async function seedExampleBodies(bodies: Bodies, print: (line: string) => void): Promise<boolean> {
