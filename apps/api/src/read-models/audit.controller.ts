@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, Inject, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { StreamNotFoundError } from '@app/event-store';
 import { protocolDocument, writeDocument } from '@app/protocol';
@@ -18,12 +18,14 @@ import { StreamBodies } from '../integrity/stream-body.js';
 import { problems } from '../errors/problem.js';
 import { formatOf, negotiate } from '../http/negotiate.js';
 import { UuidParam } from '../http/params.js';
+import { MEDIA, ReadDocs } from '../http/swagger.js';
 import { HouseStyles } from '../house-styles/house-styles.service.js';
 import { ReadModels } from './read-models.service.js';
 import { positiveInt } from './query-params.js';
 
 const STREAM_ID = /^((meeting|paragraph|numbering)-[0-9a-z-]{1,100}|integrity-seals)$/i;
 const DOCUMENT_TYPES = ['text/plain', 'text/markdown', 'text/html', 'application/json'];
+const AS_OF = 'a global position (digits) or an ISO-8601 time';
 
 function asOfParam(raw: string | undefined, field: string, required: boolean): AsOf | undefined {
   if (raw === undefined || raw === '') {
@@ -38,7 +40,6 @@ function asOfParam(raw: string | undefined, field: string, required: boolean): A
 
 /** Auditors' replay: raw history with metadata, the protocol as of a point, changes between points. */
 @ApiTags('audit')
-@ApiBearerAuth()
 @Controller('audit')
 export class AuditController {
   private readonly bodies: StreamBodies;
@@ -52,8 +53,10 @@ export class AuditController {
 
   @Get('streams/:streamId/events')
   @Requires('audit')
-  @ApiOperation({
+  @ReadDocs({
     summary: 'Every event of a stream with its metadata (who, when, command, correlation); auditors',
+    json: 'StreamEvents',
+    problems: [400, 404],
   })
   async stream(@Param('streamId') streamId: string, @CurrentUser() user: User): Promise<unknown> {
     if (!STREAM_ID.test(streamId)) {
@@ -76,8 +79,19 @@ export class AuditController {
 
   @Get('meetings/:meetingId/protocol')
   @Requires('read')
-  @ApiProduces(...DOCUMENT_TYPES)
-  @ApiOperation({ summary: 'The protocol as it stood at a global position or an instant (asOf)' })
+  @ReadDocs({
+    summary: 'The protocol as it stood at a global position or an instant (asOf)',
+    json: 'ProtocolAsOf',
+    media: [MEDIA.text, MEDIA.markdown, MEDIA.html],
+    query: [{ name: 'asOf', required: true, description: AS_OF }],
+    problems: [400, 404, 406],
+    headers: {
+      'X-As-Of-Position': {
+        description: 'the last position the protocol includes',
+        schema: { type: 'string' },
+      },
+    },
+  })
   async protocolAsOf(
     @Param('meetingId', UuidParam) meetingId: string,
     @Query('asOf') rawAsOf: string | undefined,
@@ -103,8 +117,19 @@ export class AuditController {
 
   @Get('changes')
   @Requires('audit')
-  @ApiOperation({
+  @ReadDocs({
     summary: 'Every event between two points (positions or ISO-8601 times, inclusive); auditors',
+    json: 'ChangesPage',
+    query: [
+      { name: 'from', description: `${AS_OF} (inclusive; default the beginning)` },
+      { name: 'to', description: `${AS_OF} (inclusive; default now)` },
+      {
+        name: 'limit',
+        description: 'at most this many events (default 1000); nextFrom continues',
+        schema: { type: 'integer', minimum: 1, maximum: 10_000 },
+      },
+    ],
+    problems: [400],
   })
   async changes(
     @Query('from') from: string | undefined,

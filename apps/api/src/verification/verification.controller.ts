@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public, Requires } from '../auth/auth.guard.js';
 import { problems } from '../errors/problem.js';
 import { UuidParam } from '../http/params.js';
+import { MEDIA, ReadDocs } from '../http/swagger.js';
 import { withDocumentHash } from '../justering/document-hash.js';
 import { normaliseCode } from './code.js';
 import { ExtractVerification, type VerificationAnswer } from './extract-verification.service.js';
@@ -17,9 +18,15 @@ export class VerificationController {
 
   @Get('paragraphs/:paragraphId/certified-extract')
   @Requires('read')
-  @ApiBearerAuth()
-  @ApiProduces('text/plain')
-  @ApiOperation({ summary: 'The certified extract as text, with its verification code (Kontrollkod)' })
+  @ReadDocs({
+    summary: 'The certified extract as text, with its verification code (Kontrollkod)',
+    media: [MEDIA.text],
+    problems: [400, 404, 422],
+    headers: {
+      'Paragraf-Verification-Code': { description: 'the Kontrollkod', schema: { type: 'string' } },
+      'Paragraf-Document-SHA256': { description: 'SHA-256 of the text', schema: { type: 'string' } },
+    },
+  })
   async certifiedExtract(
     @Param('paragraphId', UuidParam) paragraphId: string,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -31,8 +38,12 @@ export class VerificationController {
 
   @Get('verify')
   @Public()
-  @ApiOperation({
+  @ReadDocs({
     summary: 'Look up a verification code: the extract it stands for, its justering, later rättelser',
+    public: true,
+    json: 'VerificationAnswer',
+    query: [{ name: 'code', required: true, description: 'a code like 7K3M-Q9TX-2BHD' }],
+    problems: [400, 404],
   })
   verify(@Query('code') raw: string | undefined): Promise<VerificationAnswer> {
     const code = normaliseCode(raw ?? '');
@@ -44,8 +55,19 @@ export class VerificationController {
   @Public()
   @HttpCode(200)
   @ApiConsumes('text/plain', 'application/json')
-  @ApiOperation({
+  @ApiBody({
+    schema: {
+      oneOf: [
+        { type: 'string', description: 'the text' },
+        { type: 'object', properties: { text: { type: 'string' } }, required: ['text'] },
+      ],
+    },
+  })
+  @ReadDocs({
     summary: 'Check a copy of a certified extract (text/plain, or JSON {text}): does it match the record?',
+    public: true,
+    json: 'VerificationAnswer',
+    problems: [400, 404, 413],
   })
   check(@Body() body: unknown): Promise<VerificationAnswer> {
     const text = typeof body === 'string' ? body : (body as { text?: unknown } | undefined)?.text;
