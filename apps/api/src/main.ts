@@ -6,13 +6,14 @@ import { warmUpPdf } from './documents/fonts.js';
 import { createEventStore, EventStoreConfigError, parseEventStoreConfig } from '@app/event-store';
 import { readModelPath } from '@app/projections';
 import { FileLock } from './infra/store-lock.js';
+import { upcasters } from '@app/domain';
 
 // Configuration errors are the operator's to fix: say which variable, exit 1, no stack trace.
 try {
   const config = loadApiConfig(process.env);
   parseEventStoreConfig(process.env); // every setting checked before any file is created
   const users = UserDirectory.load(config.usersFile);
-  const store = createEventStore(process.env);
+  const store = createEventStore(upcasters, process.env);
   // The read models are this server's to write: a rebuild (or a second server) must not.
   const readModels = readModelPath(store);
   if (readModels !== ':memory:') FileLock.acquire(readModels, `Paragraf API, port ${config.port}`);

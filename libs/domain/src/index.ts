@@ -8,6 +8,7 @@ export * from './numbering.js';
 export * from './paragraph.js';
 export * from './house-style.js';
 export * from './appeal-period.js';
+export * from './correction.js';
 export * from './upcasting.js';
 export * from './testing.js';
 export * from './justering.js';

@@ -26,6 +26,7 @@ import type {
   ProposalRef,
   VoteChoice,
 } from '@app/domain';
+import { correctText } from '@app/domain';
 
 // ─── meeting ─────────────────────────────────────────────────────────────────────────
 
@@ -890,8 +891,9 @@ function strike(view: ParagraphView, entryId: string, reason: string): Paragraph
 }
 
 /**
- * A rättelse: replace `from` by `to` in the named field, so the corrected value is what the
- * protocol says from now on; the correction itself is listed so the change stays visible.
+ * A rättelse: the named field's text corrected by the domain's `correctText` (the register
+ * applies the same function), so the corrected value is what the protocol says from now on;
+ * the correction itself is listed so the change stays visible.
  * Fields: title, caseNumber, summary, basisDocuments, proposal, decision.
  */
 function correct(
@@ -900,9 +902,9 @@ function correct(
 ): ParagraphView {
   let applied = false;
   const fix = (text: string): string => {
-    if (d.from === '' || !text.includes(d.from)) return text;
-    applied = true;
-    return text.replace(d.from, d.to);
+    const result = correctText(text, d);
+    applied ||= result.applied;
+    return result.text;
   };
   const fixContent = (c: DecisionContent): DecisionContent => ({
     ...(c.proposesTo

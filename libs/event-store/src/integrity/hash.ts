@@ -1,6 +1,7 @@
 import { hash as oneShotHash } from 'node:crypto';
 import canonicalizeModule from 'canonicalize';
 import type { EventData, JsonObject, StoredEvent } from '../port.js';
+import { asStored } from '../upcast.js';
 
 // A CommonJS module whose typings declare an ES default export: at run time the import is the function.
 const canonicalize = canonicalizeModule as unknown as (input: unknown) => string | undefined;
@@ -62,7 +63,9 @@ function canonicalMetadata(metadata: JsonObject | undefined): string {
  * serialisation of that object), written with its keys already in order so that verifying a
  * million events does not sort and copy a wrapper object for each.
  */
-export function canonicalContent(event: HashableEvent, prev: string | null): string {
+export function canonicalContent(upcastOrStored: HashableEvent, prev: string | null): string {
+  // An upcast event is hashed as it is stored (docs/adr/0043).
+  const event = asStored(upcastOrStored);
   return (
     `{"data":${canonicalize(event.data)!},"id":${JSON.stringify(event.id)},` +
     `"metadata":${canonicalMetadata(event.metadata)},"prev":${prev === null ? 'null' : JSON.stringify(prev)},` +
@@ -71,7 +74,8 @@ export function canonicalContent(event: HashableEvent, prev: string | null): str
 }
 
 /** The same text through the library over the whole object: the reference canonicalContent must equal. */
-export function canonicalContentReference(event: HashableEvent, prev: string | null): string {
+export function canonicalContentReference(upcastOrStored: HashableEvent, prev: string | null): string {
+  const event = asStored(upcastOrStored);
   return canonicalize({
     v: HASH_VERSION,
     id: event.id,

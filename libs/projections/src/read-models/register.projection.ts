@@ -1,5 +1,6 @@
 import type { StoredEvent } from '@app/event-store';
 import type { DecisionAdopted, DecisionContent, MeetingScheduled, ParagraphOpened } from '@app/domain';
+import { correctText } from '@app/domain';
 import { shippedHouseStyle } from '@app/protocol';
 import type { Db } from '../db.js';
 import type { Projection, ProjectionWriter, Writes } from '../projection.js';
@@ -55,7 +56,8 @@ export function decisionText(kind: string, content?: DecisionContent, motivation
  */
 export const registerProjection: Projection = {
   name: 'register',
-  version: 1,
+  // 2: a rättelse of a part of a title or case number applies (the protocol view's correctText).
+  version: 2,
   handles: [
     'MeetingScheduled',
     'ProtocolJustified',
@@ -243,12 +245,13 @@ export const registerProjection: Projection = {
             });
           case 'CorrectionRecorded':
             return updateRow(d.paragraphId, (r) => {
-              const { field, from, to } = d as unknown as { field: string; from: string; to: string };
-              if (field === 'title' && r.title === from) r.title = to;
-              else if (field === 'caseNumber' && r.caseNumber === from) r.caseNumber = to;
-              else if (field === 'decision') {
+              // The protocol view applies the same function (libs/protocol correct()).
+              const c = d as unknown as { field: string; from: string; to: string };
+              if (c.field === 'title') r.title = correctText(r.title, c).text;
+              else if (c.field === 'caseNumber') r.caseNumber = correctText(r.caseNumber, c).text;
+              else if (c.field === 'decision') {
                 const x = current(r);
-                if (x && x.text.includes(from)) x.text = x.text.replace(from, to);
+                if (x) x.text = correctText(x.text, c).text;
               }
             });
         }
