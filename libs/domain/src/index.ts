@@ -10,5 +10,4 @@ export * from './house-style.js';
 export * from './appeal-period.js';
 export * from './correction.js';
 export * from './upcasting.js';
-export * from './testing.js';
 export * from './justering.js';

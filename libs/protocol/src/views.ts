@@ -21,6 +21,7 @@ import type {
   MotionKind,
   MotionTarget,
   ParagraphEvent,
+  ParagraphOpened,
   PartyGroup,
   Person,
   ProposalRef,
@@ -413,7 +414,7 @@ export interface ParagraphView {
   } | null;
   /**
    * The earlier paragraph of a matter that returns after återremiss or bordläggning. `date` and
-   * `outcome` are filled when the event carries them (ParagraphOpened does not yet).
+   * `outcome` come from ParagraphOpened; null for a paragraph opened before it recorded them.
    */
   readonly previous: {
     readonly paragraphId: string;
@@ -450,15 +451,13 @@ export interface ParagraphView {
   readonly version: number;
 }
 
-function previousOf(p: { paragraphId: string; number: number; year: number }): ParagraphView['previous'] {
-  // Read fields a later event version may add, without depending on them.
-  const extra = p as { date?: unknown; outcome?: unknown };
+function previousOf(p: NonNullable<ParagraphOpened['data']['previous']>): ParagraphView['previous'] {
   return {
     paragraphId: p.paragraphId,
     number: p.number,
     year: p.year,
-    date: typeof extra.date === 'string' ? extra.date : null,
-    outcome: extra.outcome === 'aterremiss' || extra.outcome === 'bordlaggning' ? extra.outcome : null,
+    date: p.date ?? null,
+    outcome: p.outcome ?? null,
   };
 }
 
