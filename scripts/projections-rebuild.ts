@@ -6,6 +6,7 @@ import { createEventStore } from '@app/event-store';
 import { ALL_PROJECTIONS, ProjectionRunner, openReadModelDb, readModelPath } from '@app/projections';
 import { FileLock, StoreLockedError } from '../apps/api/src/infra/store-lock.js';
 import { helpRequested, Progress } from './support/cli.js';
+import { upcasters } from '@app/domain';
 
 const USAGE = `
 Usage: npm run projections:rebuild -- [projection ...]
@@ -35,7 +36,7 @@ if (unknown.length) {
   );
   process.exit(2);
 }
-const store = createEventStore();
+const store = createEventStore(upcasters);
 const path = readModelPath(store);
 let lock: FileLock | null = null;
 try {

@@ -43,7 +43,8 @@ if (config.kind === 'sqlite' && !existsSync(config.path)) {
   console.error(`Händelselagret ${config.path} finns inte (PARAGRAF_SQLITE_PATH).`);
   process.exit(2);
 }
-const store = createEventStore();
+// The stored shape: the verifier hashes what is stored (an upcast event would be restored too).
+const store = createEventStore(null);
 let status = 0;
 try {
   const started = performance.now();

@@ -1,12 +1,13 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import fastifyCookie from '@fastify/cookie';
 import { Authenticator } from './auth/authenticator.js';
 import { guardJsonBodies } from './http/body-guard.js';
 import { acceptRawBodies } from './http/raw-bodies.js';
 import { addEtags } from './http/etag.js';
+import { openApiDocument } from './http/swagger.js';
 import { Metrics } from './ops/metrics.js';
 import helmet from '@fastify/helmet';
 import { handleIdempotencyKeys } from './idempotency/idempotency.hooks.js';
@@ -81,19 +82,7 @@ export async function createApp(
     return payload;
   });
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Paragraf API')
-      .setDescription(
-        'Records how a municipal body reaches its decisions, as events, and renders the protocol. ' +
-          'Writes accept `Idempotency-Key` and `If-Match: <revision>`; errors are RFC 9457 problem+json.',
-      )
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .addCookieAuth('paragraf-session')
-      .build(),
-  );
+  const document = openApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/json' });
   return app;
 }

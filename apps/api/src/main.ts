@@ -9,6 +9,7 @@ import { warmUpPdf } from './documents/fonts.js';
 import { createEventStore, EventStoreConfigError, parseEventStoreConfig } from '@app/event-store';
 import { readModelPath } from '@app/projections';
 import { FileLock } from './infra/store-lock.js';
+import { upcasters } from '@app/domain';
 
 // Configuration errors are the operator's to fix: say which variable, exit 1, no stack trace.
 try {
@@ -17,7 +18,7 @@ try {
   // A development first start (no users file yet) also gets the example bodies (seeded below).
   const firstStart = !existsSync(config.usersFile);
   const users = UserDirectory.load(config.usersFile);
-  const store = createEventStore(process.env);
+  const store = createEventStore(upcasters, process.env);
   // The read models are this server's to write: a rebuild (or a second server) must not.
   const readModels = readModelPath(store);
   if (readModels !== ':memory:') FileLock.acquire(readModels, `Paragraf API, port ${config.port}`);

@@ -100,7 +100,10 @@ describe('createEventStore', () => {
     const dir = mkdtempSync(join(tmpdir(), 'paragraf-config-'));
     try {
       const path = join(dir, 'nested', 'deeper', 'paragraf.db');
-      const store = createEventStore({ PARAGRAF_SQLITE_PATH: path, PARAGRAF_SQLITE_SYNCHRONOUS: 'NORMAL' });
+      const store = createEventStore(null, {
+        PARAGRAF_SQLITE_PATH: path,
+        PARAGRAF_SQLITE_SYNCHRONOUS: 'NORMAL',
+      });
       expect(store).toBeInstanceOf(SqliteEventStore);
       expect((store as SqliteEventStore).synchronous).toBe('NORMAL');
       expect(existsSync(path)).toBe(true);
@@ -111,10 +114,10 @@ describe('createEventStore', () => {
   });
 
   it('creates the memory and eventstoredb adapters without connecting', async () => {
-    const memory = createEventStore({ PARAGRAF_EVENT_STORE: 'memory' });
+    const memory = createEventStore(null, { PARAGRAF_EVENT_STORE: 'memory' });
     expect(memory).toBeInstanceOf(MemoryEventStore);
     await memory.close();
-    const esdb = createEventStore({
+    const esdb = createEventStore(null, {
       PARAGRAF_EVENT_STORE: 'eventstoredb',
       EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:1?tls=false',
     });
@@ -123,6 +126,6 @@ describe('createEventStore', () => {
   });
 
   it('throws the configuration error before opening anything', () => {
-    expect(() => createEventStore({ PARAGRAF_EVENT_STORE: 'nope' })).toThrow(EventStoreConfigError);
+    expect(() => createEventStore(null, { PARAGRAF_EVENT_STORE: 'nope' })).toThrow(EventStoreConfigError);
   });
 });

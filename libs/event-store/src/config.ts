@@ -2,6 +2,7 @@ import { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store.
 import { MemoryEventStore } from './memory/memory-event-store.js';
 import type { EventStore } from './port.js';
 import { SqliteEventStore, type SqliteSynchronous } from './sqlite/sqlite-event-store.js';
+import type { EventUpcaster } from './upcast.js';
 
 export type EventStoreConfig =
   | { readonly kind: 'sqlite'; readonly path: string; readonly synchronous: SqliteSynchronous }
@@ -72,16 +73,29 @@ export function parseEventStoreConfig(env: EventStoreEnv = process.env): EventSt
   };
 }
 
-/** The configured adapter. For sqlite the file's folder is created and migrations run now. */
-export function createEventStore(env: EventStoreEnv = process.env): EventStore {
+/**
+ * The configured adapter. For sqlite the file's folder is created and migrations run now.
+ * `upcaster`: the application's catalogue (`upcasters` from libs/domain), so every read is in
+ * the current shape (docs/adr/0043); null only where the stored shape itself is wanted.
+ */
+export function createEventStore(
+  upcaster: EventUpcaster | null,
+  env: EventStoreEnv = process.env,
+): EventStore {
   const config = parseEventStoreConfig(env);
+  const options = upcaster ? { upcaster } : {};
   switch (config.kind) {
     case 'memory':
-      return new MemoryEventStore();
+      return new MemoryEventStore(options);
     case 'eventstoredb':
-      return new EventStoreDbEventStore({ connectionString: config.connectionString });
+      return new EventStoreDbEventStore({ connectionString: config.connectionString, ...options });
     case 'sqlite':
       // A server's store: commits (and their fsync) in a writer thread, docs/adr/0013.
-      return new SqliteEventStore({ path: config.path, synchronous: config.synchronous, writer: 'thread' });
+      return new SqliteEventStore({
+        path: config.path,
+        synchronous: config.synchronous,
+        writer: 'thread',
+        ...options,
+      });
   }
 }

@@ -1,4 +1,5 @@
 export * from './port.js';
+export { upcastEvent, asStored, storedSchemaVersion, type EventUpcaster, type UpcastFrom } from './upcast.js';
 export { MemoryEventStore } from './memory/index.js';
 export { SqliteEventStore, type SqliteEventStoreOptions, type SqliteSynchronous } from './sqlite/index.js';
 export { EventStoreDbEventStore, type EventStoreDbEventStoreOptions } from './eventstoredb/index.js';

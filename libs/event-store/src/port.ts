@@ -76,8 +76,8 @@ export interface ReadAllPagesOptions {
   /** Events per page; every page but the last is full. */
   readonly pageSize: number;
   /**
-   * false: leave the metadata out (events carry `{}`). Projections never read it, and it is
-   * ≈ 40 % of what a catch-up would otherwise parse. Default true.
+   * false: leave the metadata out (events carry only `schemaVersion`). Projections never read
+   * it, and it is ≈ 40 % of what a catch-up would otherwise parse. Default true.
    */
   readonly metadata?: boolean;
 }

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MemoryEventStore } from '@app/event-store';
+import { BackgroundCheckpointer } from './checkpointer.js';
 import { AUTOCHECKPOINT_PAGES, openReadModelDb } from './db.js';
 import { ALL_PROJECTIONS } from './index.js';
 import { ProjectionRunner } from './runner.js';
@@ -50,6 +51,9 @@ describe('background checkpoints of the read-model file', () => {
     const b = new ProjectionRunner(store, file, ALL_PROJECTIONS, { checkpointInBackground: false });
     a.start();
     b.start();
+    // A runner that takes the checkpoints over turns SQLite's own off (0); neither did.
+    expect(BackgroundCheckpointer.suits(memory)).toBe(false);
+    expect(memory.pragma('wal_autocheckpoint', { simple: true })).toBe(AUTOCHECKPOINT_PAGES);
     expect(file.pragma('wal_autocheckpoint', { simple: true })).toBe(AUTOCHECKPOINT_PAGES);
     a.stop();
     b.stop();

@@ -1,4 +1,5 @@
 import type { Statement } from 'better-sqlite3';
+import type { CatalogueEventType } from '@app/domain';
 import type { StoredEvent } from '@app/event-store';
 import type { Db } from './db.js';
 
@@ -10,7 +11,8 @@ import type { Db } from './db.js';
 export interface Projection {
   readonly name: string;
   readonly version: number;
-  readonly handles: readonly string[];
+  /** Types from the event catalogue (libs/domain/src/upcasting.ts): a misspelt one does not compile. */
+  readonly handles: readonly CatalogueEventType[];
   /** Create the projection's tables (idempotent). */
   migrate(db: Db): void;
   /** Drop everything the projection wrote, before a rebuild. */

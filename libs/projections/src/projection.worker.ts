@@ -7,6 +7,7 @@ import { openReadModelDb } from './db.js';
 import { ALL_PROJECTIONS } from './index.js';
 import { ProjectionRunner } from './runner.js';
 import type { BatchMessage } from './thread.js';
+import { upcasters } from '@app/domain';
 
 const options = workerData as {
   eventStorePath: string;
@@ -26,7 +27,11 @@ try {
 }
 const post = (m: BatchMessage) => parentPort!.postMessage(m);
 
-const store = new SqliteEventStore({ path: options.eventStorePath, pollIntervalMs: options.pollIntervalMs });
+const store = new SqliteEventStore({
+  path: options.eventStorePath,
+  pollIntervalMs: options.pollIntervalMs,
+  upcaster: upcasters, // catch-up and live events in the current shape (docs/adr/0043)
+});
 const db = openReadModelDb(options.readModelPath);
 const runner = new ProjectionRunner(store, db, ALL_PROJECTIONS, {
   batchSize: options.batchSize,

@@ -22,11 +22,13 @@ import type {
   MotionKind,
   MotionTarget,
   ParagraphEvent,
+  ParagraphOpened,
   PartyGroup,
   Person,
   ProposalRef,
   VoteChoice,
 } from '@app/domain';
+import { correctText } from '@app/domain';
 
 // ─── meeting ─────────────────────────────────────────────────────────────────────────
 
@@ -413,7 +415,7 @@ export interface ParagraphView {
   } | null;
   /**
    * The earlier paragraph of a matter that returns after återremiss or bordläggning. `date` and
-   * `outcome` are filled when the event carries them (ParagraphOpened does not yet).
+   * `outcome` come from ParagraphOpened; null for a paragraph opened before it recorded them.
    */
   readonly previous: {
     readonly paragraphId: string;
@@ -468,15 +470,13 @@ export interface ConfidentialityView {
   readonly at: string;
 }
 
-function previousOf(p: { paragraphId: string; number: number; year: number }): ParagraphView['previous'] {
-  // Read fields a later event version may add, without depending on them.
-  const extra = p as { date?: unknown; outcome?: unknown };
+function previousOf(p: NonNullable<ParagraphOpened['data']['previous']>): ParagraphView['previous'] {
   return {
     paragraphId: p.paragraphId,
     number: p.number,
     year: p.year,
-    date: typeof extra.date === 'string' ? extra.date : null,
-    outcome: extra.outcome === 'aterremiss' || extra.outcome === 'bordlaggning' ? extra.outcome : null,
+    date: p.date ?? null,
+    outcome: p.outcome ?? null,
   };
 }
 
@@ -921,8 +921,9 @@ function strike(view: ParagraphView, entryId: string, reason: string): Paragraph
 }
 
 /**
- * A rättelse: replace `from` by `to` in the named field, so the corrected value is what the
- * protocol says from now on; the correction itself is listed so the change stays visible.
+ * A rättelse: the named field's text corrected by the domain's `correctText` (the register
+ * applies the same function), so the corrected value is what the protocol says from now on;
+ * the correction itself is listed so the change stays visible.
  * Fields: title, caseNumber, summary, basisDocuments, proposal, decision.
  */
 function correct(
@@ -931,9 +932,9 @@ function correct(
 ): ParagraphView {
   let applied = false;
   const fix = (text: string): string => {
-    if (d.from === '' || !text.includes(d.from)) return text;
-    applied = true;
-    return text.replace(d.from, d.to);
+    const result = correctText(text, d);
+    applied ||= result.applied;
+    return result.text;
   };
   const fixContent = (c: DecisionContent): DecisionContent => ({
     ...(c.proposesTo

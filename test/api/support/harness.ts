@@ -7,6 +7,7 @@ import { SqliteEventStore, type EventStore } from '@app/event-store';
 import { createApp } from '../../../apps/api/src/app.factory.js';
 import { hashToken, newToken, UserDirectory, type Role } from '../../../apps/api/src/auth/users.js';
 import { loadApiConfig, type ApiConfig } from '../../../apps/api/src/config.js';
+import { upcasters } from '@app/domain';
 
 /** The test users: one per role, plus a clerk of another body (for the body-scope boundary). */
 export const TEST_USERS = {
@@ -73,7 +74,11 @@ export async function startApi(options: StartOptions = {}): Promise<TestApi> {
     ...options.config,
   };
   // NORMAL: a test does not need power-loss durability, and it keeps the suite fast.
-  const sqlite = new SqliteEventStore({ path: join(dir, 'events.db'), synchronous: 'NORMAL' });
+  const sqlite = new SqliteEventStore({
+    path: join(dir, 'events.db'),
+    synchronous: 'NORMAL',
+    upcaster: upcasters,
+  });
   const store = options.wrapStore ? options.wrapStore(sqlite) : sqlite;
   const app = await createApp({
     config,

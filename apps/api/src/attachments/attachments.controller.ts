@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ReadDocs } from '../http/swagger.js';
 import type { FastifyReply } from 'fastify';
 import { Requires } from '../auth/auth.guard.js';
 import { ProblemException, problems } from '../errors/problem.js';
@@ -20,11 +21,14 @@ export class AttachmentsController {
   @Post()
   @HttpCode(201)
   @Requires('record')
-  @ApiBearerAuth()
   @ApiConsumes('application/octet-stream', 'application/pdf')
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
-  @ApiOperation({
+  @ReadDocs({
     summary: "Upload a document's bytes (any media type except JSON); answers its SHA-256 and size",
+    status: 201,
+    json: 'StoredBlob',
+    responseDescription: 'stored (or already there): its SHA-256, size and media type',
+    problems: [400, 413, 415],
   })
   async upload(
     @Body() body: unknown,
@@ -48,8 +52,13 @@ export class AttachmentsController {
 
   @Get(':sha256')
   @Requires('read')
-  @ApiBearerAuth()
-  @ApiOperation({ summary: 'The bytes of a bilaga, by SHA-256' })
+  @ReadDocs({
+    summary: 'The bytes of a bilaga, by SHA-256',
+    media: ['application/octet-stream'],
+    responseDescription: 'the bytes, with the media type they were uploaded as',
+    problems: [400, 404],
+    etag: true,
+  })
   async get(
     @Param('sha256') sha256: string,
     @Res({ passthrough: true }) reply: FastifyReply,

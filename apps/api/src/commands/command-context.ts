@@ -59,8 +59,7 @@ export function newId(ctx: CommandContext, name: string): string {
   return ctx.idempotencyKey ? derivedId(ctx.user, ctx.idempotencyKey, name) : uuidv7();
 }
 
-export const SCHEMA_VERSION = 1;
-
+/** Who, when, which command and request: each event adds its type's `schemaVersion`. */
 export function eventMetadata(ctx: CommandContext): Record<string, unknown> {
   return {
     userId: ctx.user.id,
@@ -70,6 +69,5 @@ export function eventMetadata(ctx: CommandContext): Record<string, unknown> {
     correlationId: ctx.correlationId,
     causationId: ctx.causationId,
     requestId: ctx.requestId,
-    schemaVersion: SCHEMA_VERSION,
   };
 }

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { schemaVersionOf } from '@app/domain';
 import {
   chainEvents,
   chainHashOf,
@@ -216,7 +217,8 @@ export class CommandRunner {
           id: newId(ctx, `${scope}:${i}`),
           type: e.type,
           data: e.data as Record<string, unknown>,
-          metadata,
+          // Each event is written with its type's version in the catalogue (docs/adr/0043).
+          metadata: { ...metadata, schemaVersion: schemaVersionOf(e.type) },
         })),
         loaded.head,
       );

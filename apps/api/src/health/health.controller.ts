@@ -1,5 +1,7 @@
 import { Controller, Get, Header, Inject } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
+import { schemaRef } from '../http/openapi-schemas.js';
+import { ReadDocs } from '../http/swagger.js';
 import {
   HealthCheck,
   HealthCheckService,
@@ -15,6 +17,14 @@ import { Metrics } from '../ops/metrics.js';
 import { ReadModels } from '../read-models/read-models.service.js';
 import { integrityIndicator } from '../integrity/integrity.health.js';
 import { IntegrityService } from '../integrity/integrity.service.js';
+
+/** Terminus answers 503 with the same report when a check is down. */
+const HealthDown = () =>
+  ApiResponse({
+    status: 503,
+    description: 'a check is down',
+    content: { 'application/json': { schema: schemaRef('Health') } },
+  });
 
 @ApiTags('health')
 @Controller()
@@ -56,6 +66,8 @@ export class HealthController {
   @Get('health')
   @Public()
   @HealthCheck()
+  @ReadDocs({ summary: 'Health: the event store and the integrity checks', public: true, json: 'Health' })
+  @HealthDown()
   check() {
     return this.health.check(this.checks());
   }
@@ -63,6 +75,7 @@ export class HealthController {
   /** Liveness: the process answers (restart it when this fails). */
   @Get('health/live')
   @Public()
+  @ReadDocs({ summary: 'Liveness: the process answers', public: true, json: 'Health' })
   live() {
     return { status: 'ok' };
   }
@@ -71,12 +84,19 @@ export class HealthController {
   @Get('health/ready')
   @Public()
   @HealthCheck()
+  @ReadDocs({
+    summary: 'Readiness: the store works and the read models keep up',
+    public: true,
+    json: 'Health',
+  })
+  @HealthDown()
   ready() {
     return this.health.check([...this.checks(), this.projections]);
   }
 
   @Get('metrics')
   @Public()
+  @ReadDocs({ summary: 'Prometheus metrics (text exposition format)', public: true, media: ['text/plain'] })
   @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
   metricsText(): Promise<string> {
     return this.metrics.registry.metrics();

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiTags } from '@nestjs/swagger';
 import { houseStyleDecider, houseStyleStreamId, type AdoptHouseStyle } from '@app/domain';
 import {
   extractDocument,
@@ -18,7 +18,7 @@ import { CommandRunner } from '../commands/command-runner.js';
 import type { WriteResult } from '../commands/messages.js';
 import { problems } from '../errors/problem.js';
 import { Ctx } from '../http/command-ctx.decorator.js';
-import { WriteDocs } from '../http/swagger.js';
+import { ReadDocs, WriteDocs } from '../http/swagger.js';
 import { AdoptHouseStyleDto, PreviewHouseStyleDto } from './house-styles.dto.js';
 import { HouseStyles } from './house-styles.service.js';
 
@@ -36,7 +36,6 @@ function bodyParam(bodyId: string): string {
  * styles, a body's adopted versions, adoption (administrators) and a preview of a draft.
  */
 @ApiTags('house styles')
-@ApiBearerAuth()
 @Controller()
 export class HouseStylesController {
   constructor(
@@ -46,7 +45,10 @@ export class HouseStylesController {
 
   @Get('house-styles/catalogue')
   @Requires('read')
-  @ApiOperation({ summary: 'Every template a style provides, its variables (with samples), the sections' })
+  @ReadDocs({
+    summary: 'Every template a style provides, its variables (with samples), the sections',
+    json: 'HouseStyleCatalogue',
+  })
   catalogue(): unknown {
     return {
       templates: templateCatalogue,
@@ -60,7 +62,11 @@ export class HouseStylesController {
 
   @Get('house-styles/shipped/:styleId')
   @Requires('read')
-  @ApiOperation({ summary: 'A shipped house style, as the document to copy and adapt' })
+  @ReadDocs({
+    summary: 'A shipped house style, as the document to copy and adapt',
+    json: 'HouseStyle',
+    problems: [404],
+  })
   shipped(@Param('styleId') styleId: string): unknown {
     const style = shippedStyles.get(styleId);
     if (!style) throw problems.notFound(`Det finns ingen levererad husstil med id ${styleId}.`);
@@ -69,7 +75,11 @@ export class HouseStylesController {
 
   @Get('bodies/:bodyId/house-style')
   @Requires('read')
-  @ApiOperation({ summary: "The body's house style in force now (version 0: the shipped default)" })
+  @ReadDocs({
+    summary: "The body's house style in force now (version 0: the shipped default)",
+    json: 'HouseStyleVersion',
+    problems: [400],
+  })
   async current(@Param('bodyId') bodyId: string): Promise<unknown> {
     const versions = await this.styles.versions(bodyParam(bodyId));
     const last = versions[versions.length - 1];
@@ -79,7 +89,11 @@ export class HouseStylesController {
 
   @Get('bodies/:bodyId/house-style/versions')
   @Requires('read')
-  @ApiOperation({ summary: 'Every version the body has adopted, oldest first' })
+  @ReadDocs({
+    summary: 'Every version the body has adopted, oldest first',
+    json: 'HouseStyleVersions',
+    problems: [400],
+  })
   async versions(@Param('bodyId') bodyId: string): Promise<unknown> {
     const versions = await this.styles.versions(bodyParam(bodyId));
     return {
@@ -91,7 +105,7 @@ export class HouseStylesController {
   @Post('bodies/:bodyId/house-style')
   @HttpCode(201)
   @Requires('administer')
-  @WriteDocs("Adopt a new version of the body's house style", AdoptHouseStyleDto, true)
+  @WriteDocs("Adopt a new version of the body's house style", AdoptHouseStyleDto, true, 'HouseStyleAdopted')
   async adopt(
     @Param('bodyId') bodyId: string,
     @Body() dto: AdoptHouseStyleDto,
@@ -117,7 +131,12 @@ export class HouseStylesController {
   @Post('house-styles/preview')
   @HttpCode(200)
   @Requires('record')
-  @ApiOperation({ summary: 'Render a sample paragraph with a draft style, before it is adopted' })
+  @ApiBody({ type: PreviewHouseStyleDto })
+  @ReadDocs({
+    summary: 'Render a sample paragraph with a draft style, before it is adopted',
+    json: 'HouseStylePreview',
+    problems: [400, 413, 422],
+  })
   preview(@Body() dto: PreviewHouseStyleDto): unknown {
     const style = compileHouseStyle(this.styles.validate(dto.style));
     const { meeting, paragraph } = previewSample();

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { protocolDocument, votingListDocument } from '@app/protocol';
 import { CurrentUser, Requires } from '../auth/auth.guard.js';
@@ -36,10 +36,11 @@ import {
 } from './dto/meeting.dto.js';
 import { AddAttachmentDto } from './dto/paragraph.dto.js';
 import { UuidParam } from './params.js';
-import { WriteDocs } from './swagger.js';
+import { formatQuery, MEDIA, ReadDocs, WriteDocs } from './swagger.js';
 
 const MEETING_ID = 'meetingId';
 const DOCUMENT_TYPES = ['text/plain', 'text/markdown', 'text/html', PDF];
+const DOCUMENT_MEDIA = [MEDIA.text, MEDIA.markdown, MEDIA.html, MEDIA.pdf];
 
 @ApiTags('meetings')
 @Controller('meetings')
@@ -171,19 +172,25 @@ export class MeetingsController {
 
   @Get(`:${MEETING_ID}`)
   @Requires('read')
-  @ApiBearerAuth()
-  @ApiOperation({ summary: 'The meeting with its paragraphs (§ order)' })
+  @ReadDocs({
+    summary: 'The meeting with its paragraphs (§ order)',
+    json: 'MeetingWithParagraphs',
+    problems: [400, 404],
+    etag: true,
+  })
   get(@Param(MEETING_ID, UuidParam) meetingId: string) {
     return this.queries.meetingWithParagraphs(meetingId);
   }
 
   @Get(`:${MEETING_ID}/protocol`)
   @Requires('read')
-  @ApiBearerAuth()
-  @ApiProduces(...DOCUMENT_TYPES)
-  @ApiOperation({
+  @ReadDocs({
     summary: 'The whole protocol, rendered',
     description: 'Accept or `?format=pdf|html|text|markdown`; `?download=1` saves the PDF.',
+    media: DOCUMENT_MEDIA,
+    query: formatQuery(DOCUMENT_MEDIA),
+    problems: [400, 404, 406],
+    etag: true,
   })
   async protocol(
     @Param(MEETING_ID, UuidParam) meetingId: string,
@@ -214,11 +221,13 @@ export class MeetingsController {
 
   @Get(`:${MEETING_ID}/voting-appendix`)
   @Requires('read')
-  @ApiBearerAuth()
-  @ApiProduces(...DOCUMENT_TYPES)
-  @ApiOperation({
+  @ReadDocs({
     summary: 'Närvaro- och omröstningslista (omröstningsbilaga): attendance and a table per votering',
     description: 'Accept or `?format=pdf|html|text|markdown`; `?download=1` saves the PDF.',
+    media: DOCUMENT_MEDIA,
+    query: formatQuery(DOCUMENT_MEDIA),
+    problems: [400, 404, 406],
+    etag: true,
   })
   async votingAppendix(
     @Param(MEETING_ID, UuidParam) meetingId: string,

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { extractDocument, renderExtract } from '@app/protocol';
 import { CurrentUser, Requires } from '../auth/auth.guard.js';
@@ -17,7 +17,7 @@ import { AttachmentStore, requireUploaded } from '../attachments/attachment.stor
 import { toFinding, toRef, toTarget } from './dto/common.dto.js';
 import * as dto from './dto/paragraph.dto.js';
 import { EntryIdParam, UuidParam } from './params.js';
-import { WriteDocs } from './swagger.js';
+import { formatQuery, MEDIA, ReadDocs, WriteDocs } from './swagger.js';
 
 /** The DTO as plain JSON: no class instances or undefined fields reach the domain or the store. */
 function plain<T extends object>(value: T): T {
@@ -25,6 +25,7 @@ function plain<T extends object>(value: T): T {
 }
 
 const EXTRACT_TYPES = ['text/plain', 'text/markdown', 'application/json', 'text/html', PDF];
+const EXTRACT_MEDIA = [MEDIA.text, MEDIA.markdown, MEDIA.html, MEDIA.pdf];
 
 @ApiTags('paragraphs')
 @Controller()
@@ -489,8 +490,12 @@ export class ParagraphsController {
 
   @Get('paragraphs/:paragraphId')
   @Requires('read')
-  @ApiBearerAuth()
-  @ApiOperation({ summary: "A paragraph's state (the renderer's view)" })
+  @ReadDocs({
+    summary: "A paragraph's state (the renderer's view)",
+    json: 'ParagraphState',
+    problems: [400, 404],
+    etag: true,
+  })
   async get(@Param('paragraphId', UuidParam) paragraphId: string) {
     const { revision, view } = await this.queries.paragraph(paragraphId);
     return { revision, paragraph: view };
@@ -498,11 +503,14 @@ export class ParagraphsController {
 
   @Get('paragraphs/:paragraphId/extract')
   @Requires('read')
-  @ApiBearerAuth()
-  @ApiProduces(...EXTRACT_TYPES)
-  @ApiOperation({
+  @ReadDocs({
     summary: 'The protocol extract (protokollsutdrag) of one paragraph; Accept chooses the format',
     description: 'Or `?format=pdf|html|text|markdown|json`; `?download=1` saves the PDF.',
+    json: 'ExtractJson',
+    media: EXTRACT_MEDIA,
+    query: formatQuery(EXTRACT_MEDIA, true),
+    problems: [400, 404, 406],
+    etag: true,
   })
   async extract(
     @Param('paragraphId', UuidParam) paragraphId: string,

@@ -1,5 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { ReadDocs } from '../http/swagger.js';
 import type { IntegrityBreak } from '@app/event-store';
 import { CurrentUser, Requires } from '../auth/auth.guard.js';
 import { inAuditScope } from '../auth/policy.js';
@@ -10,7 +11,6 @@ import { IntegrityService } from './integrity.service.js';
 import { StreamBodies } from './stream-body.js';
 
 @ApiTags('audit')
-@ApiBearerAuth()
 @Controller('audit')
 export class VerifyController {
   private readonly bodies: StreamBodies;
@@ -24,9 +24,10 @@ export class VerifyController {
 
   @Get('verify')
   @Requires('audit')
-  @ApiOperation({
+  @ReadDocs({
     summary:
       'Recompute every hash chain and seal from position 0 and list each break (stream, revision, kind)',
+    json: 'IntegrityReport',
   })
   async verify(@CurrentUser() user: User): Promise<unknown> {
     const report = await this.integrity.verifyAll();

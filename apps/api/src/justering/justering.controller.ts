@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { Requires } from '../auth/auth.guard.js';
 import type { CommandContext } from '../commands/command-context.js';
 import { Ctx } from '../http/command-ctx.decorator.js';
 import { UuidParam } from '../http/params.js';
+import { ReadDocs } from '../http/swagger.js';
 import { JusteringService, type JusteringStatus } from './justering.service.js';
 
 export class SignJusteringDto {
@@ -28,7 +29,6 @@ export class SignJusteringDto {
 
 /** Justering signed by the people (docs/adr/0026). */
 @ApiTags('justering')
-@ApiBearerAuth()
 @Controller('meetings/:meetingId/justering')
 export class JusteringController {
   constructor(@Inject(JusteringService) private readonly justering: JusteringService) {}
@@ -36,7 +36,12 @@ export class JusteringController {
   @Post()
   @HttpCode(200)
   @Requires('record')
-  @ApiOperation({ summary: 'Send the protocol for justering (the clerk): the chair and justerare then sign' })
+  @ReadDocs({
+    summary: 'Send the protocol for justering (the clerk): the chair and justerare then sign',
+    json: 'JusteringStatus',
+    problems: [400, 404, 409, 422],
+    etag: true,
+  })
   request(
     @Param('meetingId', UuidParam) meetingId: string,
     @Ctx() ctx: CommandContext,
@@ -47,8 +52,12 @@ export class JusteringController {
   @Post('signatures')
   @HttpCode(200)
   @Requires('justify')
-  @ApiOperation({
+  @ApiBody({ type: SignJusteringDto })
+  @ReadDocs({
     summary: 'Sign the justering for yourself, with the hash of the protocol text you were served',
+    json: 'JusteringStatus',
+    problems: [400, 404, 409, 422],
+    etag: true,
   })
   sign(
     @Param('meetingId', UuidParam) meetingId: string,
@@ -60,8 +69,11 @@ export class JusteringController {
 
   @Get()
   @Requires('read')
-  @ApiOperation({
+  @ReadDocs({
     summary: 'Who must sign, who has signed (with the hash each signed), and whether it is complete',
+    json: 'JusteringStatus',
+    problems: [400, 404],
+    etag: true,
   })
   status(@Param('meetingId', UuidParam) meetingId: string): Promise<JusteringStatus> {
     return this.justering.status(meetingId);

@@ -18,8 +18,10 @@ export interface MeetingWithParagraphs {
 }
 
 /**
- * Queries straight from the streams (no read model yet; the projections add those). A meeting's
- * paragraphs are found on its body's numbering stream, whose reservations name the meeting.
+ * Queries folded from the streams on each request, for the routes that show a write at once
+ * (GET /meetings/:id, /paragraphs/:id and their documents) and for justering and extracts; the
+ * read models (libs/projections) answer the public protocol, the register and the lists. A
+ * meeting's paragraphs are found on its body's numbering stream, whose reservations name it.
  */
 @Injectable()
 export class QueryService {

@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, Inject, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { StreamNotFoundError } from '@app/event-store';
 import { protocolDocument, writeDocument } from '@app/protocol';
@@ -19,6 +19,7 @@ import { DocumentMarks, INTEGRITY_HEADER, markIntegrity } from '../documents/doc
 import { problems } from '../errors/problem.js';
 import { formatOf, negotiate } from '../http/negotiate.js';
 import { UuidParam } from '../http/params.js';
+import { MEDIA, ReadDocs } from '../http/swagger.js';
 import { HouseStyles } from '../house-styles/house-styles.service.js';
 import { ReadModels } from './read-models.service.js';
 import { positiveInt } from './query-params.js';
@@ -26,6 +27,7 @@ import { positiveInt } from './query-params.js';
 const STREAM_ID =
   /^((meeting|paragraph|numbering|roster|incoming)-[0-9a-z-]{1,100}|integrity-seals|bodies)$/i;
 const DOCUMENT_TYPES = ['text/plain', 'text/markdown', 'text/html', 'application/json'];
+const AS_OF = 'a global position (digits) or an ISO-8601 time';
 
 function asOfParam(raw: string | undefined, field: string, required: boolean): AsOf | undefined {
   if (raw === undefined || raw === '') {
@@ -40,7 +42,6 @@ function asOfParam(raw: string | undefined, field: string, required: boolean): A
 
 /** Auditors' replay: raw history with metadata, the protocol as of a point, changes between points. */
 @ApiTags('audit')
-@ApiBearerAuth()
 @Controller('audit')
 export class AuditController {
   private readonly bodies: StreamBodies;
@@ -55,8 +56,10 @@ export class AuditController {
 
   @Get('streams/:streamId/events')
   @Requires('audit')
-  @ApiOperation({
+  @ReadDocs({
     summary: 'Every event of a stream with its metadata (who, when, command, correlation); auditors',
+    json: 'StreamEvents',
+    problems: [400, 404],
   })
   async stream(
     @Param('streamId') streamId: string,
@@ -92,8 +95,19 @@ export class AuditController {
 
   @Get('meetings/:meetingId/protocol')
   @Requires('read')
-  @ApiProduces(...DOCUMENT_TYPES)
-  @ApiOperation({ summary: 'The protocol as it stood at a global position or an instant (asOf)' })
+  @ReadDocs({
+    summary: 'The protocol as it stood at a global position or an instant (asOf)',
+    json: 'ProtocolAsOf',
+    media: [MEDIA.text, MEDIA.markdown, MEDIA.html],
+    query: [{ name: 'asOf', required: true, description: AS_OF }],
+    problems: [400, 404, 406],
+    headers: {
+      'X-As-Of-Position': {
+        description: 'the last position the protocol includes',
+        schema: { type: 'string' },
+      },
+    },
+  })
   async protocolAsOf(
     @Param('meetingId', UuidParam) meetingId: string,
     @Query('asOf') rawAsOf: string | undefined,
@@ -130,8 +144,19 @@ export class AuditController {
 
   @Get('changes')
   @Requires('audit')
-  @ApiOperation({
+  @ReadDocs({
     summary: 'Every event between two points (positions or ISO-8601 times, inclusive); auditors',
+    json: 'ChangesPage',
+    query: [
+      { name: 'from', description: `${AS_OF} (inclusive; default the beginning)` },
+      { name: 'to', description: `${AS_OF} (inclusive; default now)` },
+      {
+        name: 'limit',
+        description: 'at most this many events (default 1000); nextFrom continues',
+        schema: { type: 'integer', minimum: 1, maximum: 10_000 },
+      },
+    ],
+    problems: [400],
   })
   async changes(
     @Query('from') from: string | undefined,

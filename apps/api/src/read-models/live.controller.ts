@@ -1,10 +1,11 @@
 import { Controller, Get, Headers, Inject, Param, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { meetingExists } from '@app/projections';
 import { Public } from '../auth/auth.guard.js';
 import { ProblemException, problems } from '../errors/problem.js';
 import { UuidParam } from '../http/params.js';
+import { MEDIA, ReadDocs } from '../http/swagger.js';
 import { LiveHub } from './live-hub.js';
 import { ReadModels } from './read-models.service.js';
 
@@ -18,7 +19,6 @@ const RETRY_AFTER_S = 5;
  * events after that id, then the live ones: nothing missed, nothing twice.
  */
 @ApiTags('read models')
-@ApiBearerAuth()
 @Controller()
 export class LiveController {
   constructor(
@@ -28,8 +28,22 @@ export class LiveController {
 
   @Get('meetings/:meetingId/live')
   @Public() // what is recorded at a public meeting, as it happens (the public view)
-  @ApiOperation({ summary: 'Live changes of a meeting (text/event-stream); reconnect with Last-Event-ID' })
-  @ApiProduces('text/event-stream')
+  @ReadDocs({
+    summary: 'Live changes of a meeting (text/event-stream); reconnect with Last-Event-ID',
+    public: true,
+    media: [MEDIA.eventStream],
+    responseDescription:
+      'Server-Sent Events: `ready`, then the meeting’s public events; each id a global position',
+    query: [
+      {
+        name: 'lastEventId',
+        description: 'as the Last-Event-ID header, for clients that cannot set it',
+        schema: { type: 'string', pattern: '^\\d{1,19}$' },
+      },
+    ],
+    problems: [400, 404, 503],
+  })
+  @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'resume after this global position' })
   live(
     @Param('meetingId', UuidParam) meetingId: string,
     @Headers('last-event-id') lastEventIdHeader: string | undefined,

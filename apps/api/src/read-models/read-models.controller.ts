@@ -1,10 +1,11 @@
 import { Controller, Get, Headers, Inject, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { extractDocument, protocolDocument, votingListDocument } from '@app/protocol';
 import {
   meetingsQuery,
   paragraphOf,
+  REGISTER_STATUSES,
   protocolOf,
   registerCsv,
   registerQuery,
@@ -18,6 +19,7 @@ import { problems } from '../errors/problem.js';
 import { negotiate } from '../http/negotiate.js';
 import { documentType, PDF, sendDocument, wantsDownload } from '../documents/respond.js';
 import { UuidParam } from '../http/params.js';
+import { formatQuery, MEDIA, QUERY, ReadDocs } from '../http/swagger.js';
 import { HouseStyles } from '../house-styles/house-styles.service.js';
 import { ReadModels } from './read-models.service.js';
 import * as q from './query-params.js';
@@ -25,10 +27,16 @@ import * as q from './query-params.js';
 const DOCUMENT_TYPES = ['text/plain', 'text/markdown', 'text/html', 'application/json', PDF];
 /** What the extract and the omröstningsbilaga come as (no JSON). */
 const TEXT_AND_PDF = ['text/plain', 'text/markdown', 'text/html', PDF];
+const DOCUMENT_MEDIA = [MEDIA.text, MEDIA.markdown, MEDIA.html, MEDIA.pdf];
+const READ_MODEL_POSITION = {
+  'X-Read-Model-Position': {
+    description: 'the global position the read model had reached',
+    schema: { type: 'string' },
+  },
+};
 
 /** Queries answered from the read models (libs/projections), kept current by the runner. */
 @ApiTags('read models')
-@ApiBearerAuth()
 @Controller()
 export class ReadModelsController {
   constructor(
@@ -39,17 +47,28 @@ export class ReadModelsController {
 
   @Get('meetings')
   @Requires('read')
-  @ApiOperation({ summary: 'Every meeting, newest first (filters: body, year)' })
+  @ReadDocs({
+    summary: 'Every meeting, newest first (filters: body, year)',
+    json: 'MeetingList',
+    query: [QUERY.body, QUERY.year],
+    problems: [400],
+  })
   meetings(@Query('body') bodyId?: string, @Query('year') yearRaw?: string): unknown {
     return { items: meetingsQuery(this.models.db, { body: q.body(bodyId), year: q.year(yearRaw) }) };
   }
 
   @Get('protocols/:meetingId')
   @Public() // a protocol is a public record; the audience and the press follow it live
-  @ApiProduces(...DOCUMENT_TYPES)
-  @ApiOperation({
+  @ReadDocs({
     summary: 'The protocol of a meeting from the read model: header and every § in order',
     description: 'Accept or `?format=pdf|html|text|markdown|json`; `?download=1` saves the PDF.',
+    public: true,
+    json: 'ProtocolSummary',
+    media: DOCUMENT_MEDIA,
+    query: formatQuery(DOCUMENT_MEDIA, true),
+    problems: [400, 404, 406],
+    etag: true,
+    headers: READ_MODEL_POSITION,
   })
   async protocol(
     @Param('meetingId', UuidParam) meetingId: string,
@@ -112,10 +131,14 @@ export class ReadModelsController {
 
   @Get('protocols/:meetingId/voting-appendix')
   @Public()
-  @ApiProduces(...TEXT_AND_PDF)
-  @ApiOperation({
+  @ReadDocs({
     summary: 'Närvaro- och omröstningslista (omröstningsbilaga): attendance and a table per votering',
     description: 'Accept or `?format=pdf|html|text|markdown`; `?download=1` saves the PDF.',
+    public: true,
+    media: DOCUMENT_MEDIA,
+    query: formatQuery(DOCUMENT_MEDIA),
+    problems: [400, 404, 406],
+    etag: true,
   })
   async votingAppendix(
     @Param('meetingId', UuidParam) meetingId: string,
@@ -139,10 +162,14 @@ export class ReadModelsController {
 
   @Get('meetings/:meetingId/paragraphs/:paragraphId/extract')
   @Public()
-  @ApiProduces(...TEXT_AND_PDF)
-  @ApiOperation({
+  @ReadDocs({
     summary: 'Protokollsutdrag of one paragraph, from the read model',
     description: 'Accept or `?format=pdf|html|text|markdown`; `?download=1` saves the PDF.',
+    public: true,
+    media: DOCUMENT_MEDIA,
+    query: formatQuery(DOCUMENT_MEDIA),
+    problems: [400, 404, 406],
+    etag: true,
   })
   async extract(
     @Param('meetingId', UuidParam) meetingId: string,
@@ -180,8 +207,45 @@ export class ReadModelsController {
 
   @Get('register')
   @Requires('read')
-  @ApiProduces('application/json', 'text/csv')
-  @ApiOperation({
+  @ReadDocs({
+    json: 'Register',
+    media: [MEDIA.csv],
+    problems: [400, 406],
+    query: [
+      QUERY.body,
+      QUERY.year,
+      {
+        name: 'dnr',
+        description: 'the case number (diarienummer)',
+        schema: { type: 'string', maxLength: 100 },
+      },
+      {
+        name: 'status',
+        description: 'the entries in this status only',
+        schema: { type: 'string', enum: [...REGISTER_STATUSES] },
+      },
+      QUERY.today,
+      {
+        name: 'limit',
+        description: 'at most this many (default 10000)',
+        schema: { type: 'integer', minimum: 1, maximum: 100_000 },
+      },
+      {
+        name: 'offset',
+        description: 'skip this many',
+        schema: { type: 'integer', minimum: 0, maximum: 10_000_000 },
+      },
+      {
+        name: 'format',
+        description: '`csv`: the CSV whatever Accept says',
+        schema: { type: 'string', enum: ['csv'] },
+      },
+      {
+        name: 'separator',
+        description: 'CSV: `semicolon` (Excel, Swedish settings; default) or `comma` (RFC 4180)',
+        schema: { type: 'string', enum: ['semicolon', 'comma'] },
+      },
+    ],
     summary: 'Decision register across meetings and bodies',
     description:
       'Filters: body, year, dnr, status (decided, justified, announced, appeal_period_over, dispatched); ' +
@@ -221,16 +285,24 @@ export class ReadModelsController {
 
   @Get('statistics')
   @Requires('read')
-  @ApiOperation({ summary: 'Yrkanden made and adopted, votes, reservations and jäv per member and party' })
+  @ReadDocs({
+    summary: 'Yrkanden made and adopted, votes, reservations and jäv per member and party',
+    json: 'Statistics',
+    query: [QUERY.body, QUERY.year],
+    problems: [400],
+  })
   statistics(@Query('body') bodyId?: string, @Query('year') year?: string): unknown {
     return statisticsQuery(this.models.db, { bodyId: q.body(bodyId), year: q.year(year) });
   }
 
   @Get('worklist')
   @Requires('read')
-  @ApiOperation({
+  @ReadDocs({
     summary:
       "The clerk's worklist: paragraphs not justified, recipients not sent, appeal periods ending this week",
+    json: 'Worklist',
+    query: [QUERY.today, QUERY.body],
+    problems: [400],
   })
   worklist(@Query('today') today?: string, @Query('body') bodyId?: string): unknown {
     return worklistQuery(this.models.db, { today: q.today(today), bodyId: q.body(bodyId) });

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { streamIds } from '@app/domain';
+import { schemaVersionOf, streamIds } from '@app/domain';
 import {
   chainEvents,
   SEAL_STREAM,
@@ -120,7 +120,12 @@ export class ExtractVerification {
           id: randomUUID(),
           type: 'ExtractCodeIssued',
           data: { ...issued },
-          metadata: { userId: 'system', role: 'system', recordedAt: new Date().toISOString() },
+          metadata: {
+            userId: 'system',
+            role: 'system',
+            recordedAt: new Date().toISOString(),
+            schemaVersion: schemaVersionOf('ExtractCodeIssued'),
+          },
         },
       ],
       null,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { ProtocolDocument } from '@app/protocol';
 import { Public, Requires } from '../auth/auth.guard.js';
@@ -7,6 +7,7 @@ import { API_CONFIG, type ApiConfig } from '../config.js';
 import { documentType, PDF, sendDocument, wantsDownload } from '../documents/respond.js';
 import { problems } from '../errors/problem.js';
 import { UuidParam } from '../http/params.js';
+import { MEDIA, ReadDocs } from '../http/swagger.js';
 import { withDocumentHash } from '../justering/document-hash.js';
 import { normaliseCode } from './code.js';
 import { ExtractVerification, type VerificationAnswer } from './extract-verification.service.js';
@@ -23,11 +24,19 @@ export class VerificationController {
 
   @Get('paragraphs/:paragraphId/certified-extract')
   @Requires('read')
-  @ApiBearerAuth()
-  @ApiProduces('text/plain', PDF)
-  @ApiOperation({
+  @ReadDocs({
     summary: 'The certified extract, with its verification code (Kontrollkod); the PDF adds it as a QR code',
     description: 'Accept or `?format=text|pdf`; `?download=1` saves the PDF.',
+    media: [MEDIA.text, MEDIA.pdf],
+    query: [
+      { name: 'format', required: false, description: 'text or pdf (instead of Accept)' },
+      { name: 'download', required: false, description: '1: save the PDF as a file' },
+    ],
+    problems: [400, 404, 406, 422],
+    headers: {
+      'Paragraf-Verification-Code': { description: 'the Kontrollkod', schema: { type: 'string' } },
+      'Paragraf-Document-SHA256': { description: 'SHA-256 of the document', schema: { type: 'string' } },
+    },
   })
   async certifiedExtract(
     @Param('paragraphId', UuidParam) paragraphId: string,
@@ -63,8 +72,12 @@ export class VerificationController {
 
   @Get('verify')
   @Public()
-  @ApiOperation({
+  @ReadDocs({
     summary: 'Look up a verification code: the extract it stands for, its justering, later rättelser',
+    public: true,
+    json: 'VerificationAnswer',
+    query: [{ name: 'code', required: true, description: 'a code like 7K3M-Q9TX-2BHD' }],
+    problems: [400, 404],
   })
   verify(@Query('code') raw: string | undefined): Promise<VerificationAnswer> {
     const code = normaliseCode(raw ?? '');
@@ -76,8 +89,19 @@ export class VerificationController {
   @Public()
   @HttpCode(200)
   @ApiConsumes('text/plain', 'application/json')
-  @ApiOperation({
+  @ApiBody({
+    schema: {
+      oneOf: [
+        { type: 'string', description: 'the text' },
+        { type: 'object', properties: { text: { type: 'string' } }, required: ['text'] },
+      ],
+    },
+  })
+  @ReadDocs({
     summary: 'Check a copy of a certified extract (text/plain, or JSON {text}): does it match the record?',
+    public: true,
+    json: 'VerificationAnswer',
+    problems: [400, 404, 413],
   })
   check(@Body() body: unknown): Promise<VerificationAnswer> {
     const text = typeof body === 'string' ? body : (body as { text?: unknown } | undefined)?.text;

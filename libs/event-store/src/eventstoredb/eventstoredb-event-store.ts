@@ -33,10 +33,13 @@ import {
 } from '../port.js';
 import { pagesFromReadAll } from '../internal/pages.js';
 import { fromEsdbMetadata, toEsdbMetadata, translateError } from './esdb-mapping.js';
+import { upcastEvent, type EventUpcaster } from '../upcast.js';
 
 export interface EventStoreDbEventStoreOptions {
   /** e.g. `esdb://localhost:2113?tls=false` */
   readonly connectionString: string;
+  /** Brings every event read to its type's current schema version (docs/adr/0043). */
+  readonly upcaster?: EventUpcaster;
 }
 
 /** System streams and events (`$`-prefixed) are EventStoreDB's own bookkeeping, not Paragraf history. */
@@ -54,8 +57,15 @@ export class EventStoreDbEventStore implements EventStore {
   private readonly live = new Set<{ sub: AllStreamSubscription; complete: () => void }>();
   private closed = false;
 
+  private readonly upcaster: EventUpcaster | undefined;
+
   constructor(options: EventStoreDbEventStoreOptions) {
     this.client = EventStoreDBClient.connectionString(options.connectionString);
+    this.upcaster = options.upcaster;
+  }
+
+  private decode(e: RecordedEvent, commitPosition?: bigint): StoredEvent {
+    return upcastEvent(toStored(e, commitPosition), this.upcaster);
   }
 
   async appendToStream(
@@ -93,7 +103,7 @@ export class EventStoreDbEventStore implements EventStore {
     const out: StoredEvent[] = [];
     try {
       for await (const resolved of read) {
-        if (resolved.event) out.push(toStored(resolved.event, resolved.commitPosition));
+        if (resolved.event) out.push(this.decode(resolved.event, resolved.commitPosition));
       }
     } catch (err) {
       if (err instanceof EsdbStreamNotFoundError) throw new StreamNotFoundError(stream);
@@ -118,7 +128,7 @@ export class EventStoreDbEventStore implements EventStore {
           r.event.position.commit === from.commit &&
           !isSystem(r.event.streamId, r.event.type)
         ) {
-          out.push(toStored(r.event));
+          out.push(this.decode(r.event));
         }
       }
     }
@@ -130,7 +140,7 @@ export class EventStoreDbEventStore implements EventStore {
         const e = r.event;
         if (!e || isSystem(e.streamId, e.type)) continue;
         if (out.length && e.position.commit === out[out.length - 1].position.commit) continue;
-        out.push(toStored(e));
+        out.push(this.decode(e));
       }
     } catch (err) {
       throw translateError(err);
@@ -165,7 +175,7 @@ export class EventStoreDbEventStore implements EventStore {
       sub.on('data', (r) => {
         const e = r.event;
         if (!e || isSystem(e.streamId, e.type) || (match && !match(e.streamId, e.type))) return;
-        subscriber.next(toStored(e));
+        subscriber.next(this.decode(e));
       });
       sub.on('error', (err) => {
         this.live.delete(entry);

@@ -1,6 +1,7 @@
 import { hash as oneShotHash } from 'node:crypto';
 import canonicalizeModule from 'canonicalize';
 import type { EventData, JsonObject, StoredEvent } from '../port.js';
+import { asStored } from '../upcast.js';
 
 // A CommonJS module whose typings declare an ES default export: at run time the import is the function.
 const canonicalize = canonicalizeModule as unknown as (input: unknown) => string | undefined;
@@ -79,7 +80,9 @@ export function canonicalData(data: JsonObject): string {
  * serialisation of that object), written with its keys already in order so that verifying a
  * million events does not sort and copy a wrapper object for each.
  */
-export function canonicalContent(event: HashableEvent, prev: string | null): string {
+export function canonicalContent(upcastOrStored: HashableEvent, prev: string | null): string {
+  // An upcast event is hashed as it is stored (docs/adr/0043).
+  const event = asStored(upcastOrStored);
   return canonicalContentOfText(event, canonicalize(event.data)!, prev);
 }
 
@@ -97,7 +100,8 @@ export function canonicalContentOfText(
 }
 
 /** The same text through the library over the whole object: the reference canonicalContent must equal. */
-export function canonicalContentReference(event: HashableEvent, prev: string | null): string {
+export function canonicalContentReference(upcastOrStored: HashableEvent, prev: string | null): string {
+  const event = asStored(upcastOrStored);
   return canonicalize({
     v: HASH_VERSION,
     id: event.id,

@@ -27,6 +27,10 @@ function after(a: Position, b: Position): boolean {
   return a.commit > b.commit || (a.commit === b.commit && a.prepare > b.prepare);
 }
 
+/** The metadata left out but for `schemaVersion`, by which events are upcast (docs/adr/0043). */
 export function withoutMetadata(page: readonly StoredEvent[]): StoredEvent[] {
-  return page.map((e) => ({ ...e, metadata: {} }));
+  return page.map((e) => ({
+    ...e,
+    metadata: e.metadata.schemaVersion === undefined ? {} : { schemaVersion: e.metadata.schemaVersion },
+  }));
 }

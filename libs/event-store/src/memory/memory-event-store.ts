@@ -15,6 +15,7 @@ import {
   type SubscribeToAllOptions,
 } from '../port.js';
 import { pagesFromReadAll } from '../internal/pages.js';
+import { upcastEvent, type EventUpcaster } from '../upcast.js';
 
 /** Stored as JSON text, like the SQLite adapter, so callers cannot mutate history by reference. */
 interface Row {
@@ -31,6 +32,13 @@ interface Row {
 
 /** In-memory adapter for fast unit tests. Same semantics as the SQLite adapter, nothing persisted. */
 export class MemoryEventStore implements EventStore {
+  /** `upcaster` brings every event read to its type's current schema version (docs/adr/0043). */
+  constructor(private readonly options: { readonly upcaster?: EventUpcaster } = {}) {}
+
+  private decode(r: Row): StoredEvent {
+    return upcastEvent(toStored(r), this.options.upcaster);
+  }
+
   private readonly log: Row[] = [];
   private readonly streams = new Map<string, Row[]>();
   private readonly byId = new Map<string, Row>();
@@ -97,10 +105,10 @@ export class MemoryEventStore implements EventStore {
     if (backwards) {
       let i =
         from === 'end' ? rows.length - 1 : from === 'start' ? 0 : Math.min(Number(from), rows.length - 1);
-      for (; i >= 0 && out.length < max; i--) out.push(toStored(rows[i]));
+      for (; i >= 0 && out.length < max; i--) out.push(this.decode(rows[i]));
     } else {
       let i = from === 'start' ? 0 : from === 'end' ? rows.length : Number(from);
-      for (; i < rows.length && out.length < max; i++) out.push(toStored(rows[i]));
+      for (; i < rows.length && out.length < max; i++) out.push(this.decode(rows[i]));
     }
     return out;
   }
@@ -114,10 +122,10 @@ export class MemoryEventStore implements EventStore {
     const out: StoredEvent[] = [];
     if (backwards) {
       let i = from === 'end' ? n - 1 : from === 'start' ? -1 : Math.min(Number(from.commit), n) - 1;
-      for (; i >= 0 && out.length < max; i--) out.push(toStored(this.log[i]));
+      for (; i >= 0 && out.length < max; i--) out.push(this.decode(this.log[i]));
     } else {
       let i = from === 'start' ? 0 : from === 'end' ? n : Math.max(Number(from.commit), 1) - 1;
-      for (; i < n && out.length < max; i++) out.push(toStored(this.log[i]));
+      for (; i < n && out.length < max; i++) out.push(this.decode(this.log[i]));
     }
     return out;
   }
@@ -153,7 +161,7 @@ export class MemoryEventStore implements EventStore {
     const events: StoredEvent[] = [];
     for (let i = after; i < end; i++) {
       const r = this.log[i];
-      if (!match || match(r.streamId, r.type)) events.push(toStored(r));
+      if (!match || match(r.streamId, r.type)) events.push(this.decode(r));
     }
     return { events, scannedTo: Math.max(end, after), exhausted: end === this.log.length };
   }

@@ -19,7 +19,12 @@ const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.path, { readonly: true, fileMustExist: true });
 const select = db.prepare(
-  'SELECT position, stream_id, revision, event_id, type, data, ' + (workerData.metadata ? 'metadata' : "'null'") +
+  'SELECT position, stream_id, revision, event_id, type, data, ' +
+  // Without the metadata, still its schemaVersion: the reader upcasts by it (docs/adr/0043).
+  (workerData.metadata
+    ? 'metadata'
+    : "CASE WHEN json_type(metadata, '$.schemaVersion') = 'integer' " +
+      "THEN json_object('schemaVersion', json_extract(metadata, '$.schemaVersion')) ELSE '{}' END") +
   ', created FROM events WHERE position >= ? ORDER BY position LIMIT ?',
 ).raw(true);
 let from = workerData.from;

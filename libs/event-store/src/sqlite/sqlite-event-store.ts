@@ -20,6 +20,7 @@ import {
 } from '../port.js';
 import { pagesFromReadAll, withoutMetadata } from '../internal/pages.js';
 import { canonicalData } from '../integrity/hash.js';
+import { upcastEvent, type EventUpcaster } from '../upcast.js';
 import { groupCommitter, historyView, type AppendRequest, type Outcome } from './group-commit.js';
 import { readAhead, type PageRow } from './read-ahead.js';
 import { preparePrivateFile } from '../private-files.js';
@@ -44,6 +45,8 @@ export interface SqliteEventStoreOptions {
    * setting: docs/adr/0013). ':memory:' databases are always inline.
    */
   readonly writer?: 'inline' | 'thread';
+  /** Brings every event read to its type's current schema version (docs/adr/0043). */
+  readonly upcaster?: EventUpcaster;
 }
 
 interface PendingAppend extends AppendRequest {
@@ -105,10 +108,12 @@ export class SqliteEventStore implements EventStore {
 
   readonly path: string;
   readonly synchronous: SqliteSynchronous;
+  private readonly upcaster: EventUpcaster | undefined;
 
   constructor(options: SqliteEventStoreOptions) {
     this.path = options.path;
     this.synchronous = options.synchronous ?? 'FULL';
+    this.upcaster = options.upcaster;
     this.pollIntervalMs = options.pollIntervalMs ?? 200;
     preparePrivateFile(this.path);
     this.db = new Database(this.path, { timeout: options.busyTimeoutMs ?? 5000 });
@@ -274,7 +279,7 @@ export class SqliteEventStore implements EventStore {
       throw new StreamNotFoundError(stream);
     }
     if (!backwards && limit === NO_LIMIT && rows.length > 0) this.remember(stream, rows[rows.length - 1][2]);
-    return rows.map(toStored);
+    return rows.map((r) => upcastEvent(toStored(r), this.upcaster));
   }
 
   /** True when another connection has committed since the last check; forgets what it knew then. */
@@ -301,7 +306,7 @@ export class SqliteEventStore implements EventStore {
       ? this.allBackwardStmt.all(from === 'start' ? -1 : at, limit)
       : this.allForwardStmt.all(at, limit);
     const out = new Array<StoredEvent>(rows.length);
-    for (let i = 0; i < rows.length; i++) out[i] = toStored(rows[i]);
+    for (let i = 0; i < rows.length; i++) out[i] = upcastEvent(toStored(rows[i]), this.upcaster);
     return out;
   }
 
@@ -327,7 +332,7 @@ export class SqliteEventStore implements EventStore {
       const page = new Array<StoredEvent>(rows.length);
       for (let i = 0; i < rows.length; i++) {
         const r = rows[i];
-        page[i] = storedEvent(r, r[5] as JsonObject, (r[6] ?? {}) as JsonObject);
+        page[i] = upcastEvent(storedEvent(r, r[5] as JsonObject, (r[6] ?? {}) as JsonObject), this.upcaster);
       }
       yield page;
     }
@@ -407,7 +412,8 @@ export class SqliteEventStore implements EventStore {
   private page(after: number, limit: number, match: EventMatcher): Page {
     const rows = this.afterStmt.all(after, limit);
     const events: StoredEvent[] = [];
-    for (const r of rows) if (!match || match(r[1], r[4])) events.push(toStored(r));
+    for (const r of rows)
+      if (!match || match(r[1], r[4])) events.push(upcastEvent(toStored(r), this.upcaster));
     const scannedTo = rows.length ? rows[rows.length - 1][0] : after;
     return { events, scannedTo, exhausted: rows.length < limit };
   }

@@ -1,3 +1,5 @@
+import type { DomainEventType } from '@app/domain';
+
 export const MEETING_EVENTS = [
   'MeetingScheduled',
   'AttendanceRecorded',
@@ -7,7 +9,7 @@ export const MEETING_EVENTS = [
   'ProtocolJustified',
   'ProtocolAnnounced',
   'ProtocolAttachmentAdded',
-] as const;
+] as const satisfies readonly DomainEventType[];
 
 export const PARAGRAPH_EVENTS = [
   'ParagraphOpened',
@@ -37,7 +39,7 @@ export const PARAGRAPH_EVENTS = [
   'DecisionDispatched',
   'ParagraphMarkedConfidential',
   'ParagraphConfidentialityLifted',
-] as const;
+] as const satisfies readonly DomainEventType[];
 
 const meetingTypes = new Set<string>(MEETING_EVENTS);
 export const isMeetingEvent = (type: string): boolean => meetingTypes.has(type);

@@ -8,6 +8,7 @@ import type {
   MeetingScheduled,
   ParagraphOpened,
 } from '@app/domain';
+import { correctText } from '@app/domain';
 import { shippedHouseStyle } from '@app/protocol';
 import type { Db } from '../db.js';
 import type { Projection, ProjectionWriter, Writes } from '../projection.js';
@@ -75,8 +76,9 @@ export function decisionText(kind: string, content?: DecisionContent, motivation
  */
 export const registerProjection: Projection = {
   name: 'register',
-  // 2: lineage and forwarding (issue 15).
-  version: 2,
+  // 2: lineage and forwarding (issue 15). 3: a rättelse of a part of a title or case number applies
+  // (the protocol view's correctText).
+  version: 3,
   handles: [
     'MeetingScheduled',
     'ProtocolJustified',
@@ -299,12 +301,13 @@ export const registerProjection: Projection = {
             });
           case 'CorrectionRecorded':
             return updateRow(d.paragraphId, (r) => {
-              const { field, from, to } = d as unknown as { field: string; from: string; to: string };
-              if (field === 'title' && r.title === from) r.title = to;
-              else if (field === 'caseNumber' && r.caseNumber === from) r.caseNumber = to;
-              else if (field === 'decision') {
+              // The protocol view applies the same function (libs/protocol correct()).
+              const c = d as unknown as { field: string; from: string; to: string };
+              if (c.field === 'title') r.title = correctText(r.title, c).text;
+              else if (c.field === 'caseNumber') r.caseNumber = correctText(r.caseNumber, c).text;
+              else if (c.field === 'decision') {
                 const x = current(r);
-                if (x && x.text.includes(from)) x.text = x.text.replace(from, to);
+                if (x) x.text = correctText(x.text, c).text;
               }
             });
         }

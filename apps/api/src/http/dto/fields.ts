@@ -150,8 +150,13 @@ export const Instant = (opt: Opt = {}) =>
     api(opt, { type: String, format: 'date-time' }),
   );
 
+/*
+ * @nestjs/swagger resolves a type lazily only when the function is *named* `type`: the arrow in
+ * `{ type: () => cls() }` takes its name from the key, while `{ type: cls }` would keep the
+ * parameter's name `cls` and be emitted as a dangling `$ref: '#/components/schemas/'`.
+ */
 export const Nested = (cls: () => new () => object, opt: Opt = {}) =>
-  maybe(opt, ValidateNested(), Type(cls), api(opt, { type: cls }));
+  maybe(opt, ValidateNested(), Type(cls), api(opt, { type: () => cls() }));
 
 export const NestedList = (cls: () => new () => object, maxItems: number, opt: Opt = {}) =>
   maybe(
@@ -160,5 +165,5 @@ export const NestedList = (cls: () => new () => object, maxItems: number, opt: O
     ArrayMaxSize(maxItems),
     ValidateNested({ each: true }),
     Type(cls),
-    api(opt, { type: cls, isArray: true, maxItems }),
+    api(opt, { type: () => cls(), isArray: true, maxItems }),
   );
