@@ -8,7 +8,7 @@ import { openReadModelDb } from './db.js';
 import { ALL_PROJECTIONS } from './index.js';
 import { ProjectionRunner } from './runner.js';
 import { dumpReadModels, generateHistory, rebuildInMemory, rng, seededIds } from './testing/index.js';
-import { WriteBehind } from './write-behind.js';
+import { WriteBehindThread } from './write-behind-thread.js';
 
 async function storeWith(seed: number, bodies: number, meetings: number): Promise<MemoryEventStore> {
   const store = new MemoryEventStore();
@@ -121,7 +121,7 @@ describe('catch-up with the write-behind thread', () => {
     const path = join(dir, 'plain.db');
     const db = openReadModelDb(path);
     db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL)');
-    const behind = new WriteBehind(path, 'NORMAL');
+    const behind = new WriteBehindThread(path, 'NORMAL');
     behind.submit([
       ['INSERT INTO t (id, v) VALUES (?, ?)', [1, 'a']],
       ['INSERT INTO t (id, v) VALUES (?, ?)', [2, null]],

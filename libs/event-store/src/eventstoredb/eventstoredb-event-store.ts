@@ -30,6 +30,7 @@ import {
   type ReadStreamOptions,
   type StoredEvent,
   type SubscribeToAllOptions,
+  type StoreDescription,
 } from '../port.js';
 import { pagesFromReadAll } from '../internal/pages.js';
 import { fromEsdbMetadata, toEsdbMetadata, translateError } from './esdb-mapping.js';
@@ -54,8 +55,12 @@ export class EventStoreDbEventStore implements EventStore {
   private readonly live = new Set<{ sub: AllStreamSubscription; complete: () => void }>();
   private closed = false;
 
-  constructor(options: EventStoreDbEventStoreOptions) {
+  constructor(private readonly options: EventStoreDbEventStoreOptions) {
     this.client = EventStoreDBClient.connectionString(options.connectionString);
+  }
+
+  describe(): StoreDescription {
+    return { kind: 'eventstoredb', connectionString: this.options.connectionString };
   }
 
   async appendToStream(

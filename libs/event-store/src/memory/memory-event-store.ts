@@ -13,6 +13,7 @@ import {
   type ReadStreamOptions,
   type StoredEvent,
   type SubscribeToAllOptions,
+  type StoreDescription,
 } from '../port.js';
 import { pagesFromReadAll } from '../internal/pages.js';
 
@@ -36,6 +37,10 @@ export class MemoryEventStore implements EventStore {
   private readonly byId = new Map<string, Row>();
   private readonly hub = new LiveHub();
   private closed = false;
+
+  describe(): StoreDescription {
+    return { kind: 'memory' };
+  }
 
   private readonly view: HistoryView = {
     currentRevision: (stream) => {

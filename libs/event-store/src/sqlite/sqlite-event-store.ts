@@ -16,6 +16,7 @@ import {
   type ReadStreamOptions,
   type StoredEvent,
   type SubscribeToAllOptions,
+  type StoreDescription,
 } from '../port.js';
 import { pagesFromReadAll, withoutMetadata } from '../internal/pages.js';
 import { groupCommitter, historyView, type AppendRequest, type Outcome } from './group-commit.js';
@@ -148,6 +149,10 @@ export class SqliteEventStore implements EventStore {
       ? new WriterThread(resolve(this.path), this.synchronous, options.busyTimeoutMs ?? 5000)
       : null;
     this.commitGroup = threaded ? null : groupCommitter(db);
+  }
+
+  describe(): StoreDescription {
+    return { kind: 'sqlite', path: this.path };
   }
 
   async appendToStream(

@@ -69,6 +69,7 @@ export const protocolProjection: Projection = {
     );
 
     const meetings = new RowCache<MeetingView>(
+      writes,
       (id) => {
         const row = selectMeeting.get(id);
         return row ? (JSON.parse(row.view) as MeetingView) : undefined;
@@ -76,6 +77,7 @@ export const protocolProjection: Projection = {
       (id, v) => writes.run(upsertMeeting, id, v.body.id, v.date, JSON.stringify(v)),
     );
     const paragraphs = new RowCache<ParagraphView>(
+      writes,
       (id) => {
         const row = selectParagraph.get(id);
         return row ? (JSON.parse(row.view) as ParagraphView) : undefined;
