@@ -188,8 +188,7 @@ export class MeetingsController {
     @Query('download') download?: string,
   ): Promise<string | Buffer> {
     const type = documentType(accept, format, DOCUMENT_TYPES);
-    const { view } = await this.queries.meeting(meetingId);
-    const paragraphs = await this.queries.paragraphsOf(view);
+    const { meeting: view, paragraphs } = await this.queries.protocolViews(meetingId);
     const style = await this.styles.forProtocol(view, paragraphs);
     return sendDocument(reply, type, protocolDocument(view, paragraphs, style), wantsDownload(download));
   }
@@ -210,8 +209,7 @@ export class MeetingsController {
     @Query('download') download?: string,
   ): Promise<string | Buffer> {
     const type = documentType(accept, format, DOCUMENT_TYPES);
-    const { view } = await this.queries.meeting(meetingId);
-    const paragraphs = await this.queries.paragraphsOf(view);
+    const { meeting: view, paragraphs } = await this.queries.protocolViews(meetingId);
     const style = await this.styles.forProtocol(view, paragraphs);
     return sendDocument(reply, type, votingListDocument(view, paragraphs, style), wantsDownload(download));
   }
