@@ -138,7 +138,9 @@ describe('store descriptions (docs/adr/0048)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'paragraf-describe-'));
     try {
       const first = new SqliteEventStore({ path: join(dir, 'events.db') });
-      await first.appendToStream('s-1', [{ id: '0190e0c4-0000-7000-8000-000000000001', type: 'X', data: { a: 1 } }]);
+      await first.appendToStream('s-1', [
+        { id: '0190e0c4-0000-7000-8000-000000000001', type: 'X', data: { a: 1 } },
+      ]);
       const description = first.describe();
       expect(description).toEqual({ kind: 'sqlite', path: join(dir, 'events.db') });
       expect(structuredClone(description)).toEqual(description); // it can cross a thread
@@ -160,6 +162,8 @@ describe('store descriptions (docs/adr/0048)', () => {
     const sqliteInMemory = new SqliteEventStore({ path: ':memory:' });
     expect(opensInAnotherThread(sqliteInMemory.describe())).toBe(false);
     await sqliteInMemory.close();
-    expect(opensInAnotherThread({ kind: 'eventstoredb', connectionString: 'esdb://localhost:2113' })).toBe(false);
+    expect(opensInAnotherThread({ kind: 'eventstoredb', connectionString: 'esdb://localhost:2113' })).toBe(
+      false,
+    );
   });
 });

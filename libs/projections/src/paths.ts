@@ -12,7 +12,9 @@ export function readModelPath(store: EventStore, env: NodeJS.ProcessEnv = proces
   const description = store.describe();
   switch (description.kind) {
     case 'sqlite':
-      return description.path === ':memory:' ? ':memory:' : description.path.replace(/(\.db)?$/, '.read-models.db');
+      return description.path === ':memory:'
+        ? ':memory:'
+        : description.path.replace(/(\.db)?$/, '.read-models.db');
     case 'memory':
       return ':memory:';
     case 'eventstoredb':

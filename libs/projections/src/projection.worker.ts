@@ -5,7 +5,11 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openStore } from '@app/event-store';
 import { ALL_PROJECTIONS } from './all-projections.js';
 import { openReadModelDb } from './db.js';
-import type { ProjectionThreadData, ProjectionThreadReply, ProjectionThreadStop } from './projection.protocol.js';
+import type {
+  ProjectionThreadData,
+  ProjectionThreadReply,
+  ProjectionThreadStop,
+} from './projection.protocol.js';
 import { ProjectionRunner } from './runner.js';
 
 const options = workerData as ProjectionThreadData;

@@ -2,7 +2,11 @@ import type { Worker } from 'node:worker_threads';
 import { startWorker, type StoreDescription } from '@app/event-store';
 import { Subject } from 'rxjs';
 import { PositionWaiters } from './position-waiters.js';
-import type { ProjectionThreadData, ProjectionThreadReply, ProjectionThreadStop } from './projection.protocol.js';
+import type {
+  ProjectionThreadData,
+  ProjectionThreadReply,
+  ProjectionThreadStop,
+} from './projection.protocol.js';
 import type { CommittedBatch } from './runner.js';
 
 /** What the API needs of whoever keeps the read models current: in this thread or another. */

@@ -33,7 +33,12 @@ export class WriteBehindThread {
     this.worker = startWorker(import.meta.url, 'write-behind.worker', {
       // Its garbage is one batch of parameters at a time: a small young generation does.
       resourceLimits: { maxYoungGenerationSizeMb: 8 },
-      workerData: { path, synchronous, done: this.done.buffer as SharedArrayBuffer, port: port2 } satisfies WriteBehindData,
+      workerData: {
+        path,
+        synchronous,
+        done: this.done.buffer as SharedArrayBuffer,
+        port: port2,
+      } satisfies WriteBehindData,
       transferList: [port2],
     });
     this.worker.unref();

@@ -149,7 +149,9 @@ describe('catch-up with the write-behind thread', () => {
     expect(WriteBehindSink.RETAINED_FLUSHES).toBe(WriteBehindThread.IN_FLIGHT + 1);
     const target = { apply() {}, flush() {}, advance() {}, discard() {}, wantsEvents: () => false };
     const shallow = { retainedFlushes: WriteBehindSink.RETAINED_FLUSHES - 1, run() {} };
-    expect(() => new WriteBehindSink(target, shallow, path, 'NORMAL', 10)).toThrow(/caches keep 1 flushes, 2 are needed/);
+    expect(() => new WriteBehindSink(target, shallow, path, 'NORMAL', 10)).toThrow(
+      /caches keep 1 flushes, 2 are needed/,
+    );
     db.close();
   });
 });

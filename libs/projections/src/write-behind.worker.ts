@@ -6,7 +6,12 @@
  */
 import Database, { type Statement } from 'better-sqlite3';
 import { workerData } from 'node:worker_threads';
-import type { WriteBehindData, WriteBehindReply, WriteBehindRequest, WriteOp } from './write-behind.protocol.js';
+import type {
+  WriteBehindData,
+  WriteBehindReply,
+  WriteBehindRequest,
+  WriteOp,
+} from './write-behind.protocol.js';
 
 const { path, synchronous, done: shared, port } = workerData as WriteBehindData;
 const db = new Database(path, { fileMustExist: true });

@@ -94,7 +94,8 @@ export const protocolProjection: Projection = {
         const row = selectMeeting.get(id);
         return row ? { view: JSON.parse(row.view) as MeetingView, revision: row.revision } : undefined;
       },
-      (id, { view: v, revision }) => writes.run(upsertMeeting, id, v.body.id, v.date, revision, JSON.stringify(v)),
+      (id, { view: v, revision }) =>
+        writes.run(upsertMeeting, id, v.body.id, v.date, revision, JSON.stringify(v)),
     );
     const paragraphs = new RowCache<Row<ParagraphView>>(
       writes,
@@ -132,7 +133,8 @@ export const protocolProjection: Projection = {
           const prior = event.type === 'ParagraphOpened' ? null : (paragraphs.get(data.paragraphId) ?? null);
           // The cache owns its views: change them in place rather than copy one per event.
           const next = evolveParagraphViewInPlace(prior?.view ?? null, event);
-          if (next) paragraphs.set(data.paragraphId, row(prior, next, event, streamIds.paragraph(data.paragraphId)));
+          if (next)
+            paragraphs.set(data.paragraphId, row(prior, next, event, streamIds.paragraph(data.paragraphId)));
         }
       },
       flush() {
