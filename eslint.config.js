@@ -60,4 +60,42 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Threads start one way (startWorker) and run typed .worker.ts modules: docs/adr/0048.
+    files: ['**/*.ts'],
+    ignores: ['libs/event-store/src/internal/worker-module.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Worker']",
+          message: 'Start a thread with startWorker from @app/event-store (docs/adr/0048).',
+        },
+        {
+          selector: "Property[key.name='eval'][value.value=true]",
+          message: 'No eval workers: a worker is a .worker.ts module (docs/adr/0048).',
+        },
+      ],
+    },
+  },
+  {
+    // Outside the event store nothing names an adapter: describe() and openStore() (docs/adr/0048).
+    // Tests, their helpers and the benchmark scripts build stores of their own.
+    files: ['apps/api/src/**/*.ts', 'libs/projections/src/**/*.ts'],
+    ignores: ['**/*.spec.ts', 'libs/projections/src/testing/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@app/event-store',
+              importNames: ['SqliteEventStore', 'MemoryEventStore', 'EventStoreDbEventStore'],
+              message: "Use the store's describe() and openStore() (docs/adr/0048).",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

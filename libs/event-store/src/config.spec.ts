@@ -1,7 +1,13 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createEventStore, EventStoreConfigError, parseEventStoreConfig } from './config.js';
+import {
+  createEventStore,
+  EventStoreConfigError,
+  openStore,
+  opensInAnotherThread,
+  parseEventStoreConfig,
+} from './config.js';
 import { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store.js';
 import { MemoryEventStore } from './memory/memory-event-store.js';
 import { SqliteEventStore } from './sqlite/sqlite-event-store.js';
@@ -127,5 +133,40 @@ describe('createEventStore', () => {
 
   it('throws the configuration error before opening anything', () => {
     expect(() => createEventStore(null, { PARAGRAF_EVENT_STORE: 'nope' })).toThrow(EventStoreConfigError);
+  });
+});
+
+describe('store descriptions (docs/adr/0048)', () => {
+  it('a SQLite file is described as data, opened again from it, and sees what the first wrote', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'paragraf-describe-'));
+    try {
+      const first = new SqliteEventStore({ path: join(dir, 'events.db') });
+      await first.appendToStream('s-1', [
+        { id: '0190e0c4-0000-7000-8000-000000000001', type: 'X', data: { a: 1 } },
+      ]);
+      const description = first.describe();
+      expect(description).toEqual({ kind: 'sqlite', path: join(dir, 'events.db') });
+      expect(structuredClone(description)).toEqual(description); // it can cross a thread
+      expect(opensInAnotherThread(description)).toBe(true);
+      const second = openStore(description);
+      expect((await second.readStream('s-1')).map((e) => e.data)).toEqual([{ a: 1 }]);
+      await second.close();
+      await first.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a store in memory cannot be opened elsewhere', async () => {
+    const memory = new MemoryEventStore();
+    expect(memory.describe()).toEqual({ kind: 'memory' });
+    expect(opensInAnotherThread(memory.describe())).toBe(false);
+    expect(() => openStore(memory.describe())).toThrow(/memory store/);
+    const sqliteInMemory = new SqliteEventStore({ path: ':memory:' });
+    expect(opensInAnotherThread(sqliteInMemory.describe())).toBe(false);
+    await sqliteInMemory.close();
+    expect(opensInAnotherThread({ kind: 'eventstoredb', connectionString: 'esdb://localhost:2113' })).toBe(
+      false,
+    );
   });
 });

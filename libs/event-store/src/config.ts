@@ -1,6 +1,6 @@
 import { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store.js';
 import { MemoryEventStore } from './memory/memory-event-store.js';
-import type { EventStore } from './port.js';
+import type { EventStore, StoreDescription } from './port.js';
 import { SqliteEventStore, type SqliteSynchronous } from './sqlite/sqlite-event-store.js';
 import type { EventUpcaster } from './upcast.js';
 
@@ -97,5 +97,45 @@ export function createEventStore(
         writer: 'thread',
         ...options,
       });
+  }
+}
+
+/**
+ * Whether another thread can open the store `description` describes and see what this one
+ * writes: a SQLite file can; a store in this thread's memory cannot; EventStoreDB's client could,
+ * but its projections stay in the API's thread (never measured otherwise).
+ */
+export function opensInAnotherThread(description: StoreDescription): boolean {
+  return (
+    description.kind === 'sqlite' && description.path !== ':memory:' && !description.path.startsWith('file:')
+  );
+}
+
+export interface OpenStoreOptions {
+  /** How often a SQLite connection looks for other connections' appends (subscriptions). */
+  readonly pollIntervalMs?: number;
+  /** Brings every event read to its type's current schema version (docs/adr/0043). */
+  readonly upcaster?: EventUpcaster;
+}
+
+/**
+ * A store opened from another store's `describe()`, e.g. in a worker thread (ADR 0048). A SQLite
+ * store opened this way writes in its own thread: it is a second connection, used for reading.
+ */
+export function openStore(description: StoreDescription, options: OpenStoreOptions = {}): EventStore {
+  switch (description.kind) {
+    case 'sqlite':
+      return new SqliteEventStore({
+        path: description.path,
+        pollIntervalMs: options.pollIntervalMs,
+        upcaster: options.upcaster,
+      });
+    case 'eventstoredb':
+      return new EventStoreDbEventStore({
+        connectionString: description.connectionString,
+        upcaster: options.upcaster,
+      });
+    case 'memory':
+      throw new Error('A memory store cannot be opened again: its events live in one thread');
   }
 }

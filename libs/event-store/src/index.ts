@@ -5,12 +5,15 @@ export { SqliteEventStore, type SqliteEventStoreOptions, type SqliteSynchronous 
 export { EventStoreDbEventStore, type EventStoreDbEventStoreOptions } from './eventstoredb/index.js';
 export {
   createEventStore,
+  openStore,
+  opensInAnotherThread,
+  type OpenStoreOptions,
   parseEventStoreConfig,
   EventStoreConfigError,
   DEFAULT_SQLITE_PATH,
   type EventStoreConfig,
   type EventStoreEnv,
 } from './config.js';
-export { startWorkerModule } from './internal/worker-module.js';
+export { startWorker, type WorkerModuleOptions } from './internal/worker-module.js';
 export * from './integrity/index.js';
 export { preparePrivateFile } from './private-files.js';

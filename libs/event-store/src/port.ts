@@ -120,7 +120,21 @@ export interface EventStore {
   /** Is the store reachable? Used by /health. */
   ping(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * What this store is, as data that can cross a thread: another thread opens the same store
+   * from it with `openStore` (the projection thread, ADR 0048), and nothing outside this
+   * library needs to know an adapter's class.
+   */
+  describe(): StoreDescription;
+  /** Adapters that commit appends in groups call this with each group's size (metrics). */
+  onGroupCommitted?: ((appends: number) => void) | null;
 }
+
+/** A store as serialisable data (structured-clone safe); see `EventStore.describe`. */
+export type StoreDescription =
+  | { readonly kind: 'sqlite'; readonly path: string }
+  | { readonly kind: 'memory' }
+  | { readonly kind: 'eventstoredb'; readonly connectionString: string };
 
 export class WrongExpectedVersionError extends Error {
   constructor(

@@ -1,23 +1,7 @@
-import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '@app/event-store';
+import type { CheckpointerData, CheckpointerStop } from './checkpointer.protocol.js';
 import { AUTOCHECKPOINT_PAGES, type Db } from './db.js';
-
-/**
- * The worker, plain CommonJS run with `eval: true` (no loader or build step, same from dist/,
- * tsx and Jest). Its own connection runs PASSIVE checkpoints, which copy committed WAL frames
- * into the database file without blocking the writer or readers.
- */
-const WORKER = `
-const { parentPort, workerData } = require('node:worker_threads');
-const Database = require(workerData.driver);
-const db = new Database(workerData.path, { fileMustExist: true });
-db.pragma('busy_timeout = 1000');
-const checkpoint = () => { try { db.pragma('wal_checkpoint(PASSIVE)'); } catch { /* busy: next time */ } };
-const timer = setInterval(checkpoint, workerData.intervalMs);
-parentPort.on('message', () => { clearInterval(timer); db.close(); parentPort.close(); });
-`;
-
-const driver = createRequire(import.meta.url).resolve('better-sqlite3');
 
 /**
  * Checkpoints a read-model file's WAL from a worker thread, so the runner's commits no longer
@@ -32,10 +16,9 @@ export class BackgroundCheckpointer {
     private readonly db: Db,
     intervalMs = 100,
   ) {
-    this.worker = new Worker(WORKER, {
-      eval: true,
+    this.worker = startWorker(import.meta.url, 'checkpointer.worker', {
       resourceLimits: { maxYoungGenerationSizeMb: 4 },
-      workerData: { driver, path: db.name, intervalMs },
+      workerData: { path: db.name, intervalMs } satisfies CheckpointerData,
     });
     this.worker.unref();
     // A thread that dies leaves the checkpoints to the runner's connection again.
@@ -54,6 +37,6 @@ export class BackgroundCheckpointer {
     if (this.stopped) return;
     this.stopped = true;
     if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
-    this.worker.postMessage('stop');
+    this.worker.postMessage({ kind: 'stop' } satisfies CheckpointerStop);
   }
 }

@@ -25,9 +25,16 @@ export interface Projection {
   open(db: Db, writes: Writes): ProjectionWriter;
 }
 
-/** Where a projection's writes go. */
+/** Where a projection's writes go: a batch sink (sink.ts, ADR 0048). */
 export interface Writes {
   run(statement: Statement, ...params: unknown[]): void;
+  /**
+   * How many of the latest flushes (the current one included) may have written rows that are
+   * not yet readable from the file, because a thread is still committing them. A cache must
+   * keep those rows (RowCache does): read back, the file could give an older version. Set by
+   * the sink that needs it (WriteBehindSink: 2, one batch in flight plus the one being built).
+   */
+  readonly retainedFlushes: number;
 }
 
 /**
@@ -48,5 +55,10 @@ export interface CommittedEvent {
   readonly streamId: string;
   readonly type: string;
   readonly data: Readonly<Record<string, unknown>>;
+  /**
+   * As stored (the schema version is kept there); `{}` when a catch-up read it without
+   * (`readAllPages({ metadata: false })`); absent when built from elsewhere than a runner.
+   */
+  readonly metadata?: Readonly<Record<string, unknown>>;
   readonly created: Date;
 }

@@ -2,20 +2,18 @@
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
-import { SqliteEventStore } from '@app/event-store';
+import { openStore } from '@app/event-store';
+import { ALL_PROJECTIONS } from './all-projections.js';
 import { openReadModelDb } from './db.js';
-import { ALL_PROJECTIONS } from './index.js';
+import type {
+  ProjectionThreadData,
+  ProjectionThreadReply,
+  ProjectionThreadStop,
+} from './projection.protocol.js';
 import { ProjectionRunner } from './runner.js';
-import type { BatchMessage } from './thread.js';
 import { upcasters } from '@app/domain';
 
-const options = workerData as {
-  eventStorePath: string;
-  readModelPath: string;
-  batchSize: number;
-  pollIntervalMs: number;
-  niceness: number;
-};
+const options = workerData as ProjectionThreadData;
 
 // Commands before read models: under load this thread takes the CPU the request path leaves
 // (ADR 0017). Linux gives each thread its own nice value; elsewhere this changes nothing.
@@ -25,33 +23,18 @@ try {
 } catch {
   // no /proc/thread-self, or not allowed: run at the process's priority
 }
-const post = (m: BatchMessage) => parentPort!.postMessage(m);
+const post = (m: ProjectionThreadReply) => parentPort!.postMessage(m);
 
-const store = new SqliteEventStore({
-  path: options.eventStorePath,
-  pollIntervalMs: options.pollIntervalMs,
-  upcaster: upcasters, // catch-up and live events in the current shape (docs/adr/0043)
-});
+// Catch-up and live events in the current shape (docs/adr/0043).
+const store = openStore(options.store, { pollIntervalMs: options.pollIntervalMs, upcaster: upcasters });
 const db = openReadModelDb(options.readModelPath);
 const runner = new ProjectionRunner(store, db, ALL_PROJECTIONS, {
   batchSize: options.batchSize,
   onError: (err) => post({ kind: 'error', message: String(err) }),
 });
-runner.committed.subscribe((batch) =>
-  post({
-    kind: 'batch',
-    position: String(batch.position),
-    events: batch.events.map((e) => ({
-      position: String(e.position),
-      streamId: e.streamId,
-      type: e.type,
-      data: e.data,
-      created: e.created.getTime(),
-    })),
-  }),
-);
-parentPort!.on('message', (m: unknown) => {
-  if (m !== 'stop') return;
+runner.committed.subscribe((batch) => post({ kind: 'batch', batch }));
+parentPort!.on('message', (m: ProjectionThreadStop) => {
+  if (m.kind !== 'stop') return;
   runner.stop();
   db.close();
   void store.close().then(() => {
@@ -61,4 +44,4 @@ parentPort!.on('message', (m: unknown) => {
 });
 runner.start();
 // Report where the checkpoints stand, so the API knows it before the next batch.
-if (runner.position >= 0n) post({ kind: 'batch', position: String(runner.position), events: [] });
+if (runner.position >= 0n) post({ kind: 'batch', batch: { position: runner.position, events: [] } });

@@ -1,10 +1,11 @@
 import { Subject, type Subscription } from 'rxjs';
 import type { EventStore, StoredEvent } from '@app/event-store';
 import { BackgroundCheckpointer } from './checkpointer.js';
-import { WriteBehind, type WriteOp } from './write-behind.js';
 import type { Db } from './db.js';
 import { PositionWaiters } from './position-waiters.js';
 import type { CommittedEvent, Projection, ProjectionWriter, Writes } from './projection.js';
+import { InlineSink, type BatchSink } from './sink.js';
+import { WriteBehindSink } from './write-behind.js';
 
 /** A checkpoint; `-1n` means nothing applied yet. */
 export interface Checkpoint {
@@ -72,19 +73,13 @@ export class ProjectionRunner {
   private lastError: unknown = null;
   private readonly waiters = new PositionWaiters();
   private checkpointer: BackgroundCheckpointer | null = null;
-  /** The catch-up's write-behind thread, and the batch it is committing. */
-  private behind: WriteBehind | null = null;
-  private inFlight: { last: StoredEvent['position']; events: readonly StoredEvent[] } | null = null;
-  /** While a batch is computed for the write-behind thread, its writes are queued here. */
-  private queue: WriteOp[] | null = null;
-  /** The catch-up batch being applied: its last position, its events (for listeners) and size. */
-  private building: { last: StoredEvent['position']; events: StoredEvent[]; size: number } | null = null;
-  private readonly writes: Writes = {
-    run: (statement, ...params) => {
-      if (this.queue) this.queue.push([statement.source, params]);
-      else statement.run(...params);
-    },
-  };
+  /** Live batches (and catch-up without the thread) commit here, in this thread. */
+  private readonly inline: InlineSink;
+  /** The catch-up's write-behind pipeline, while it runs. */
+  private behind: WriteBehindSink | null = null;
+  /** Where the projections' writes go now: `behind` during its catch-up, `inline` otherwise. */
+  private sink: BatchSink;
+  private readonly writes: Writes;
   private readonly saveCheckpoint;
   private readonly loadCheckpoint;
 
@@ -95,6 +90,13 @@ export class ProjectionRunner {
     private readonly options: RunnerOptions = {},
   ) {
     this.batchSize = options.batchSize ?? 1000;
+    this.inline = new InlineSink(db);
+    this.sink = this.inline;
+    this.writes = {
+      run: (statement, ...params) => this.sink.run(statement, ...params),
+      // The caches keep what the most demanding sink this runner may use needs.
+      retainedFlushes: this.writesBehind ? WriteBehindSink.RETAINED_FLUSHES : InlineSink.RETAINED_FLUSHES,
+    };
     this.saveCheckpoint = db.prepare(
       `INSERT INTO projection_checkpoints (name, version, commit_position, prepare_position, updated_at)
        VALUES (?, ?, ?, ?, ?)
@@ -149,11 +151,10 @@ export class ProjectionRunner {
     this.running = false;
     this.generation++;
     try {
-      this.finishBehind(); // what the thread commits must be known before anything else writes
+      this.closeBehind(); // what the thread commits must be known before anything else writes
     } catch {
       // the failed batch is applied again from the checkpoint on the next start
     }
-    if (this.building) this.abandonBatch(); // applied in the caches, never sent: forget it
     this.checkpointer?.stop();
     this.checkpointer = null;
     this.subscription?.unsubscribe();
@@ -216,65 +217,15 @@ export class ProjectionRunner {
     if (events.length === 0) return;
     const last = events[events.length - 1].position;
     try {
-      this.db.transaction(() => {
+      this.inline.commit(() => {
         this.applyToProjections(events);
         this.flushProjections(last);
-      })();
+      });
     } catch (err) {
       this.discardAll();
       throw err;
     }
     this.advance(last, events);
-  }
-
-  /**
-   * Catch-up with the write-behind thread: the events of several small pages are applied as
-   * they come (so few of them are alive at once) and their writes queued; once a batch is full,
-   * `sendBatch` waits for the previous batch's commit and sends this one. Checkpoints advance
-   * only once the thread has committed, so they never run ahead of the file.
-   */
-  private queueEvents(events: readonly StoredEvent[]): void {
-    if (events.length === 0) return;
-    this.queue ??= [];
-    try {
-      this.applyToProjections(events);
-      const last = events[events.length - 1].position;
-      const batch = (this.building ??= { last, events: [], size: 0 });
-      batch.last = last;
-      batch.size += events.length;
-      if (this.committed.observed) batch.events.push(...events);
-    } catch (err) {
-      this.abandonBatch();
-      throw err;
-    }
-  }
-
-  private sendBatch(behind: WriteBehind): void {
-    const batch = this.building;
-    if (!batch) return;
-    try {
-      this.flushProjections(batch.last);
-      const ops = this.queue!;
-      this.queue = null;
-      this.building = null;
-      this.settleBehind(behind);
-      if (this.behind !== behind) {
-        // A listener of the settled batch stopped the runner: this batch is not written.
-        this.discardAll();
-        return;
-      }
-      behind.submit(ops);
-      this.inFlight = { last: batch.last, events: batch.events };
-    } catch (err) {
-      this.abandonBatch();
-      throw err;
-    }
-  }
-
-  private abandonBatch(): void {
-    this.queue = null;
-    this.building = null;
-    this.discardAll();
   }
 
   /** Each projection's part of these events (those after its checkpoint). */
@@ -318,6 +269,7 @@ export class ProjectionRunner {
         streamId: e.streamId,
         type: e.type,
         data: e.data,
+        metadata: e.metadata,
         created: e.created,
       }));
       this.committed.next({ position: last.commit, events: applied });
@@ -325,28 +277,43 @@ export class ProjectionRunner {
     this.waiters.reach(this.position);
   }
 
-  /** Wait for the batch the write-behind thread is committing; on success, advance. */
-  private settleBehind(behind: WriteBehind): void {
-    const inFlight = this.inFlight;
-    if (!inFlight) return;
-    this.inFlight = null;
-    behind.settle();
-    this.advance(inFlight.last, inFlight.events);
+  /** During catch-up on a file, batches are committed by a write-behind thread (ADR 0016). */
+  private get writesBehind(): boolean {
+    return this.options.writeBehind !== false && !this.db.memory;
   }
 
-  /** Settle and stop the catch-up's write-behind thread, if any. Throws when its last batch failed. */
-  private finishBehind(): void {
+  private openBehind(): WriteBehindSink {
+    const behind = new WriteBehindSink(
+      {
+        apply: (events) => this.applyToProjections(events),
+        flush: (last) => this.flushProjections(last),
+        advance: (last, events) => this.advance(last, events),
+        discard: () => this.discardAll(),
+        wantsEvents: () => this.committed.observed,
+      },
+      this.writes,
+      this.db.name,
+      String(this.db.pragma('synchronous', { simple: true })),
+      this.batchSize,
+    );
+    this.behind = behind;
+    this.sink = behind;
+    return behind;
+  }
+
+  /** Settle and stop the catch-up's write-behind pipeline, if any. Throws when its last batch failed. */
+  private closeBehind(finish = false): void {
     const behind = this.behind;
     if (!behind) return;
-    this.behind = null;
     try {
-      this.settleBehind(behind);
-    } catch (err) {
-      this.inFlight = null;
-      this.discardAll();
-      throw err;
+      if (finish) behind.finish();
+      else behind.close();
     } finally {
-      behind.close();
+      // Stopped with the runner (a listener may stop it) or finished: writes are inline again.
+      if (this.behind === behind) {
+        this.behind = null;
+        this.sink = this.inline;
+      }
     }
   }
 
@@ -374,13 +341,7 @@ export class ProjectionRunner {
     const current = () => this.running && generation === this.generation;
     try {
       const from = this.lowest();
-      const behind =
-        this.options.writeBehind !== false && !this.db.memory
-          ? (this.behind = new WriteBehind(
-              this.db.name,
-              String(this.db.pragma('synchronous', { simple: true })),
-            ))
-          : null;
+      const behind = this.writesBehind ? this.openBehind() : null;
       const pages = this.store.readAllPages({
         // The start is inclusive: the checkpoint's own event comes back and is skipped.
         fromPosition: from.commit < 0n ? 'start' : { commit: from.commit, prepare: from.prepare },
@@ -395,17 +356,14 @@ export class ProjectionRunner {
           this.applyBatch(fresh);
           continue;
         }
-        this.queueEvents(fresh);
-        if ((this.building?.size ?? 0) >= this.batchSize) this.sendBatch(behind);
+        behind.add(fresh);
       }
       if (!current()) return;
-      if (behind) this.sendBatch(behind);
-      if (!current()) return;
-      this.finishBehind();
+      this.closeBehind(true);
     } catch (err) {
       if (current()) {
         try {
-          this.finishBehind();
+          this.closeBehind();
         } catch {
           // the failure below is the one to report; the runner starts again from its checkpoints
         }

@@ -1,7 +1,12 @@
 import type { Worker } from 'node:worker_threads';
-import { startWorkerModule } from '@app/event-store';
+import { startWorker, type StoreDescription } from '@app/event-store';
 import { Subject } from 'rxjs';
 import { PositionWaiters } from './position-waiters.js';
+import type {
+  ProjectionThreadData,
+  ProjectionThreadReply,
+  ProjectionThreadStop,
+} from './projection.protocol.js';
 import type { CommittedBatch } from './runner.js';
 
 /** What the API needs of whoever keeps the read models current: in this thread or another. */
@@ -16,8 +21,8 @@ export interface LiveProjections {
 }
 
 export interface ProjectionThreadOptions {
-  /** The SQLite event file; the thread opens its own connection. */
-  readonly eventStorePath: string;
+  /** The event store, as `store.describe()` gave it; the thread opens its own connection. */
+  readonly store: StoreDescription;
   readonly readModelPath: string;
   readonly batchSize?: number;
   /** How often the thread looks for new events (it sees other connections' appends by polling). */
@@ -27,16 +32,6 @@ export interface ProjectionThreadOptions {
   /** Called when a batch fails in the thread (its runner retries from the checkpoint) or the thread fails. */
   readonly onError?: (message: string) => void;
 }
-
-/** A batch as it crosses threads: bigints and dates as strings and numbers. */
-export type BatchMessage =
-  | {
-      readonly kind: 'batch';
-      readonly position: string;
-      readonly events: { position: string; streamId: string; type: string; data: object; created: number }[];
-    }
-  | { readonly kind: 'error'; readonly message: string }
-  | { readonly kind: 'stopped' };
 
 /**
  * The ProjectionRunner in a worker thread with its own connections, so applying events to the
@@ -66,16 +61,16 @@ export class ProjectionThread implements LiveProjections {
   start(): void {
     this.stopped = false;
     if (this.worker) return;
-    const worker = startWorkerModule(import.meta.url, 'projection.worker', {
+    const worker = startWorker(import.meta.url, 'projection.worker', {
       workerData: {
-        eventStorePath: this.options.eventStorePath,
+        store: this.options.store,
         readModelPath: this.options.readModelPath,
         batchSize: this.options.batchSize ?? 2000,
         pollIntervalMs: this.options.pollIntervalMs ?? 10,
         niceness: this.options.niceness ?? 10,
-      },
+      } satisfies ProjectionThreadData,
     });
-    worker.on('message', (m: BatchMessage) => this.receive(m));
+    worker.on('message', (m: ProjectionThreadReply) => this.receive(m));
     worker.on('error', (err) => {
       this.lastError = String(err);
       this.options.onError?.(this.lastError);
@@ -102,7 +97,7 @@ export class ProjectionThread implements LiveProjections {
     if (!worker) return;
     this.worker = null;
     const exited = new Promise<void>((done) => worker.once('exit', () => done()));
-    worker.postMessage('stop');
+    worker.postMessage({ kind: 'stop' } satisfies ProjectionThreadStop);
     // The worker closes its connections and exits; do not wait forever for a stuck one.
     const timer = setTimeout(() => void worker.terminate(), 5000);
     await exited;
@@ -113,7 +108,7 @@ export class ProjectionThread implements LiveProjections {
     return this.waiters.wait(position, this.reached, timeoutMs);
   }
 
-  private receive(m: BatchMessage): void {
+  private receive(m: ProjectionThreadReply): void {
     if (m.kind === 'error') {
       this.lastError = m.message;
       this.options.onError?.(m.message);
@@ -121,20 +116,8 @@ export class ProjectionThread implements LiveProjections {
     }
     if (m.kind !== 'batch') return;
     this.lastError = null;
-    const position = BigInt(m.position);
-    if (position > this.reached) this.reached = position;
-    if (this.committed.observed) {
-      this.committed.next({
-        position,
-        events: m.events.map((e) => ({
-          position: BigInt(e.position),
-          streamId: e.streamId,
-          type: e.type,
-          data: e.data as Record<string, unknown>,
-          created: new Date(e.created),
-        })),
-      });
-    }
+    if (m.batch.position > this.reached) this.reached = m.batch.position;
+    if (this.committed.observed) this.committed.next(m.batch);
     this.waiters.reach(this.reached);
   }
 }

@@ -8,7 +8,8 @@ import { openReadModelDb } from './db.js';
 import { ALL_PROJECTIONS } from './index.js';
 import { ProjectionRunner } from './runner.js';
 import { dumpReadModels, generateHistory, rebuildInMemory, rng, seededIds } from './testing/index.js';
-import { WriteBehind } from './write-behind.js';
+import { WriteBehindThread } from './write-behind-thread.js';
+import { WriteBehindSink } from './write-behind.js';
 
 async function storeWith(seed: number, bodies: number, meetings: number): Promise<MemoryEventStore> {
   const store = new MemoryEventStore();
@@ -121,7 +122,7 @@ describe('catch-up with the write-behind thread', () => {
     const path = join(dir, 'plain.db');
     const db = openReadModelDb(path);
     db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL)');
-    const behind = new WriteBehind(path, 'NORMAL');
+    const behind = new WriteBehindThread(path, 'NORMAL');
     behind.submit([
       ['INSERT INTO t (id, v) VALUES (?, ?)', [1, 'a']],
       ['INSERT INTO t (id, v) VALUES (?, ?)', [2, null]],
@@ -133,6 +134,24 @@ describe('catch-up with the write-behind thread', () => {
     behind.settle();
     expect(db.prepare('SELECT id, v FROM t').all()).toEqual([{ id: 3, v: 'c' }]);
     behind.close();
+    db.close();
+  });
+
+  it('holds one batch in flight at most, and refuses caches that keep fewer flushes than that needs', () => {
+    const path = join(dir, 'rule.db');
+    const db = openReadModelDb(path);
+    db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY)');
+    const thread = new WriteBehindThread(path, 'NORMAL');
+    thread.submit([['INSERT INTO t (id) VALUES (?)', [1]]]);
+    expect(() => thread.submit([['INSERT INTO t (id) VALUES (?)', [2]]])).toThrow(/not settled/);
+    thread.settle();
+    thread.close();
+    expect(WriteBehindSink.RETAINED_FLUSHES).toBe(WriteBehindThread.IN_FLIGHT + 1);
+    const target = { apply() {}, flush() {}, advance() {}, discard() {}, wantsEvents: () => false };
+    const shallow = { retainedFlushes: WriteBehindSink.RETAINED_FLUSHES - 1, run() {} };
+    expect(() => new WriteBehindSink(target, shallow, path, 'NORMAL', 10)).toThrow(
+      /caches keep 1 flushes, 2 are needed/,
+    );
     db.close();
   });
 });

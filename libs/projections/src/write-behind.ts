@@ -1,124 +1,143 @@
-import { createRequire } from 'node:module';
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import type { Statement } from 'better-sqlite3';
+import type { StoredEvent } from '@app/event-store';
+import type { Writes } from './projection.js';
+import type { BatchSink } from './sink.js';
+import { WriteBehindThread } from './write-behind-thread.js';
+import type { WriteOp } from './write-behind.protocol.js';
 
-/** One write of a batch: a statement's SQL and its parameters. */
-export type WriteOp = readonly [sql: string, params: readonly unknown[]];
+type At = StoredEvent['position'];
 
-/**
- * The worker, plain CommonJS run with `eval: true` (no loader or build step). It owns a second
- * connection to the read-model file and commits each batch it is sent as ONE transaction, in
- * the order sent, then answers on its port and bumps a shared counter, on which the runner's
- * thread can block (`Atomics.wait`) when it needs the answer before going on.
- */
-const WORKER = `
-const { workerData } = require('node:worker_threads');
-const Database = require(workerData.driver);
-const db = new Database(workerData.path, { fileMustExist: true });
-db.pragma('synchronous = ' + workerData.synchronous);
-db.pragma('cache_size = -32000');
-db.pragma('busy_timeout = 5000');
-const statements = new Map();
-const statement = (sql) => {
-  let s = statements.get(sql);
-  if (!s) statements.set(sql, (s = db.prepare(sql)));
-  return s;
-};
-const commit = db.transaction((ops) => {
-  for (let i = 0; i < ops.length; i++) statement(ops[i][0]).run(...ops[i][1]);
-});
-const done = new Int32Array(workerData.done);
-const port = workerData.port;
-port.on('message', (m) => {
-  if (m === 'close') { db.close(); port.close(); return; }
-  let error = null;
-  try { commit(m.ops); } catch (err) { error = String((err && err.stack) || err); }
-  port.postMessage({ seq: m.seq, error });
-  Atomics.store(done, 0, m.seq);
-  Atomics.notify(done, 0);
-});
-`;
-
-/** A thread that died cannot answer; no batch takes this long to commit. */
-const SETTLE_TIMEOUT_MS = 60_000;
-
-const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+/** What a WriteBehindSink needs of the runner whose batches it commits. */
+export interface BatchTarget {
+  /** Apply events to the projections; their writes come to the sink. */
+  apply(events: readonly StoredEvent[]): void;
+  /** Flush the projections' caches and write their checkpoints at `last`, through the sink. */
+  flush(last: At): void;
+  /** The batch ending at `last` is in the file: move the checkpoints, tell the listeners. */
+  advance(last: At, events: readonly StoredEvent[]): void;
+  /** Forget every cached row: a batch was lost or abandoned. */
+  discard(): void;
+  /** Whether listeners want each batch's events (otherwise they are not kept). */
+  wantsEvents(): boolean;
+}
 
 /**
- * Commits the runner's catch-up batches in a worker thread (ADR 0016), so the runner's thread
- * computes batch N + 1 while batch N is written: the SQLite half of a rebuild moves to the
- * other core. One batch at most is in flight. Each batch is still one transaction holding the
- * read-model rows and the checkpoints together, so a crash loses a whole batch or nothing.
+ * The catch-up's write-behind pipeline (ADR 0016, 0048): events of several small pages are
+ * applied as they come and their writes queued here; once a batch is full it is flushed, the
+ * previous batch is settled (and only then are its checkpoints advanced), and the new one goes
+ * to the thread, which commits it while the next one is computed.
  *
- * `settle` blocks until the batch in flight is committed and throws if it failed: the runner
- * calls it before it sends the next batch, before it stops, and before any write of its own.
+ * The cache rule lives here: with `WriteBehindThread.IN_FLIGHT` batches unsettled while the next
+ * is built, the projections' caches must keep the rows of the last `RETAINED_FLUSHES` flushes;
+ * the constructor refuses writes whose caches keep fewer.
  */
-export class WriteBehind {
-  private readonly worker: Worker;
-  private readonly port: MessagePort;
-  private readonly done = new Int32Array(new SharedArrayBuffer(4));
-  private sent = 0;
-  private settled = 0;
-  private failure: Error | null = null;
+export class WriteBehindSink implements BatchSink {
+  static readonly RETAINED_FLUSHES = WriteBehindThread.IN_FLIGHT + 1;
+  readonly retainedFlushes = WriteBehindSink.RETAINED_FLUSHES;
+  private readonly thread: WriteBehindThread;
+  private queue: WriteOp[] = [];
+  /** The batch being applied: its last position, its events (for listeners) and size. */
+  private building: { last: At; events: StoredEvent[]; size: number } | null = null;
+  /** The batch the thread is committing. */
+  private inFlight: { last: At; events: readonly StoredEvent[] } | null = null;
+  private closed = false;
 
-  constructor(path: string, synchronous: string) {
-    const { port1, port2 } = new MessageChannel();
-    this.port = port1;
-    this.worker = new Worker(WORKER, {
-      eval: true,
-      // Its garbage is one batch of parameters at a time: a small young generation does.
-      resourceLimits: { maxYoungGenerationSizeMb: 8 },
-      workerData: { driver, path, synchronous, done: this.done.buffer, port: port2 },
-      transferList: [port2],
-    });
-    this.worker.unref();
-    this.worker.on('error', (err) => (this.failure ??= err));
-    this.worker.on('exit', (code) => (this.failure ??= new Error(`write-behind thread stopped (${code})`)));
-  }
-
-  /** Whether a batch was sent and not yet settled. */
-  get pending(): boolean {
-    return this.sent > this.settled;
-  }
-
-  /** Send a batch; the previous one must be settled. */
-  submit(ops: readonly WriteOp[]): void {
-    if (this.pending) throw new Error('WriteBehind: the previous batch is not settled');
-    if (this.failure) throw this.failure;
-    this.worker.ref(); // a batch in flight keeps the process alive until it is written
-    this.port.postMessage({ seq: ++this.sent, ops });
-  }
-
-  /** Wait (blocking this thread) for the batch in flight; throws what failed it. */
-  settle(): void {
-    const started = Date.now();
-    while (this.pending) {
-      // Read the counter first: the worker posts its answer before it bumps the counter.
-      const seen = Atomics.load(this.done, 0);
-      const received = receiveMessageOnPort(this.port) as
-        { message: { seq: number; error: string | null } } | undefined;
-      if (received) {
-        this.settled = received.message.seq;
-        this.worker.unref();
-        if (received.message.error) throw new Error(`read-model write failed: ${received.message.error}`);
-        continue;
-      }
-      if (this.failure || Date.now() - started > SETTLE_TIMEOUT_MS) {
-        this.settled = this.sent;
-        throw this.failure ?? new Error('write-behind thread did not answer');
-      }
-      if (seen < this.sent) Atomics.wait(this.done, 0, seen, 1000);
+  constructor(
+    private readonly target: BatchTarget,
+    /** The writes the projections' caches were opened with. */
+    caches: Writes,
+    path: string,
+    synchronous: string,
+    private readonly batchSize: number,
+  ) {
+    if (caches.retainedFlushes < WriteBehindSink.RETAINED_FLUSHES) {
+      throw new Error(
+        `WriteBehindSink: caches keep ${caches.retainedFlushes} flushes, ${WriteBehindSink.RETAINED_FLUSHES} are needed`,
+      );
     }
+    this.thread = new WriteBehindThread(path, synchronous);
   }
 
-  /** Settles what is in flight (ignoring its failure: the caller is giving up), then stops the thread. */
+  run(statement: Statement, ...params: unknown[]): void {
+    this.queue.push([statement.source, params]);
+  }
+
+  /** Apply events as they come; once the batch holds `batchSize`, send it. */
+  add(events: readonly StoredEvent[]): void {
+    if (events.length === 0) return;
+    try {
+      this.target.apply(events);
+      const last = events[events.length - 1].position;
+      const batch = (this.building ??= { last, events: [], size: 0 });
+      batch.last = last;
+      batch.size += events.length;
+      if (this.target.wantsEvents()) batch.events.push(...events);
+    } catch (err) {
+      this.abandon();
+      throw err;
+    }
+    if (this.building.size >= this.batchSize) this.send();
+  }
+
+  /** The catch-up read everything: send the last batch, wait for it, stop. Throws when it failed. */
+  finish(): void {
+    this.send();
+    this.close();
+  }
+
+  /**
+   * Settle the batch in flight (advancing on success), forget the one being built, stop the
+   * thread. Throws when the batch in flight failed; the caches are then discarded.
+   */
   close(): void {
+    if (this.closed) return;
+    this.closed = true;
     try {
       this.settle();
-    } catch {
-      // the runner's checkpoints were not advanced for that batch; it is applied again later
+    } catch (err) {
+      this.target.discard();
+      throw err;
+    } finally {
+      if (this.building) this.abandon();
+      this.thread.close();
     }
-    this.port.postMessage('close');
-    this.port.close();
-    this.worker.unref();
+  }
+
+  private send(): void {
+    const batch = this.building;
+    if (!batch || this.closed) return;
+    try {
+      this.target.flush(batch.last);
+      const ops = this.queue;
+      this.queue = [];
+      this.building = null;
+      this.settle();
+      if (this.closed) {
+        // A listener of the settled batch stopped the runner: this batch is not written.
+        this.target.discard();
+        return;
+      }
+      this.thread.submit(ops);
+      this.inFlight = { last: batch.last, events: batch.events };
+    } catch (err) {
+      this.abandon();
+      throw err;
+    }
+  }
+
+  /** Wait for the batch in flight; on success, advance. */
+  private settle(): void {
+    const inFlight = this.inFlight;
+    if (!inFlight) return;
+    this.inFlight = null;
+    this.thread.settle();
+    this.target.advance(inFlight.last, inFlight.events);
+  }
+
+  /** Applied in the caches, never sent: forget it. */
+  private abandon(): void {
+    this.queue = [];
+    this.building = null;
+    this.target.discard();
   }
 }

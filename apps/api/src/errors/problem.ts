@@ -149,6 +149,13 @@ export const problems = {
       detail:
         'Öppnandet avbröts och dess paragrafnummer gavs tillbaka. Öppna ärendet igen med en ny Idempotency-Key.',
     }),
+  readModelsBehind: () =>
+    new ProblemException({
+      status: 503,
+      code: 'READ_MODELS_BEHIND',
+      title: 'Protokollet är inte uppdaterat än',
+      detail: 'Protokollet har ännu inte hunnit ikapp de senaste ändringarna. Försök igen om en stund.',
+    }),
   idempotencyInFlight: () =>
     new ProblemException({
       status: 409,

@@ -201,8 +201,7 @@ export class MeetingsController {
     @Query('download') download?: string,
   ): Promise<string | Buffer> {
     const type = documentType(accept, format, DOCUMENT_TYPES);
-    const { view } = await this.queries.meeting(meetingId);
-    const paragraphs = await this.queries.paragraphsOf(view);
+    const { meeting: view, paragraphs } = await this.queries.protocolViews(meetingId);
     const style = await this.styles.forProtocol(view, paragraphs);
     // Before justering there is no seal line, so what a signer is served is what they sign.
     const seal = view.justified ? await this.marks.protocolSeal(meetingId) : null;
@@ -237,8 +236,7 @@ export class MeetingsController {
     @Query('download') download?: string,
   ): Promise<string | Buffer> {
     const type = documentType(accept, format, DOCUMENT_TYPES);
-    const { view } = await this.queries.meeting(meetingId);
-    const paragraphs = await this.queries.paragraphsOf(view);
+    const { meeting: view, paragraphs } = await this.queries.protocolViews(meetingId);
     const style = await this.styles.forProtocol(view, paragraphs);
     return sendDocument(reply, type, votingListDocument(view, paragraphs, style), wantsDownload(download));
   }

@@ -48,8 +48,7 @@ export class JusteringService {
 
   /** The document a signer signs: the protocol as text/plain, exactly as GET /meetings/:id/protocol serves it. */
   async document(meetingId: string): Promise<{ text: string; sha256: string }> {
-    const { view } = await this.queries.meeting(meetingId);
-    const paragraphs = await this.queries.paragraphsOf(view);
+    const { meeting: view, paragraphs } = await this.queries.protocolViews(meetingId);
     const style = await this.styles.forProtocol(view, paragraphs);
     const text = renderProtocol(view, paragraphs, { ...style, format: 'text' });
     return { text, sha256: documentSha256(text) };

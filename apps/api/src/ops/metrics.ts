@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyInstance } from 'fastify';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import { SqliteEventStore, type EventStore } from '@app/event-store';
+import type { EventStore } from '@app/event-store';
 import { CommandRunner } from '../commands/command-runner.js';
 import { EVENT_STORE } from '../infra/tokens.js';
 import { LiveHub } from '../read-models/live-hub.js';
@@ -78,7 +78,8 @@ export class Metrics {
       buckets: [1, 2, 4, 8, 16, 32, 64, 128],
       registers,
     });
-    if (store instanceof SqliteEventStore) store.onGroupCommitted = (n) => groups.observe(n);
+    // Only adapters that commit in groups (SQLite) call it.
+    store.onGroupCommitted = (n) => groups.observe(n);
     new Gauge({
       name: 'paragraf_projection_lag',
       help: 'Store head minus the read models position (events with SQLite; log bytes with EventStoreDB)',

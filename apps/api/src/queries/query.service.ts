@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { numberingDecider, streamIds, type NumberingEvent, type ParagraphNumberReserved } from '@app/domain';
-import { StreamNotFoundError, type EventStore, type StoredEvent } from '@app/event-store';
-import { meetingView, paragraphView, type MeetingView, type ParagraphView } from '@app/protocol';
+import type { EventStore } from '@app/event-store';
+import { paragraphWithRevision, protocolOf } from '@app/projections';
+import type { MeetingView, ParagraphView } from '@app/protocol';
 import { problems } from '../errors/problem.js';
 import { EVENT_STORE } from '../infra/tokens.js';
+import { ReadModels } from '../read-models/read-models.service.js';
 
 export interface MeetingWithParagraphs {
   readonly revision: number;
@@ -14,84 +15,77 @@ export interface MeetingWithParagraphs {
     readonly caseNumber: string | null;
     readonly title: string | null;
     readonly status: string | null;
+    readonly revision: number;
   }>;
 }
 
+/** How long a read waits for the read models to reach the events stored before it came. */
+const CATCH_UP_MS = 10_000;
+
 /**
- * Queries folded from the streams on each request, for the routes that show a write at once
- * (GET /meetings/:id, /paragraphs/:id and their documents) and for justering and extracts; the
- * read models (libs/projections) answer the public protocol, the register and the lists. A
- * meeting's paragraphs are found on its body's numbering stream, whose reservations name it.
+ * The protocol's views for the clerk's page, the documents and justering, read from the read
+ * model (the one protocol read path, ADR 0048). Each read first waits until the projections
+ * hold every event stored when it came, so whoever recorded something sees it in the next read;
+ * when they do not get there in time, 503 (never an answer that silently misses a write).
  */
 @Injectable()
 export class QueryService {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(ReadModels) private readonly models: ReadModels,
+  ) {}
 
-  private async read(stream: string, notFound: string): Promise<StoredEvent[]> {
+  /** Wait until the read models hold the store's last event as of now. */
+  private async caughtUp(): Promise<void> {
+    const [last] = await this.store.readAll({ direction: 'backwards', fromPosition: 'end', maxCount: 1 });
+    if (!last || this.models.runner.position >= last.position.commit) return;
     try {
-      return await this.store.readStream(stream);
-    } catch (err) {
-      if (err instanceof StreamNotFoundError) throw problems.notFound(notFound);
-      throw err;
+      await this.models.runner.waitFor(last.position.commit, CATCH_UP_MS);
+    } catch {
+      throw problems.readModelsBehind();
     }
   }
 
   async meeting(meetingId: string): Promise<{ revision: number; view: MeetingView }> {
-    const events = await this.read(streamIds.meeting(meetingId), `Sammanträdet ${meetingId} finns inte.`);
-    return { revision: Number(events[events.length - 1].revision), view: meetingView(events) };
+    const model = await this.protocol(meetingId);
+    return { revision: model.revision, view: model.meeting };
   }
 
   async paragraph(paragraphId: string): Promise<{ revision: number; view: ParagraphView }> {
-    const events = await this.read(streamIds.paragraph(paragraphId), `Ärendet ${paragraphId} finns inte.`);
-    return { revision: Number(events[events.length - 1].revision), view: paragraphView(events) };
+    await this.caughtUp();
+    const found = paragraphWithRevision(this.models.db, paragraphId);
+    if (!found) throw problems.notFound(`Ärendet ${paragraphId} finns inte.`);
+    return found;
   }
 
   async meetingWithParagraphs(meetingId: string): Promise<MeetingWithParagraphs> {
-    const { revision, view } = await this.meeting(meetingId);
-    const reservations = await this.reservations(view, meetingId);
-    const paragraphs = await Promise.all(
-      reservations.map(async (r) => {
-        const p = await this.paragraph(r.paragraphId).catch(() => null); // reserved, not (yet) opened
-        return {
-          paragraphId: r.paragraphId,
-          number: r.number,
-          caseNumber: p?.view.caseNumber ?? null,
-          title: p?.view.title ?? null,
-          status: p?.view.status ?? null,
-          revision: p ? p.revision : null,
-          // Sekretess (docs/adr/0030): the provision cited, while marked.
-          confidential: p?.view.confidential?.provision ?? null,
-        };
-      }),
-    );
-    return { revision, meeting: view, paragraphs };
+    const model = await this.protocol(meetingId);
+    return {
+      revision: model.revision,
+      meeting: model.meeting,
+      paragraphs: model.paragraphs.map((p) => ({
+        paragraphId: p.paragraphId,
+        number: p.number,
+        caseNumber: p.view.caseNumber,
+        title: p.view.title,
+        status: p.view.status,
+        revision: p.revision,
+        // Sekretess (docs/adr/0030): the provision cited, while marked.
+        confidential: p.view.confidential?.provision ?? null,
+      })),
+    };
   }
 
-  /** The meeting's paragraphs with their views, in § order (for the protocol). */
-  async paragraphsOf(meeting: MeetingView): Promise<ParagraphView[]> {
-    const reservations = await this.reservations(meeting, meeting.meetingId);
-    const views = await Promise.all(reservations.map((r) => this.paragraph(r.paragraphId).catch(() => null)));
-    return views.filter((p): p is { revision: number; view: ParagraphView } => p !== null).map((p) => p.view);
+  /** The meeting with its paragraphs' views in § order (for the protocol). */
+  async protocolViews(meetingId: string): Promise<{ meeting: MeetingView; paragraphs: ParagraphView[] }> {
+    const model = await this.protocol(meetingId);
+    return { meeting: model.meeting, paragraphs: model.paragraphs.map((p) => p.view) };
   }
 
-  private async reservations(
-    meeting: MeetingView,
-    meetingId: string,
-  ): Promise<ParagraphNumberReserved['data'][]> {
-    const year = Number(meeting.date.slice(0, 4));
-    let events: StoredEvent[] = [];
-    try {
-      events = await this.store.readStream(streamIds.numbering(meeting.body.id, year));
-    } catch (err) {
-      if (!(err instanceof StreamNotFoundError)) throw err;
-    }
-    // Folded, so a released number (docs/adr/0027) no longer lists its paragraph.
-    const state = events.reduce(
-      (s, e) => numberingDecider.evolve(s, { type: e.type, data: e.data } as NumberingEvent),
-      numberingDecider.initialState,
-    );
-    return [...state.byNumber.values()]
-      .filter((d) => d.meetingId === meetingId)
-      .sort((a, b) => a.number - b.number);
+  private async protocol(meetingId: string) {
+    await this.caughtUp();
+    const model = protocolOf(this.models.db, meetingId);
+    if (!model) throw problems.notFound(`Sammanträdet ${meetingId} finns inte.`);
+    return model;
   }
 }

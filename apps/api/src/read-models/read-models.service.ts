@@ -1,13 +1,6 @@
-import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { SqliteEventStore, type EventStore } from '@app/event-store';
-import {
-  ALL_PROJECTIONS,
-  ProjectionRunner,
-  ProjectionThread,
-  openReadModelDb,
-  type Db,
-  type LiveProjections,
-} from '@app/projections';
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import type { EventStore } from '@app/event-store';
+import { openReadModelDb, startProjections, type Db, type LiveProjections } from '@app/projections';
 
 export { readModelPath } from '@app/projections';
 
@@ -20,13 +13,12 @@ export interface ReadModelOptions {
 }
 
 /**
- * The read-model database and what keeps it current, for the life of the app. With the SQLite
- * event file the projections run in a worker thread (docs/adr/0012), so recording commands does
- * not wait for them; with a store another thread cannot open (in memory, EventStoreDB's client)
- * they run in this thread.
+ * The read-model database and what keeps it current, for the life of the app. Where the
+ * projections run (a worker thread when another thread can open the store, docs/adr/0012,
+ * or this one) is `startProjections`' choice (docs/adr/0048).
  */
 @Injectable()
-export class ReadModels implements OnModuleInit, OnModuleDestroy {
+export class ReadModels implements OnModuleDestroy {
   /** For queries; the projections write through their own connection when in a thread. */
   readonly db: Db;
   readonly runner: LiveProjections;
@@ -37,28 +29,12 @@ export class ReadModels implements OnModuleInit, OnModuleDestroy {
     path: string,
   ) {
     this.db = openReadModelDb(path);
-    const threaded = store instanceof SqliteEventStore && store.path !== ':memory:' && path !== ':memory:';
-    if (threaded) {
-      // Queries may come before the thread has created the tables.
-      for (const p of ALL_PROJECTIONS) p.migrate(this.db);
-      this.runner = new ProjectionThread({
-        eventStorePath: store.path,
-        readModelPath: path,
-        batchSize: 2000,
-        onError: (message) =>
-          this.logger.error(`Projection thread: ${message}; retrying from the checkpoint`),
-      });
-    } else {
-      this.runner = new ProjectionRunner(store, this.db, ALL_PROJECTIONS, {
-        batchSize: 2000,
-        onError: (err) =>
-          this.logger.error(`Projection batch failed; retrying from the checkpoint: ${String(err)}`),
-      });
-    }
-  }
-
-  onModuleInit(): void {
-    this.runner.start();
+    this.runner = startProjections(store, {
+      path,
+      db: this.db,
+      batchSize: 2000,
+      onError: (message) => this.logger.error(`Projections: ${message}; retrying from the checkpoint`),
+    });
   }
 
   async onModuleDestroy(): Promise<void> {

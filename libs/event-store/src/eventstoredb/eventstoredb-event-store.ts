@@ -30,6 +30,7 @@ import {
   type ReadStreamOptions,
   type StoredEvent,
   type SubscribeToAllOptions,
+  type StoreDescription,
 } from '../port.js';
 import { pagesFromReadAll } from '../internal/pages.js';
 import { fromEsdbMetadata, toEsdbMetadata, translateError } from './esdb-mapping.js';
@@ -59,13 +60,17 @@ export class EventStoreDbEventStore implements EventStore {
 
   private readonly upcaster: EventUpcaster | undefined;
 
-  constructor(options: EventStoreDbEventStoreOptions) {
+  constructor(private readonly options: EventStoreDbEventStoreOptions) {
     this.client = EventStoreDBClient.connectionString(options.connectionString);
     this.upcaster = options.upcaster;
   }
 
   private decode(e: RecordedEvent, commitPosition?: bigint): StoredEvent {
     return upcastEvent(toStored(e, commitPosition), this.upcaster);
+  }
+
+  describe(): StoreDescription {
+    return { kind: 'eventstoredb', connectionString: this.options.connectionString };
   }
 
   async appendToStream(

@@ -13,6 +13,7 @@ import {
   type ReadStreamOptions,
   type StoredEvent,
   type SubscribeToAllOptions,
+  type StoreDescription,
 } from '../port.js';
 import { pagesFromReadAll } from '../internal/pages.js';
 import { upcastEvent, type EventUpcaster } from '../upcast.js';
@@ -44,6 +45,10 @@ export class MemoryEventStore implements EventStore {
   private readonly byId = new Map<string, Row>();
   private readonly hub = new LiveHub();
   private closed = false;
+
+  describe(): StoreDescription {
+    return { kind: 'memory' };
+  }
 
   private readonly view: HistoryView = {
     currentRevision: (stream) => {

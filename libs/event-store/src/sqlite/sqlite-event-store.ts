@@ -17,6 +17,7 @@ import {
   type ReadStreamOptions,
   type StoredEvent,
   type SubscribeToAllOptions,
+  type StoreDescription,
 } from '../port.js';
 import { pagesFromReadAll, withoutMetadata } from '../internal/pages.js';
 import { canonicalData } from '../integrity/hash.js';
@@ -155,6 +156,10 @@ export class SqliteEventStore implements EventStore {
       ? new WriterThread(resolve(this.path), this.synchronous, options.busyTimeoutMs ?? 5000)
       : null;
     this.commitGroup = threaded ? null : groupCommitter(db);
+  }
+
+  describe(): StoreDescription {
+    return { kind: 'sqlite', path: this.path };
   }
 
   async appendToStream(

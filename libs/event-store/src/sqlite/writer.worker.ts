@@ -3,18 +3,14 @@ import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 import { groupCommitter } from './group-commit.js';
 import {
-  fromWireAppend,
   toWireError,
   toWireOutcome,
-  type WireReply,
-  type WireRequest,
-} from './writer-thread.js';
+  type WriterData,
+  type WriterReply,
+  type WriterRequest,
+} from './writer.protocol.js';
 
-const { path, synchronous, busyTimeoutMs } = workerData as {
-  path: string;
-  synchronous: 'FULL' | 'NORMAL';
-  busyTimeoutMs: number;
-};
+const { path, synchronous, busyTimeoutMs } = workerData as WriterData;
 const db = new Database(path, { timeout: busyTimeoutMs });
 db.pragma('journal_mode = WAL');
 db.pragma(`synchronous = ${synchronous}`);
@@ -22,14 +18,14 @@ const commitGroup = groupCommitter(db);
 // Changes exactly when ANOTHER connection commits: the store forgets what it knew of the streams.
 const dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
 
-parentPort!.on('message', (m: WireRequest | 'close') => {
-  if (m === 'close') {
+parentPort!.on('message', (m: WriterRequest) => {
+  if (m.kind === 'close') {
     db.close();
     process.exit(0);
   }
-  let reply: WireReply;
+  let reply: WriterReply;
   try {
-    const outcomes = commitGroup(m.batch.map(fromWireAppend)).map(toWireOutcome);
+    const outcomes = commitGroup(m.batch).map(toWireOutcome);
     reply = { id: m.id, outcomes, dataVersion: dataVersion.get()! };
   } catch (err) {
     reply = { id: m.id, failed: toWireError(err) };

@@ -1,18 +1,23 @@
+import type { Writes } from '../projection.js';
+
 /**
  * Hot rows of one projection, kept between events so that catch-up parses and serialises
  * each row once per batch rather than once per event. Dirty rows are written by `flush`
- * inside the runner's transaction; `discard` forgets everything after a rollback.
+ * through the runner's sink; `discard` forgets everything after a rollback.
  *
- * With the write-behind thread (ADR 0016) a batch's writes may still be on their way to the
- * database while the next batch runs, so a row written by one of the last two flushes stays
- * cached: reading it back from the database could give an older version.
+ * A sink may still be committing the writes of earlier flushes while the next batch runs (the
+ * write-behind thread, ADR 0016): a row written by one of the sink's `retainedFlushes` latest
+ * flushes stays cached, because reading it back from the file could give an older version.
  */
 export class RowCache<T> {
   private readonly rows = new Map<string, T>();
   private dirty = new Set<string>();
-  private written = new Set<string>();
+  /** Keys written by the previous `retainedFlushes - 1` flushes, oldest first. */
+  private readonly written: Set<string>[] = [];
 
   constructor(
+    /** The sink's writes: how many flushes to keep comes from there. */
+    private readonly writes: Writes,
     private readonly load: (key: string) => T | undefined,
     private readonly write: (key: string, row: T) => void,
     /** Rows kept after a flush; the oldest go first. */
@@ -36,22 +41,23 @@ export class RowCache<T> {
   flush(): void {
     for (const key of this.dirty) this.write(key, this.rows.get(key)!);
     if (this.rows.size > this.capacity) this.evict();
-    this.written = this.dirty;
+    this.written.push(this.dirty);
+    while (this.written.length > this.writes.retainedFlushes - 1) this.written.shift();
     this.dirty = new Set();
   }
 
   discard(): void {
     this.rows.clear();
     this.dirty.clear();
-    this.written.clear();
+    this.written.length = 0;
   }
 
-  /** Forget the oldest rows, down to half the capacity, except those of this flush and the last. */
+  /** Forget the oldest rows, down to half the capacity, except those of the retained flushes. */
   private evict(): void {
     const target = this.capacity >> 1;
     for (const key of this.rows.keys()) {
       if (this.rows.size <= target) break;
-      if (!this.dirty.has(key) && !this.written.has(key)) this.rows.delete(key);
+      if (!this.dirty.has(key) && !this.written.some((w) => w.has(key))) this.rows.delete(key);
     }
   }
 }

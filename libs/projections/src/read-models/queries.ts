@@ -72,18 +72,24 @@ export interface ProtocolParagraph {
   readonly caseNumber: string;
   readonly title: string;
   readonly status: string;
+  /** Revision of the paragraph's stream (its last event the model holds). */
+  readonly revision: number;
   readonly view: ParagraphView;
 }
 
 export interface ProtocolReadModel {
   readonly meeting: MeetingView;
+  /** Revision of the meeting's stream (its last event the model holds). */
+  readonly revision: number;
   /** In § order. */
   readonly paragraphs: ProtocolParagraph[];
 }
 
 export function protocolOf(db: Db, meetingId: string): ProtocolReadModel | null {
   const m = db
-    .prepare<[string], { view: string }>('SELECT view FROM rm_protocol_meetings WHERE meeting_id = ?')
+    .prepare<[string], { view: string; revision: number }>(
+      'SELECT view, revision FROM rm_protocol_meetings WHERE meeting_id = ?',
+    )
     .get(meetingId);
   if (!m) return null;
   const rows = db
@@ -95,16 +101,18 @@ export function protocolOf(db: Db, meetingId: string): ProtocolReadModel | null 
         case_number: string;
         title: string;
         status: string;
+        revision: number;
         view: string;
       }
     >(
-      `SELECT paragraph_id, number, case_number, title, status, view FROM rm_protocol_paragraphs
+      `SELECT paragraph_id, number, case_number, title, status, revision, view FROM rm_protocol_paragraphs
        WHERE meeting_id = ? ORDER BY number, paragraph_id`,
     )
     .all(meetingId);
   const meeting = JSON.parse(m.view) as MeetingView;
   return {
     meeting,
+    revision: m.revision,
     paragraphs: rows.map((r) => ({
       paragraphId: r.paragraph_id,
       number: r.number,
@@ -112,16 +120,27 @@ export function protocolOf(db: Db, meetingId: string): ProtocolReadModel | null 
       title: r.title,
       // Justering of the whole protocol justifies every paragraph not justified on its own.
       status: meeting.justified ? 'justified' : r.status,
+      revision: r.revision,
       view: JSON.parse(r.view) as ParagraphView,
     })),
   };
 }
 
 export function paragraphOf(db: Db, paragraphId: string): ParagraphView | null {
+  return paragraphWithRevision(db, paragraphId)?.view ?? null;
+}
+
+/** A paragraph's view with the revision of its stream's last event the model holds. */
+export function paragraphWithRevision(
+  db: Db,
+  paragraphId: string,
+): { view: ParagraphView; revision: number } | null {
   const r = db
-    .prepare<[string], { view: string }>('SELECT view FROM rm_protocol_paragraphs WHERE paragraph_id = ?')
+    .prepare<[string], { view: string; revision: number }>(
+      'SELECT view, revision FROM rm_protocol_paragraphs WHERE paragraph_id = ?',
+    )
     .get(paragraphId);
-  return r ? (JSON.parse(r.view) as ParagraphView) : null;
+  return r ? { view: JSON.parse(r.view) as ParagraphView, revision: r.revision } : null;
 }
 
 /** Paragraph ids of a meeting (a paragraph never moves to another meeting). */

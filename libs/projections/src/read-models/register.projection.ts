@@ -152,10 +152,12 @@ export const registerProjection: Projection = {
     );
 
     const meetings = new RowCache<MeetingRow>(
+      writes,
       (id) => selectMeeting.get(id),
       (_id, m) => writes.run(upsertMeeting, m),
     );
     const rows = new RowCache<RegisterRow>(
+      writes,
       (id) => {
         const r = selectRow.get(id);
         return r ? (JSON.parse(r.state) as RegisterRow) : undefined;

@@ -110,6 +110,7 @@ export const statisticsProjection: Projection = {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const states = new RowCache<ParagraphState>(
+      writes,
       (id) => {
         const r = selectState.get(id);
         return r ? (JSON.parse(r.state) as ParagraphState) : undefined;
@@ -118,6 +119,7 @@ export const statisticsProjection: Projection = {
     );
     const SEP = '\u0000';
     const counters = new RowCache<Counters>(
+      writes,
       (key) => {
         const [bodyId, year, memberId, name, party] = key.split(SEP);
         const row = selectCounters.get(bodyId, Number(year), memberId, name, party);
