@@ -18,8 +18,8 @@ export function SignIn() {
           e.preventDefault();
           setError(null);
           try {
-            // Any read proves the token; a random id gives 404 for a valid token, 401 otherwise.
-            await request('/meetings/00000000-0000-4000-8000-000000000000', { token: token.trim() });
+            // GET /me proves the token (401 otherwise) without asking for anything that is not there.
+            await request('/me', { token: token.trim() });
           } catch (err) {
             if (err instanceof ApiError && (err.status === 401 || err.status === 403)) {
               setError(err.message);

@@ -21,7 +21,6 @@ export function NonParticipationStep(props: { p: ParagraphViewWithSteps; serving
     <Step
       testId="step-non-participation"
       title="Deltar inte i beslutet"
-      shortcut="d"
       button="Registrera att de inte deltar"
       onSubmit={async () => {
         const problem = actorProblem(actor);

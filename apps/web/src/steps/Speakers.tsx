@@ -25,7 +25,6 @@ export function SpeakersStep(props: { p: ParagraphViewWithSteps; present: readon
     <Step
       testId="step-speakers"
       title="Talarlista"
-      shortcut="t"
       button="Lägg till talare"
       onSubmit={async () => {
         if (who === 'member' && !memberId) throw new Error('Välj vem som talar.');

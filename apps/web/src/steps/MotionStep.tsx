@@ -1,0 +1,100 @@
+import { useState } from 'react';
+import { newId } from '../api';
+import { check } from '../hooks';
+import { KIND_SV, useLiveCtx } from '../live/context';
+import type { FieldMap } from '../messages';
+import { Field, MemberSelect, submit } from '../ui';
+import { emptyMotionExtras, MotionExtrasFields, motionExtrasBody, type MotionExtras } from './MotionExtras';
+import { Step } from './Step';
+
+export const MOTION_FIELDS: FieldMap = {
+  proposerId: { id: 'y-member', label: 'Ledamot som yrkar', missing: 'Välj ledamot som yrkar.' },
+  kind: { id: 'y-kind', label: 'Slag av yrkande', missing: 'Välj slag av yrkande.' },
+  text: { id: 'y-text', label: 'Yrkandets text', missing: 'Skriv yrkandets text.' },
+  motivation: { id: 'y-text', label: 'Motivering', missing: 'Skriv motiveringen.' },
+  coProposerIds: { id: 'y-member', label: 'Yrkar tillsammans med', missing: 'Välj vilka som yrkar tillsammans.' },
+  refersTo: { id: 'y-kind', label: 'Yrkandet gäller', missing: 'Välj vad yrkandet gäller.' },
+};
+
+/** What the text field is for, per kind: the protocol's sentence decides (default-sv's templates). */
+const TEXT_LABEL: Record<string, string | null> = {
+  fritt: 'Yrkandets text (skrivs efter ”yrkar på följande:”)',
+  andring: 'Ändringen (skrivs efter ”yrkar på följande ändring:”)',
+  tillagg: 'Tillägget (skrivs efter ”yrkar på följande tillägg:”)',
+  avslag: 'Motivering, frivillig (skrivs som ”med motiveringen: …”)',
+  aterremiss: 'Motivering (skrivs som ”med motiveringen: …”)',
+  bordlaggning: 'Motivering, frivillig (skrivs som ”med motiveringen: …”)',
+  // A bifall is the sentence "yrkar bifall till …": there is no text to give.
+  bifall: null,
+};
+const TEXT_REQUIRED = new Set(['fritt', 'andring', 'tillagg']);
+
+export function MotionStep() {
+  const { base, voters, p, motions } = useLiveCtx();
+  const [y, setY] = useState({ member: '', kind: 'fritt', text: '' });
+  const [yx, setYx] = useState<MotionExtras>(emptyMotionExtras());
+  const textLabel = TEXT_LABEL[y.kind] ?? null;
+  return (
+    <Step
+      testId="step-motion"
+      title="Yrkande"
+      button="Registrera yrkande"
+      fields={MOTION_FIELDS}
+      onSubmit={async () => {
+        check([
+          !y.member && ['y-member', 'Välj ledamot som yrkar.'],
+          TEXT_REQUIRED.has(y.kind) && !y.text.trim() && ['y-text', 'Skriv vad ledamoten yrkar.'],
+        ]);
+        const text = textLabel ? y.text.trim() : '';
+        const msg = await submit(
+          `${base}/motions`,
+          {
+            motionId: newId(),
+            proposerId: y.member,
+            kind: y.kind,
+            ...(text ? { text } : {}),
+            ...motionExtrasBody(yx, y.kind, y.member),
+          },
+          yx.coProposerIds.length ? 'Gemensamt yrkande' : 'Yrkande',
+        );
+        setY({ ...y, text: '' });
+        setYx(emptyMotionExtras());
+        return msg;
+      }}
+    >
+      <div className="grid2">
+        <Field label="Ledamot som yrkar" id="y-member">
+          <MemberSelect id="y-member" value={y.member} onChange={(member) => setY({ ...y, member })} members={voters} />
+        </Field>
+        <Field label="Slag av yrkande" id="y-kind">
+          <select id="y-kind" value={y.kind} onChange={(e) => setY({ ...y, kind: e.target.value })}>
+            {Object.entries(KIND_SV).map(([k, label]) => (
+              <option key={k} value={k}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      {textLabel ? (
+        <Field label={textLabel} id="y-text">
+          <textarea id="y-text" rows={3} value={y.text} onChange={(e) => setY({ ...y, text: e.target.value })} />
+        </Field>
+      ) : (
+        <p className="hint" data-testid="bifall-hint">
+          Ett yrkande om bifall skrivs ”… yrkar bifall till …” utan egen text. Välj ”fritt yrkande” eller ”ändring”
+          för att ange en formulering.
+        </p>
+      )}
+      <MotionExtrasFields
+        p={p}
+        kind={y.kind}
+        proposerId={y.member}
+        value={yx}
+        onChange={setYx}
+        members={voters}
+        motions={motions}
+      />
+    </Step>
+  );
+}

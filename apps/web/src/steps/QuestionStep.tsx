@@ -1,0 +1,61 @@
+import { useState } from 'react';
+import { newId } from '../api';
+import { check } from '../hooks';
+import { parseRef, useLiveCtx } from '../live/context';
+import type { FieldMap } from '../messages';
+import { Field, FieldErrorText, submit } from '../ui';
+import { Step } from './Step';
+
+export const QUESTION_FIELDS: FieldMap = {
+  puts: { id: 'q-puts', label: 'Ordföranden ställer under proposition', missing: 'Välj minst ett förslag.' },
+  finding: { id: 'q-finding', label: 'Och finner bifall till', missing: 'Välj vad ordföranden finner bifall till.' },
+};
+
+export function QuestionStep() {
+  const { base, p, motions } = useLiveCtx();
+  const [q, setQ] = useState<{ puts: string[]; finding: string }>({ puts: ['proposal'], finding: 'proposal' });
+  const options = [
+    { value: 'proposal', label: `${p.proposal.proposer}s förslag` },
+    ...motions.map((m) => ({ value: `motion:${m.motionId}`, label: m.label })),
+  ];
+  return (
+    <Step
+      testId="step-question"
+      title="Proposition"
+      button="Registrera proposition"
+      fields={QUESTION_FIELDS}
+      onSubmit={async () => {
+        check([!q.puts.length && ['q-puts', 'Välj minst ett förslag som ställs under proposition.']]);
+        const finding = q.finding === 'rejected' ? { kind: 'rejected' } : parseRef(q.finding);
+        return submit(`${base}/questions`, { questionId: newId(), puts: q.puts.map(parseRef), finding }, 'Proposition');
+      }}
+    >
+      <fieldset className="checks" id="q-puts" tabIndex={-1}>
+        <legend>Ordföranden ställer under proposition</legend>
+        {options.map((o) => (
+          <label key={o.value}>
+            <input
+              type="checkbox"
+              checked={q.puts.includes(o.value)}
+              onChange={(e) =>
+                setQ({ ...q, puts: e.target.checked ? [...q.puts, o.value] : q.puts.filter((x) => x !== o.value) })
+              }
+            />{' '}
+            {o.label}
+          </label>
+        ))}
+        <FieldErrorText id="q-puts" />
+      </fieldset>
+      <Field label="Och finner bifall till" id="q-finding">
+        <select id="q-finding" value={q.finding} onChange={(e) => setQ({ ...q, finding: e.target.value })}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+          <option value="rejected">avslag</option>
+        </select>
+      </Field>
+    </Step>
+  );
+}
