@@ -126,9 +126,12 @@ export function Composer() {
       el.focus();
     }
   });
+  // A render after every choice, also of the step already shown, so the focus moves.
+  const [, setTick] = useState(0);
   const choose = (id: StepId, focus: boolean) => {
     setActive(id);
     if (focus) focusNext.current = STEPS.find((s) => s.id === id)?.first ?? null;
+    setTick((t) => t + 1);
   };
   // Alt+key chooses a step and puts the cursor in its first field.
   useEffect(() => {
