@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { MeetingView } from './api';
 import { useAction } from './hooks';
+import { ATTENDANCE_FIELDS } from './live/fields';
 import { ActionStatus, lines, submit } from './ui';
 
 /**
@@ -13,7 +14,7 @@ export function AttendanceEditor(props: { meeting: MeetingView }) {
   const [present, setPresent] = useState<Set<string>>(new Set());
   const [serves, setServes] = useState<Record<string, string>>({});
   const [others, setOthers] = useState('');
-  const action = useAction();
+  const action = useAction(ATTENDANCE_FIELDS);
   useEffect(() => {
     setPresent(
       new Set((last?.present ?? meeting.members.filter((m) => m.role === 'ledamot')).map((m) => m.memberId)),

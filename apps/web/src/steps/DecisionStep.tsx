@@ -3,16 +3,9 @@ import { newId } from '../api';
 import { check } from '../hooks';
 import { useLiveCtx } from '../live/context';
 import { stripFrames } from '../live/text';
-import type { FieldMap } from '../messages';
+import { DECISION_FIELDS } from '../live/fields';
 import { Field, lines, paragraphs, submit } from '../ui';
 import { Step } from './Step';
-
-export const DECISION_FIELDS: FieldMap = {
-  kind: { id: 'd-kind', label: 'Slag av beslut', missing: 'Välj slag av beslut.' },
-  content: { id: 'd-own', label: 'Beslutet', missing: 'Skriv beslutet.' },
-  motivation: { id: 'd-motivation', label: 'Motivering', missing: 'Skriv motiveringen.' },
-  basis: { id: 'd-kind', label: 'Beslutet grundas på', missing: 'Registrera propositionen först.' },
-};
 
 export function DecisionStep() {
   const { base, p, meeting } = useLiveCtx();

@@ -2,15 +2,9 @@ import { useState } from 'react';
 import { memberLabel, session } from '../api';
 import { check } from '../hooks';
 import { useLiveCtx } from '../live/context';
-import type { FieldMap } from '../messages';
+import { JUSTIFY_FIELDS } from '../live/fields';
 import { Field, FieldErrorText, submit } from '../ui';
 import { Step } from './Step';
-
-export const JUSTIFY_FIELDS: FieldMap = {
-  byMemberIds: { id: 'just-by', label: 'Justeras av', missing: 'Välj ordföranden och justerarna.' },
-  immediate: { id: 'just-immediate', label: 'Omedelbar justering', missing: '' },
-  at: { id: 'just-by', label: 'Tidpunkt', missing: '' },
-};
 
 /**
  * Justering of this paragraph. Omedelbar justering (at the meeting) is a decision of the

@@ -2,19 +2,10 @@ import { useState } from 'react';
 import { newId } from '../api';
 import { check } from '../hooks';
 import { KIND_SV, useLiveCtx } from '../live/context';
-import type { FieldMap } from '../messages';
+import { MOTION_FIELDS } from '../live/fields';
 import { Field, MemberSelect, submit } from '../ui';
 import { emptyMotionExtras, MotionExtrasFields, motionExtrasBody, type MotionExtras } from './MotionExtras';
 import { Step } from './Step';
-
-export const MOTION_FIELDS: FieldMap = {
-  proposerId: { id: 'y-member', label: 'Ledamot som yrkar', missing: 'Välj ledamot som yrkar.' },
-  kind: { id: 'y-kind', label: 'Slag av yrkande', missing: 'Välj slag av yrkande.' },
-  text: { id: 'y-text', label: 'Yrkandets text', missing: 'Skriv yrkandets text.' },
-  motivation: { id: 'y-text', label: 'Motivering', missing: 'Skriv motiveringen.' },
-  coProposerIds: { id: 'y-member', label: 'Yrkar tillsammans med', missing: 'Välj vilka som yrkar tillsammans.' },
-  refersTo: { id: 'y-kind', label: 'Yrkandet gäller', missing: 'Välj vad yrkandet gäller.' },
-};
 
 /** What the text field is for, per kind: the protocol's sentence decides (default-sv's templates). */
 const TEXT_LABEL: Record<string, string | null> = {

@@ -2,16 +2,10 @@ import { useState } from 'react';
 import { newId } from '../api';
 import { check } from '../hooks';
 import { useLiveCtx } from '../live/context';
-import type { FieldMap } from '../messages';
+import { NOTE_FIELDS } from '../live/fields';
 import { Field, submit } from '../ui';
 import { ActorPicker, actorBody, actorProblem, emptyActor, type Actor } from './ActorPicker';
-import { actorFields } from './ReservationStep';
 import { Step } from './Step';
-
-export const NOTE_FIELDS: FieldMap = {
-  ...actorFields('n', 'lämnar anteckningen'),
-  text: { id: 'n-text', label: 'Anteckningens text', missing: 'Skriv anteckningens text.' },
-};
 
 export function NoteStep() {
   const { base, present } = useLiveCtx();

@@ -2,14 +2,9 @@ import { useState } from 'react';
 import { newId } from '../api';
 import { check } from '../hooks';
 import { parseRef, useLiveCtx } from '../live/context';
-import type { FieldMap } from '../messages';
+import { QUESTION_FIELDS } from '../live/fields';
 import { Field, FieldErrorText, submit } from '../ui';
 import { Step } from './Step';
-
-export const QUESTION_FIELDS: FieldMap = {
-  puts: { id: 'q-puts', label: 'Ordföranden ställer under proposition', missing: 'Välj minst ett förslag.' },
-  finding: { id: 'q-finding', label: 'Och finner bifall till', missing: 'Välj vad ordföranden finner bifall till.' },
-};
 
 export function QuestionStep() {
   const { base, p, motions } = useLiveCtx();

@@ -1,12 +1,8 @@
 import { useState } from 'react';
 import { useLiveCtx } from '../live/context';
-import type { FieldMap } from '../messages';
+import { RECIPIENTS_FIELDS } from '../live/fields';
 import { Field, lines, submit } from '../ui';
 import { Step } from './Step';
-
-export const RECIPIENTS_FIELDS: FieldMap = {
-  recipients: { id: 's-recipients', label: 'Mottagare', missing: 'Skriv minst en mottagare.' },
-};
 
 export function RecipientsStep() {
   const { base, p } = useLiveCtx();

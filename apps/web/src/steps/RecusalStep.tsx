@@ -1,14 +1,9 @@
 import { useState } from 'react';
 import { check } from '../hooks';
 import { useLiveCtx } from '../live/context';
-import type { FieldMap } from '../messages';
+import { RECUSAL_FIELDS } from '../live/fields';
 import { Field, MemberSelect, submit } from '../ui';
 import { Step } from './Step';
-
-export const RECUSAL_FIELDS: FieldMap = {
-  memberId: { id: 'j-member', label: 'Jävig ledamot', missing: 'Välj den ledamot som är jävig.' },
-  reason: { id: 'j-reason', label: 'Skäl', missing: 'Skriv skälet.' },
-};
 
 export function RecusalStep() {
   const { base, present } = useLiveCtx();

@@ -2,24 +2,10 @@ import { useState } from 'react';
 import { newId } from '../api';
 import { check } from '../hooks';
 import { useLiveCtx } from '../live/context';
-import type { FieldMap } from '../messages';
+import { RESERVATION_FIELDS } from '../live/fields';
 import { Field, submit } from '../ui';
 import { ActorPicker, actorBody, actorProblem, emptyActor, type Actor } from './ActorPicker';
 import { Step } from './Step';
-
-/** Who acts (memberId, memberIds or group) is shown at the picker's first control. */
-export const actorFields = (prefix: string, who: string): FieldMap => ({
-  memberId: { id: `${prefix}-member`, label: 'Ledamot', missing: `Välj ledamot som ${who}.` },
-  memberIds: { id: `${prefix}-member`, label: 'Ledamöter', missing: 'Välj minst två ledamöter.' },
-  group: { id: `${prefix}-member`, label: 'Partigrupp', missing: 'Välj parti.' },
-});
-
-export const RESERVATION_FIELDS: FieldMap = {
-  ...actorFields('r', 'reserverar sig'),
-  decisionId: { id: 'r-decision', label: 'Mot beslutet', missing: 'Registrera beslutet först.' },
-  reasons: { id: 'r-reasons', label: 'Skäl', missing: 'Skriv skälen.' },
-  attachment: { id: 'r-reasons', label: 'Skriftlig motivering', missing: 'Välj bilagan.' },
-};
 
 export function ReservationStep() {
   const { base, voters, decisions } = useLiveCtx();

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { memberLabel, newId, type MemberRef } from '../api';
 import { Field, MemberSelect, submit } from '../ui';
+import { SPEAKER_FIELDS } from '../live/fields';
 import { Step, Strike } from './Step';
 import type { ParagraphViewWithSteps, SpeakerView } from './types';
 
@@ -24,6 +25,7 @@ export function SpeakersStep(props: { p: ParagraphViewWithSteps; present: readon
   return (
     <Step
       testId="step-speakers"
+      fields={SPEAKER_FIELDS}
       title="Talarlista"
       button="Lägg till talare"
       onSubmit={async () => {

@@ -1,5 +1,6 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useAction } from '../hooks';
+import { STRIKE_FIELDS } from '../live/fields';
 import type { FieldMap } from '../messages';
 import { ActionStatus, FieldErrorsContext, submit } from '../ui';
 import './steps.css';
@@ -55,7 +56,7 @@ export function Step(props: {
 export function Strike(props: { paragraphId: string; entryId: string; what: string }) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
-  const action = useAction();
+  const action = useAction(STRIKE_FIELDS(props.entryId));
   if (!open)
     return (
       <button

@@ -1,13 +1,9 @@
 import { useState } from 'react';
 import { check } from '../hooks';
 import { useLiveCtx } from '../live/context';
-import type { FieldMap } from '../messages';
+import { SUPPORT_FIELDS } from '../live/fields';
 import { Field, MemberSelect, submit } from '../ui';
 import { Step } from './Step';
-
-export const SUPPORT_FIELDS: FieldMap = {
-  memberId: { id: 'support-member', label: 'Ledamot som instämmer', missing: 'Välj ledamot som instämmer.' },
-};
 
 export function SupportStep() {
   const { base, voters, p, motions } = useLiveCtx();

@@ -2,21 +2,10 @@ import { useState } from 'react';
 import { newId } from '../api';
 import { check } from '../hooks';
 import { parseRef, refLabel, refValue, useLiveCtx } from '../live/context';
-import type { FieldMap } from '../messages';
+import { VOTE_FIELDS } from '../live/fields';
 import { Field, FieldErrorText, MemberSelect, submit } from '../ui';
 import { RollCall, type VoteValue } from './RollCall';
 import { Step } from './Step';
-
-export const VOTE_FIELDS: FieldMap = {
-  requestedById: { id: 'v-requested', label: 'Begärd av', missing: 'Välj vem som begär votering.' },
-  questionId: { id: 'v-question', label: 'Om propositionen', missing: 'Registrera propositionen först.' },
-  kind: { id: 'v-kind', label: 'Omröstning', missing: 'Välj slag av omröstning.' },
-  ja: { id: 'v-ja', label: 'Ja för', missing: 'Välj vad ja står för.' },
-  nej: { id: 'v-nej', label: 'Nej för', missing: 'Välj vad nej står för.' },
-  votes: { id: 'vote-grid', label: 'Upprop', missing: 'Ange hur varje ledamot röstar.' },
-  castingVote: { id: 'v-casting', label: 'Ordförandens utslagsröst', missing: 'Välj ordförandens utslagsröst.' },
-  namesInAppendix: { id: 'v-names', label: 'Namnen bara i omröstningsbilagan', missing: '' },
-};
 
 export function VoteStep() {
   const { base, p, motions, questions, voters, meeting } = useLiveCtx();
