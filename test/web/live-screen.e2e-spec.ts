@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The live recording screen as a clerk works in it for a long meeting (issue 16), in Debian's
  * chromium against the real API: a whole paragraph by keyboard only and by touch, at the two

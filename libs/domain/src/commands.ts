@@ -77,7 +77,8 @@ export type OpenParagraph = Cmd<
     readonly paragraphId: string;
     readonly meetingId: string;
     readonly number: number;
-    readonly caseNumber: string;
+    /** Left out for formalia, which have no diarienummer. */
+    readonly caseNumber?: string;
     readonly title: string;
     readonly summary: readonly string[];
     readonly basisDocuments: readonly string[];

@@ -273,7 +273,8 @@ export interface ParagraphOpened {
     readonly body: Body;
     readonly year: number;
     readonly number: number; // § number
-    readonly caseNumber: string; // Dnr, e.g. "KS 2024-15"
+    /** Dnr, e.g. "KS 2024-15"; none for formalia (val av justerare, godkännande av dagordning …). */
+    readonly caseNumber?: string;
     readonly title: string;
     /** Sammanfattning av ärendet, one string per paragraph of text. */
     readonly summary: readonly string[];

@@ -727,7 +727,8 @@ function openParagraph(
   ensure(Number.isInteger(data.number) && data.number > 0, 'INVALID_PARAGRAPH_NUMBER', {
     number: data.number,
   });
-  requireText(data.caseNumber, 'caseNumber');
+  // Formalia (val av justerare, godkännande av dagordning, anmälningar) have no Dnr.
+  if (data.caseNumber !== undefined) requireText(data.caseNumber, 'caseNumber');
   requireText(data.title, 'title');
   if (data.earlierReference) {
     requireText(data.earlierReference.body, 'earlierReference.body');

@@ -519,7 +519,7 @@ export function evolveParagraphView(view: ParagraphView | null, event: EventLike
       body: { ...d.body },
       year: d.year,
       number: d.number,
-      caseNumber: d.caseNumber,
+      caseNumber: d.caseNumber ?? '',
       title: d.title,
       summary: [...d.summary],
       basisDocuments: [...d.basisDocuments],

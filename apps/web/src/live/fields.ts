@@ -3,7 +3,7 @@
  * its label on screen and what to say when it is missing (messages.ts). Pure, so a test can run
  * each refusal of the API through these maps (test/api/clerk-messages.e2e-spec.ts).
  */
-import type { FieldMap } from '../messages';
+import type { FieldMap } from '../messages.js';
 
 export const MOTION_FIELDS: FieldMap = {
   proposerId: { id: 'y-member', label: 'Ledamot som yrkar', missing: 'Välj ledamot som yrkar.' },

@@ -63,7 +63,12 @@ export class OpenParagraphDto {
     description: '§ number; default: the next free one this year',
   })
   number?: number;
-  @Text(LIMITS.name, { example: 'KS 2024-15' }) caseNumber!: string;
+  @Text(LIMITS.name, {
+    optional: true,
+    example: 'KS 2024-15',
+    description: 'Dnr; left out for formalia (val av justerare, godkännande av dagordning, anmälningar)',
+  })
+  caseNumber?: string;
   @Text(LIMITS.line, { example: 'Delårsrapport 1 per april 2024 för kommunstyrelsen' }) title!: string;
   @TextList(LIMITS.listSmall, LIMITS.text, { example: ['Kommunstyrelsen har upprättat delårsrapport …'] })
   summary!: string[];
