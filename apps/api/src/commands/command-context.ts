@@ -18,6 +18,8 @@ export interface CommandContext {
   readonly idempotencyKey?: string;
   /** `If-Match` revision, when the client asked for strict concurrency. */
   readonly ifMatch?: bigint;
+  /** Decide but do not append: the answer is the sentence the entry would add (docs/adr/0045). */
+  readonly preview?: boolean;
 }
 
 export function newCommandContext(args: {
@@ -27,6 +29,7 @@ export function newCommandContext(args: {
   causationId?: string;
   idempotencyKey?: string;
   ifMatch?: bigint;
+  preview?: boolean;
   now?: Date;
 }): CommandContext {
   const commandId = args.idempotencyKey ? derivedId(args.user, args.idempotencyKey, 'command') : uuidv7();
@@ -39,6 +42,7 @@ export function newCommandContext(args: {
     recordedAt: (args.now ?? new Date()).toISOString(),
     idempotencyKey: args.idempotencyKey,
     ifMatch: args.ifMatch,
+    ...(args.preview ? { preview: true } : {}),
   };
 }
 

@@ -27,5 +27,7 @@ export const Ctx = createParamDecorator((_: unknown, context: ExecutionContext):
     causationId: header(request, 'x-causation-id'),
     idempotencyKey: readIdempotencyKey(request),
     ifMatch,
+    // `Paragraf-Preview: 1`: decide only, nothing is written (preview.interceptor.ts answers).
+    preview: request.headers['paragraf-preview'] === '1',
   });
 });
