@@ -294,6 +294,44 @@ describeInBrowser('the live recording screen', () => {
     expect(text).not.toMatch(/\b[a-z]+[A-Z][A-Za-z]*\b|\b[A-Z]+_[A-Z_]+\b|must be|should not/);
   });
 
+  it('previews the exact sentence each entry puts in the protocol, and the extract then has it', async () => {
+    const { meetingId, paragraphId } = await meeting(server, '2026-03-16');
+    await openLive(meetingId, paragraphId);
+    const chooser = page.getByTestId('step-chooser');
+    const extractLines = async () =>
+      new Set((await page.getByTestId('extract').innerText()).split('\n').map((l) => l.trim()));
+    const previewed = async (step: string) => {
+      const preview = page.getByTestId(step).getByTestId('preview');
+      await preview.locator('.preview-sentence').first().waitFor();
+      return preview.locator('.preview-sentence').allInnerTexts();
+    };
+
+    await chooser.getByRole('button', { name: 'Yrkande', exact: true }).click();
+    await page.locator('#y-member').selectOption({ label: 'Johan Nyberg (L)' });
+    await page.locator('#y-kind').selectOption('avslag');
+    await page.fill('#y-text', 'planen saknar finansiering.');
+    await page
+      .getByTestId('step-motion')
+      .locator('.preview-sentence', { hasText: 'planen saknar finansiering' })
+      .waitFor();
+    const motion = await previewed('step-motion');
+    expect(motion.join(' ')).toContain('Johan Nyberg (L) yrkar avslag');
+    await record(page, () => page.locator('[data-testid=step-motion] button[type=submit]').click(), /\/motions$/);
+    await extractShows(page, 'planen saknar finansiering');
+    for (const line of motion) expect([line, (await extractLines()).has(line.trim())]).toEqual([line, true]);
+
+    await chooser.getByRole('button', { name: 'Proposition', exact: true }).click();
+    const question = await previewed('step-question');
+    await record(page, () => page.locator('[data-testid=step-question] button[type=submit]').click(), /\/questions$/);
+    await extractShows(page, question[0]!);
+    await chooser.getByRole('button', { name: 'Beslut', exact: true }).click();
+    const decision = await previewed('step-decision');
+    await record(page, () => page.locator('[data-testid=step-decision] button[type=submit]').click(), /\/decision$/);
+    await extractShows(page, decision.at(-1)!);
+    const lines = await extractLines();
+    for (const line of [...question, ...decision]) expect([line, lines.has(line.trim())]).toEqual([line, true]);
+  });
+
   it('a justerad paragraph is read-only and says so, as the extract does', async () => {
     const { meetingId, paragraphId } = await meeting(server, '2026-03-06');
     await server.api(`/paragraphs/${paragraphId}/questions`, {

@@ -13,6 +13,7 @@ import { SpeakersStep } from '../steps/Speakers';
 import { SupportStep } from '../steps/SupportStep';
 import { VoteStep } from '../steps/VoteStep';
 import { useLiveCtx, type LiveCtx } from './context';
+import { StepShownContext } from './Preview';
 
 export type StepId =
   | 'speakers'
@@ -171,7 +172,9 @@ export function Composer() {
       </div>
       {available.map((id) => (
         <div key={id} hidden={active !== id} data-step={id}>
-          <StepBody id={id} />
+          <StepShownContext.Provider value={active === id}>
+            <StepBody id={id} />
+          </StepShownContext.Provider>
         </div>
       ))}
     </section>

@@ -108,7 +108,6 @@ export function LivePage(props: { meetingId: string; paragraphId?: string }) {
     .map((e) => e.body as { motionId: string; proposerId: string });
   const ctx = useMemo(
     () => (data && p ? liveCtx(data.meeting, p, queuedMotions) : null),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [data, p, queuedMotions.map((q) => q.motionId).join(',')],
   );
 

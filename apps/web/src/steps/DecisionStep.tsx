@@ -21,33 +21,30 @@ export function DecisionStep() {
   });
   const own = stripFrames(lines(d.own), meeting.body.name);
   const items = stripFrames(lines(d.items), d.toBody);
+  // Verbatim: the clerk's own words, printed as given, without the generated frame.
+  const content = d.verbatim
+    ? { text: paragraphs(d.text), verbatim: true }
+    : {
+        ...(d.toBody.trim() && items.items.length ? { proposesTo: { body: d.toBody.trim(), items: items.items } } : {}),
+        ...(own.items.length ? { ownDecisions: own.items } : {}),
+      };
+  const body = {
+    kind: d.kind,
+    ...(d.kind === 'sakbeslut' || d.verbatim ? { content } : {}),
+    ...(d.motivation.trim() ? { motivation: d.motivation.trim() } : {}),
+  };
   return (
     <Step
       testId="step-decision"
       title="Beslut"
       button="Registrera beslut"
       fields={DECISION_FIELDS}
+      preview={{ path: `${base}/decision`, body }}
       onSubmit={() => {
         if (d.verbatim) check([!d.text.trim() && ['d-text', 'Skriv beslutet ordagrant.']]);
         else if (d.kind === 'sakbeslut')
           check([!own.items.length && !items.items.length && ['d-own', 'Skriv minst en beslutspunkt.']]);
-        // Verbatim: the clerk's own words, printed as given, without the generated frame.
-        const content = d.verbatim
-          ? { text: paragraphs(d.text), verbatim: true }
-          : {
-              ...(d.toBody.trim() && items.items.length ? { proposesTo: { body: d.toBody.trim(), items: items.items } } : {}),
-              ...(own.items.length ? { ownDecisions: own.items } : {}),
-            };
-        return submit(
-          `${base}/decision`,
-          {
-            decisionId: newId(),
-            kind: d.kind,
-            ...(d.kind === 'sakbeslut' || d.verbatim ? { content } : {}),
-            ...(d.motivation.trim() ? { motivation: d.motivation.trim() } : {}),
-          },
-          'Beslut',
-        );
+        return submit(`${base}/decision`, { decisionId: newId(), ...body }, 'Beslut');
       }}
     >
       <Field label="Slag av beslut" id="d-kind">

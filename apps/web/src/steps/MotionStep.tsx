@@ -25,27 +25,28 @@ export function MotionStep() {
   const [y, setY] = useState({ member: '', kind: 'fritt', text: '' });
   const [yx, setYx] = useState<MotionExtras>(emptyMotionExtras());
   const textLabel = TEXT_LABEL[y.kind] ?? null;
+  const text = textLabel ? y.text.trim() : '';
+  const body = {
+    proposerId: y.member,
+    kind: y.kind,
+    ...(text ? { text } : {}),
+    ...motionExtrasBody(yx, y.kind, y.member),
+  };
   return (
     <Step
       testId="step-motion"
       title="Yrkande"
       button="Registrera yrkande"
       fields={MOTION_FIELDS}
+      preview={y.member ? { path: `${base}/motions`, body } : null}
       onSubmit={async () => {
         check([
           !y.member && ['y-member', 'Välj ledamot som yrkar.'],
           TEXT_REQUIRED.has(y.kind) && !y.text.trim() && ['y-text', 'Skriv vad ledamoten yrkar.'],
         ]);
-        const text = textLabel ? y.text.trim() : '';
         const msg = await submit(
           `${base}/motions`,
-          {
-            motionId: newId(),
-            proposerId: y.member,
-            kind: y.kind,
-            ...(text ? { text } : {}),
-            ...motionExtrasBody(yx, y.kind, y.member),
-          },
+          { motionId: newId(), ...body },
           yx.coProposerIds.length ? 'Gemensamt yrkande' : 'Yrkande',
         );
         setY({ ...y, text: '' });

@@ -17,6 +17,7 @@ export function NoteStep() {
       title="Protokollsanteckning"
       button="Registrera anteckning"
       fields={NOTE_FIELDS}
+      preview={!actorProblem(actor) && text.trim() ? { path: `${base}/notes`, body: { ...actorBody(actor), text: text.trim() } } : null}
       onSubmit={async () => {
         const who = actorProblem(actor);
         check([who && ['n-member', who], !text.trim() && ['n-text', 'Skriv anteckningens text.']]);

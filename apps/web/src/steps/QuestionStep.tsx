@@ -6,6 +6,8 @@ import { QUESTION_FIELDS } from '../live/fields';
 import { Field, FieldErrorText, submit } from '../ui';
 import { Step } from './Step';
 
+const findingOf = (v: string) => (v === 'rejected' ? { kind: 'rejected' } : parseRef(v));
+
 export function QuestionStep() {
   const { base, p, motions } = useLiveCtx();
   const [q, setQ] = useState<{ puts: string[]; finding: string }>({ puts: ['proposal'], finding: 'proposal' });
@@ -19,10 +21,14 @@ export function QuestionStep() {
       title="Proposition"
       button="Registrera proposition"
       fields={QUESTION_FIELDS}
+      preview={q.puts.length ? { path: `${base}/questions`, body: { puts: q.puts.map(parseRef), finding: findingOf(q.finding) } } : null}
       onSubmit={async () => {
         check([!q.puts.length && ['q-puts', 'Välj minst ett förslag som ställs under proposition.']]);
-        const finding = q.finding === 'rejected' ? { kind: 'rejected' } : parseRef(q.finding);
-        return submit(`${base}/questions`, { questionId: newId(), puts: q.puts.map(parseRef), finding }, 'Proposition');
+        return submit(
+          `${base}/questions`,
+          { questionId: newId(), puts: q.puts.map(parseRef), finding: findingOf(q.finding) },
+          'Proposition',
+        );
       }}
     >
       <fieldset className="checks" id="q-puts" tabIndex={-1}>

@@ -14,6 +14,7 @@ export function RecusalStep() {
       title="Jäv"
       button="Registrera jäv"
       fields={RECUSAL_FIELDS}
+      preview={j.member ? { path: `${base}/recusals`, body: { memberId: j.member, ...(j.reason.trim() ? { reason: j.reason.trim() } : {}) } } : null}
       onSubmit={async () => {
         check([!j.member && ['j-member', 'Välj den ledamot som är jävig.']]);
         const msg = await submit(`${base}/recusals`, { memberId: j.member, ...(j.reason.trim() ? { reason: j.reason.trim() } : {}) }, 'Jäv');

@@ -17,6 +17,18 @@ export function ReservationStep() {
       title="Reservation"
       button="Registrera reservation"
       fields={RESERVATION_FIELDS}
+      preview={
+        !actorProblem(actor) && (r.decision || decisions.at(-1))
+          ? {
+              path: `${base}/reservations`,
+              body: {
+                ...actorBody(actor),
+                decisionId: r.decision || decisions.at(-1)!.decisionId,
+                ...(r.reasons.trim() ? { reasons: r.reasons.trim() } : {}),
+              },
+            }
+          : null
+      }
       onSubmit={async () => {
         const decisionId = r.decision || decisions.at(-1)?.decisionId || '';
         const who = actorProblem(actor);

@@ -1,6 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useAction } from '../hooks';
 import { STRIKE_FIELDS } from '../live/fields';
+import { Preview, type PreviewRequest } from '../live/Preview';
 import type { FieldMap } from '../messages';
 import { ActionStatus, FieldErrorsContext, submit } from '../ui';
 import './steps.css';
@@ -19,6 +20,8 @@ export function Step(props: {
   fields?: FieldMap;
   /** Hidden (the composer shows one step at a time) but kept mounted, so typing survives. */
   hidden?: boolean;
+  /** What the entry would send, for the preview of its sentence (null: not complete yet). */
+  preview?: PreviewRequest | null;
 }) {
   const action = useAction(props.fields);
   const handle = (e: FormEvent) => {
@@ -45,6 +48,7 @@ export function Step(props: {
         {props.title}
       </h2>
       <FieldErrorsContext.Provider value={action.fieldErrors}>{props.children}</FieldErrorsContext.Provider>
+      {props.preview !== undefined && <Preview request={props.preview} />}
       <button type="submit" disabled={action.busy}>
         {props.button}
       </button>

@@ -8,19 +8,24 @@ import { Step } from './Step';
 export function SupportStep() {
   const { base, voters, p, motions } = useLiveCtx();
   const [sup, setSup] = useState({ motion: '', member: '' });
+  const supportPath = (target: string) =>
+    target === 'proposal' ? `${base}/proposal/support` : `${base}/motions/${target}/support`;
   return (
     <Step
       testId="step-support"
       title="Instämmer"
       button="Registrera instämmande"
       fields={SUPPORT_FIELDS}
+      preview={sup.member ? { path: supportPath(sup.motion || motions.at(-1)?.motionId || 'proposal'), body: { memberId: sup.member } } : null}
       onSubmit={async () => {
         // "senaste yrkandet"; with none yet, the proposal is what there is to support.
         const target = sup.motion || motions.at(-1)?.motionId || 'proposal';
         check([!sup.member && ['support-member', 'Välj ledamot som instämmer.']]);
-        const msg = await (target === 'proposal'
-          ? submit(`${base}/proposal/support`, { memberId: sup.member }, 'Instämmande i förslaget')
-          : submit(`${base}/motions/${target}/support`, { memberId: sup.member }, 'Instämmande'));
+        const msg = await submit(
+          supportPath(target),
+          { memberId: sup.member },
+          target === 'proposal' ? 'Instämmande i förslaget' : 'Instämmande',
+        );
         setSup({ ...sup, member: '' });
         return msg;
       }}
