@@ -173,6 +173,17 @@ export type WithdrawMotion = Cmd<
   'WithdrawMotion',
   { readonly paragraphId: string; readonly motionId: string }
 >;
+export type AmendMotion = Cmd<
+  'AmendMotion',
+  {
+    readonly paragraphId: string;
+    readonly motionId: string;
+    readonly kind: MotionKind;
+    readonly text?: string;
+    readonly motivation?: string;
+    readonly reason?: string;
+  }
+>;
 export type AskQuestion = Cmd<
   'AskQuestion',
   {
@@ -303,6 +314,7 @@ export type ParagraphCommand =
   | ProposeMotion
   | SupportMotion
   | WithdrawMotion
+  | AmendMotion
   | SupportProposal
   | AmendProposal
   | RecordSpeaker
@@ -345,6 +357,7 @@ export const commandStreamKinds = {
   ProposeMotion: 'paragraph',
   SupportMotion: 'paragraph',
   WithdrawMotion: 'paragraph',
+  AmendMotion: 'paragraph',
   SupportProposal: 'paragraph',
   AmendProposal: 'paragraph',
   RecordSpeaker: 'paragraph',

@@ -400,6 +400,24 @@ export interface MotionSupported {
   readonly data: { readonly paragraphId: string; readonly motionId: string; readonly member: MemberRef };
 }
 
+/**
+ * A yrkande as registered was wrong (a typo, the wrong kind) and is put right before the
+ * paragraph is decided and before it is put under proposition (docs/adr/0046). The words and the
+ * kind as amended replace the earlier ones in the protocol; the history keeps both.
+ */
+export interface MotionAmended {
+  readonly type: 'MotionAmended';
+  readonly data: {
+    readonly paragraphId: string;
+    readonly motionId: string;
+    readonly kind: MotionKind;
+    readonly text?: string;
+    readonly motivation?: string;
+    /** Why it was amended, for the audit trail. */
+    readonly reason?: string;
+  };
+}
+
 export interface MotionWithdrawn {
   readonly type: 'MotionWithdrawn';
   readonly data: { readonly paragraphId: string; readonly motionId: string };
@@ -593,6 +611,7 @@ export type ParagraphEvent =
   | MotionProposed
   | MotionSupported
   | MotionWithdrawn
+  | MotionAmended
   | ProposalSupported
   | ProposalAmended
   | SpeakerRecorded

@@ -23,6 +23,7 @@ export const eventSchemaVersions: Readonly<Record<DomainEventType, number>> = {
   MotionProposed: 1,
   MotionSupported: 1,
   MotionWithdrawn: 1,
+  MotionAmended: 1,
   ChairAskedQuestion: 1,
   VoteRequested: 1,
   VotePropositionApproved: 1,

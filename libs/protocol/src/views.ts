@@ -235,6 +235,8 @@ export interface MotionView {
   readonly supporters: MemberRef[];
   readonly withdrawn: boolean;
   readonly struck: boolean;
+  /** Put right before the beslut (MotionAmended); the audit trail has the words as first given. */
+  readonly amended?: boolean;
 }
 
 /** One step of the beslutsgång, in the order it happened. */
@@ -637,6 +639,15 @@ function paragraphChanges(view: ParagraphView, e: ParagraphEvent): ParagraphChan
       }));
     case 'MotionWithdrawn':
       return updateMotion(view, e.data.motionId, (m) => ({ ...m, withdrawn: true }));
+    case 'MotionAmended':
+      // The protocol says what the member moved, as put right; the audit trail keeps the first.
+      return updateMotion(view, e.data.motionId, (m) => ({
+        ...m,
+        kind: e.data.kind,
+        text: e.data.text ?? null,
+        motivation: e.data.motivation ?? null,
+        amended: true,
+      }));
     case 'ProposalSupported':
       return {
         proposal: { ...view.proposal, supporters: [...view.proposal.supporters, copyRef(e.data.member)] },

@@ -15,6 +15,7 @@ export const PARAGRAPH_EVENTS = [
   'MotionProposed',
   'MotionSupported',
   'MotionWithdrawn',
+  'MotionAmended',
   'ProposalSupported',
   'ProposalAmended',
   'SpeakerRecorded',

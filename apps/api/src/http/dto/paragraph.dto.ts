@@ -140,6 +140,15 @@ export class ProposeMotionDto {
   };
 }
 
+export class AmendMotionDto {
+  @OneOf(MOTION_KINDS, { example: 'fritt' }) kind!: (typeof MOTION_KINDS)[number];
+  @Text(LIMITS.text, { optional: true, example: 'cykelplanen kompletteras med en karta' }) text?: string;
+  @Text(LIMITS.text, { optional: true, description: 'for återremiss' }) motivation?: string;
+  @Text(LIMITS.line, { optional: true, example: 'Skrivfel i yrkandet' }) reason?: string;
+
+  static readonly example = { kind: 'fritt', text: 'cykelplanen kompletteras med en karta', reason: 'Skrivfel' };
+}
+
 export class SupportMotionDto {
   @Id({ example: 'm-andersson' }) memberId!: string;
 
