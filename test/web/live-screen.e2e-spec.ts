@@ -332,6 +332,43 @@ describeInBrowser('the live recording screen', () => {
     for (const line of [...question, ...decision]) expect([line, lines.has(line.trim())]).toEqual([line, true]);
   });
 
+  it('puts a yrkande right before the beslut and strikes it after, both in the audit trail', async () => {
+    const { meetingId, paragraphId } = await meeting(server, '2026-03-17');
+    await openLive(meetingId, paragraphId);
+    const chooser = page.getByTestId('step-chooser');
+    await chooser.getByRole('button', { name: 'Yrkande', exact: true }).click();
+    await page.locator('#y-member').selectOption({ label: 'Ida Moberg (C)' });
+    await page.fill('#y-text', 'att planen kompleteras med parkering.');
+    await record(page, () => page.locator('[data-testid=step-motion] button[type=submit]').click(), /\/motions$/);
+    const entries = page.getByTestId('entries');
+    await entries.getByRole('button', { name: 'Ändra yrkande' }).click();
+    await entries.getByLabel('Yrkandets text').fill('att planen kompletteras med parkering.');
+    await entries.getByLabel('Varför ändras det').fill('Skrivfel');
+    await record(page, () => entries.getByRole('button', { name: 'Spara ändringen' }).click(), /\/amend$/);
+    await extractShows(page, 'planen kompletteras med parkering');
+    await entries.locator('.badge', { hasText: 'ändrad' }).waitFor();
+
+    // The beslut: from now on the yrkande can only be struck.
+    await server.api(`/paragraphs/${paragraphId}/questions`, {
+      body: { puts: [{ kind: 'proposal' }], finding: { kind: 'proposal' } },
+    });
+    await server.api(`/paragraphs/${paragraphId}/decision`, {
+      body: { kind: 'sakbeslut', content: { ownDecisions: ['att anta cykelplanen.'] } },
+    });
+    await page.getByTestId('paragraph-status').filter({ hasText: 'beslutad' }).waitFor();
+    expect(await entries.getByRole('button', { name: 'Ändra yrkande' }).count()).toBe(0);
+    await entries.getByRole('button', { name: 'Stryk yrkande' }).click();
+    await page.getByLabel('Varför struket').fill('Registrerat på fel ärende');
+    await record(page, () => entries.getByRole('button', { name: 'Stryk', exact: true }).click(), /\/strike$/);
+    await entries.locator('del', { hasText: 'kompletteras med parkering' }).waitFor();
+
+    const audit = await server.api(`/audit/streams/paragraph-${paragraphId}/events`, { user: 'auditor' });
+    const types = JSON.stringify(audit);
+    expect(types.indexOf('"MotionAmended"')).toBeGreaterThan(types.indexOf('"MotionProposed"'));
+    expect(types.indexOf('"EntryStruck"')).toBeGreaterThan(types.indexOf('"DecisionAdopted"'));
+    expect(types).toContain('kompleteras'); // the words as first given stay in the history
+  });
+
   it('a justerad paragraph is read-only and says so, as the extract does', async () => {
     const { meetingId, paragraphId } = await meeting(server, '2026-03-06');
     await server.api(`/paragraphs/${paragraphId}/questions`, {

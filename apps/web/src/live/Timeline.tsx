@@ -4,6 +4,7 @@ import { useAction } from '../hooks';
 import { Strike } from '../steps/Step';
 import { groupLabel, type ParagraphViewWithSteps } from '../steps/types';
 import { ActionStatus, submit } from '../ui';
+import { AmendMotion } from './AmendMotion';
 import { KIND_SV, refLabel, useLiveCtx } from './context';
 
 /** A member, several members jointly, or a party group. */
@@ -17,12 +18,19 @@ interface Item {
   what: string;
   text: string;
   struck: boolean;
+  amended?: boolean;
   actions?: ReactNode;
 }
 
 /** What has happened in the paragraph, in the order of the procedure; struck entries stay, marked. */
 export function timelineItems(p: ParagraphViewWithSteps): Item[] {
   const items: Item[] = [];
+  const decided = p.decisions.some((d) => !d.struck);
+  const putMotions = new Set(
+    p.proceedings.flatMap((x) =>
+      x.kind === 'question' && !x.struck ? x.puts.flatMap((r) => (r.kind === 'motion' ? [r.motionId] : [])) : [],
+    ),
+  );
   for (const r of p.recusals) items.push({ id: `recusal-${r.member.memberId}`, what: 'Jäv', text: `${memberLabel(r.member)}${r.reason ? ` – ${r.reason}` : ''}`, struck: false });
   for (const m of p.motions)
     items.push({
@@ -30,7 +38,17 @@ export function timelineItems(p: ParagraphViewWithSteps): Item[] {
       what: 'Yrkande',
       text: `${[m.proposer, ...(m.coProposers ?? [])].map(memberLabel).join(', ')} (${KIND_SV[m.kind] ?? m.kind})${m.text ? ` – ${m.text}` : ''}${m.supporters.length ? ` · instämmer: ${m.supporters.map((s) => s.name).join(', ')}` : ''}${m.withdrawn ? ' · återtaget' : ''}`,
       struck: m.struck,
-      actions: !m.withdrawn && !m.struck ? <WithdrawButton paragraphId={p.paragraphId} motionId={m.motionId} /> : undefined,
+      amended: Boolean((m as { amended?: boolean }).amended),
+      actions:
+        !m.withdrawn && !m.struck ? (
+          <>
+            {/* Until it counts (put or decided) it is put right; after that only struck. */}
+            {!decided && !putMotions.has(m.motionId) && (
+              <AmendMotion paragraphId={p.paragraphId} motionId={m.motionId} kind={m.kind} text={m.text} />
+            )}
+            <WithdrawButton paragraphId={p.paragraphId} motionId={m.motionId} />
+          </>
+        ) : undefined,
     });
   for (const x of p.proceedings) {
     if (x.kind === 'question') items.push({ id: x.questionId, what: 'Proposition', text: `ordföranden finner bifall till ${refLabel(x.finding, p)}`, struck: x.struck });
@@ -65,6 +83,7 @@ export function Timeline() {
             <li key={i.id} className={i.struck ? 'struck' : undefined}>
               <strong>{i.what}:</strong> {i.struck ? <del>{i.text}</del> : i.text}{' '}
               {i.struck && <span className="badge">struken</span>}
+              {i.amended && !i.struck && <span className="badge">ändrad</span>}
               {!i.struck && !readOnly && !i.id.startsWith('recusal-') && (
                 <span className="entry-actions">
                   {i.actions}
