@@ -50,6 +50,20 @@ describe('previewing an entry', () => {
     expect(await extract()).toContain('Robert Beronius (L) yrkar avslag');
   });
 
+  it('writes nothing for a command that is not a paragraph entry', async () => {
+    const before = await api.eventCount();
+    const { meetingId } = (
+      await api.http.get(`/paragraphs/${paragraphId}`).set('authorization', api.auth('clerk'))
+    ).body.paragraph as { meetingId: string };
+    const res = await api.http
+      .post(`/meetings/${meetingId}/close`)
+      .set('authorization', api.auth('clerk'))
+      .set('paragraf-preview', '1')
+      .send({});
+    expect(res.status).toBe(400);
+    expect(await api.eventCount()).toBe(before);
+  });
+
   it('refuses a preview as it would refuse the entry, with the same problem', async () => {
     const body = { memberId: 'no-such-member' };
     const preview = await post(`/paragraphs/${paragraphId}/recusals`, body, true);

@@ -213,7 +213,12 @@ export class CommandRunner {
         ? spec.decider.decideWithWarnings(command, loaded.state, context)
         : { events: spec.decider.decide(command, loaded.state, context), warnings: [] };
       // A preview: the events this command would append, and nothing written.
-      if (ctx.preview) throw new PreviewOutcome(spec.stream, decided, warnings);
+      if (ctx.preview) {
+        // Only a paragraph's entries have a sentence to show; anything else is refused, unwritten.
+        if (!spec.stream.startsWith('paragraph-'))
+          throw problems.validation([{ field: 'Paragraf-Preview', message: 'only a paragraph entry has a preview' }]);
+        throw new PreviewOutcome(spec.stream, decided, warnings);
+      }
       if (decided.length === 0) {
         return {
           revision: Number(loaded.revision === 'no_stream' ? -1 : loaded.revision),

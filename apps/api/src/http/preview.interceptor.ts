@@ -31,6 +31,9 @@ export class PreviewInterceptor implements NestInterceptor {
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    // Every other request passes untouched: no operator on the hot path (docs/adr/0014).
+    const headers = context.switchToHttp().getRequest<{ headers: Record<string, unknown> }>().headers;
+    if (headers['paragraf-preview'] !== '1') return next.handle();
     return next.handle().pipe(
       catchError((err: unknown) => {
         if (!(err instanceof PreviewOutcome)) return throwError(() => err);
