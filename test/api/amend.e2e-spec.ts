@@ -22,12 +22,30 @@ describe('amending a yrkande before the beslut', () => {
   const post = (path: string, body: object) =>
     api.http.post(`/paragraphs/${paragraphId}${path}`).set('authorization', api.auth('clerk')).send(body);
   const text = async () =>
-    (await api.http.get(`/paragraphs/${paragraphId}/extract`).set('authorization', api.auth('clerk')).set('accept', 'text/plain')).text;
+    (
+      await api.http
+        .get(`/paragraphs/${paragraphId}/extract`)
+        .set('authorization', api.auth('clerk'))
+        .set('accept', 'text/plain')
+    ).text;
 
   it('replaces the words in the protocol, keeps both in the history, and stops once it counts', async () => {
     const motionId = 'y-amend-1';
-    expect((await post('/motions', { motionId, proposerId: 'ksau-beronius', kind: 'fritt', text: 'cykelplanen kompleteras' })).status).toBe(201);
-    const amended = await post(`/motions/${motionId}/amend`, { kind: 'fritt', text: 'cykelplanen kompletteras', reason: 'Skrivfel' });
+    expect(
+      (
+        await post('/motions', {
+          motionId,
+          proposerId: 'ksau-beronius',
+          kind: 'fritt',
+          text: 'cykelplanen kompleteras',
+        })
+      ).status,
+    ).toBe(201);
+    const amended = await post(`/motions/${motionId}/amend`, {
+      kind: 'fritt',
+      text: 'cykelplanen kompletteras',
+      reason: 'Skrivfel',
+    });
     expect(amended.status).toBe(200);
     expect(await text()).toContain('yrkar på följande: cykelplanen kompletteras');
     expect(await text()).not.toContain('kompleteras');
@@ -45,11 +63,20 @@ describe('amending a yrkande before the beslut', () => {
     expect(events).toContain('Skrivfel');
 
     // A fritt yrkande needs its words, amended or not.
-    expect((await post(`/motions/${motionId}/amend`, { kind: 'fritt' })).body.code).toBe('MOTION_TEXT_REQUIRED');
+    expect((await post(`/motions/${motionId}/amend`, { kind: 'fritt' })).body.code).toBe(
+      'MOTION_TEXT_REQUIRED',
+    );
     // Once put under proposition it counts: no amendment, only a strike.
-    await post('/questions', { puts: [{ kind: 'proposal' }, { kind: 'motion', motionId }], finding: { kind: 'proposal' } });
-    expect((await post(`/motions/${motionId}/amend`, { kind: 'fritt', text: 'x' })).body.code).toBe('MOTION_ALREADY_PUT');
+    await post('/questions', {
+      puts: [{ kind: 'proposal' }, { kind: 'motion', motionId }],
+      finding: { kind: 'proposal' },
+    });
+    expect((await post(`/motions/${motionId}/amend`, { kind: 'fritt', text: 'x' })).body.code).toBe(
+      'MOTION_ALREADY_PUT',
+    );
     await post('/decision', { kind: 'sakbeslut', content: { ownDecisions: ['att godkänna rapporten.'] } });
-    expect((await post(`/motions/${motionId}/amend`, { kind: 'fritt', text: 'x' })).body.code).toBe('DECISION_ALREADY_ADOPTED');
+    expect((await post(`/motions/${motionId}/amend`, { kind: 'fritt', text: 'x' })).body.code).toBe(
+      'DECISION_ALREADY_ADOPTED',
+    );
   });
 });

@@ -17,14 +17,18 @@ describe('formalia on the agenda', () => {
   });
   afterAll(() => api.close());
 
-  const post = (path: string, body: object) => api.http.post(path).set('authorization', api.auth('clerk')).send(body);
+  const post = (path: string, body: object) =>
+    api.http.post(path).set('authorization', api.auth('clerk')).send(body);
 
   it('opens "Val av justerare" with no Dnr and no sammanfattning, and its extract has no Dnr', async () => {
     const res = await post(`/meetings/${meetingId}/paragraphs`, {
       title: 'Val av justerare',
       summary: [],
       basisDocuments: [],
-      proposal: { proposer: 'ordföranden', decision: { ownDecisions: ['att utse Marie Åkesson (S) att justera protokollet.'] } },
+      proposal: {
+        proposer: 'ordföranden',
+        decision: { ownDecisions: ['att utse Marie Åkesson (S) att justera protokollet.'] },
+      },
     });
     expect(res.status).toBe(201);
     const { paragraphId } = res.body as { paragraphId: string };
@@ -45,7 +49,10 @@ describe('formalia on the agenda', () => {
       title: 'Anmälningar',
       summary: [],
       basisDocuments: [],
-      proposal: { proposer: 'ordföranden', decision: { ownDecisions: ['att lägga anmälningarna till handlingarna.'] } },
+      proposal: {
+        proposer: 'ordföranden',
+        decision: { ownDecisions: ['att lägga anmälningarna till handlingarna.'] },
+      },
     });
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);

@@ -24,15 +24,28 @@ describe('previewing an entry', () => {
     return (preview ? req.set('paragraf-preview', '1') : req).send(body);
   };
   const extract = async () =>
-    (await api.http.get(`/paragraphs/${paragraphId}/extract`).set('authorization', api.auth('clerk')).set('accept', 'text/plain'))
-      .text;
+    (
+      await api.http
+        .get(`/paragraphs/${paragraphId}/extract`)
+        .set('authorization', api.auth('clerk'))
+        .set('accept', 'text/plain')
+    ).text;
 
   it('answers the sentences an entry adds, writes nothing, and the extract then has them', async () => {
     const entries: [string, object][] = [
-      [`/paragraphs/${paragraphId}/motions`, { proposerId: 'ksau-beronius', kind: 'avslag', text: 'planen är för dyr.' }],
+      [
+        `/paragraphs/${paragraphId}/motions`,
+        { proposerId: 'ksau-beronius', kind: 'avslag', text: 'planen är för dyr.' },
+      ],
       [`/paragraphs/${paragraphId}/proposal/support`, { memberId: 'ksau-lindberg' }],
-      [`/paragraphs/${paragraphId}/questions`, { puts: [{ kind: 'proposal' }], finding: { kind: 'proposal' } }],
-      [`/paragraphs/${paragraphId}/decision`, { kind: 'sakbeslut', content: { ownDecisions: ['att godkänna rapporten.'] } }],
+      [
+        `/paragraphs/${paragraphId}/questions`,
+        { puts: [{ kind: 'proposal' }], finding: { kind: 'proposal' } },
+      ],
+      [
+        `/paragraphs/${paragraphId}/decision`,
+        { kind: 'sakbeslut', content: { ownDecisions: ['att godkänna rapporten.'] } },
+      ],
     ];
     for (const [path, body] of entries) {
       const before = await api.eventCount();
@@ -45,7 +58,8 @@ describe('previewing an entry', () => {
       expect(res.status).toBeLessThan(300);
       const text = await extract();
       const lines = new Set(text.split('\n').map((l) => l.trim()));
-      for (const s of preview.body.sentences as string[]) expect([path, s, lines.has(s)]).toEqual([path, s, true]);
+      for (const s of preview.body.sentences as string[])
+        expect([path, s, lines.has(s)]).toEqual([path, s, true]);
     }
     expect(await extract()).toContain('Robert Beronius (L) yrkar avslag');
   });

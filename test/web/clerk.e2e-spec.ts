@@ -187,7 +187,11 @@ describeInBrowser('the clerk’s web page', () => {
     await record(page, submitStep(page, 'step-recipients'), /\/recipients$/);
     // Ending the meeting asks first.
     await page.getByRole('button', { name: 'Avsluta sammanträdet …' }).click();
-    await record(page, () => page.getByRole('button', { name: 'Ja, avsluta sammanträdet' }).click(), /\/close$/);
+    await record(
+      page,
+      () => page.getByRole('button', { name: 'Ja, avsluta sammanträdet' }).click(),
+      /\/close$/,
+    );
 
     // Justering with the chair's token, on the clerk's screen (not omedelbar in §65).
     await openStep(page, 'step-justify');
@@ -247,7 +251,8 @@ describeInBrowser('the clerk’s web page', () => {
       ['Lina Nord', 'avstår'],
       ['Helena Strand', 'ja'],
     ];
-    for (const [name, vote] of votes) await grid.getByRole('button', { name: `${name} ${vote}`, exact: true }).click();
+    for (const [name, vote] of votes)
+      await grid.getByRole('button', { name: `${name} ${vote}`, exact: true }).click();
     await expect(page.getByTestId('tally').textContent()).resolves.toContain(
       'Ja 2 · Nej 2 · Avstår 1 · Ej röstat 0',
     );

@@ -87,7 +87,9 @@ async function tabTo(page: Page, matches: string): Promise<void> {
     const here = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;
       const label = (el as HTMLInputElement | null)?.labels?.[0]?.textContent?.trim() ?? '';
-      return el ? `${el.id}|${el.getAttribute('aria-label') ?? ''}|${el.textContent?.trim() ?? ''}|${label}` : '';
+      return el
+        ? `${el.id}|${el.getAttribute('aria-label') ?? ''}|${el.textContent?.trim() ?? ''}|${label}`
+        : '';
     });
     if (here.split('|').includes(matches)) return;
     await page.keyboard.press('Tab');
@@ -105,10 +107,11 @@ async function smallTargets(page: Page): Promise<string[]> {
     const small: string[] = [];
     const pane = document.querySelector('.record-pane')!;
     for (const el of pane.querySelectorAll<HTMLElement>('button, select, input, textarea, summary, a')) {
-      const target = el.matches('input[type=checkbox], input[type=radio]') ? el.closest('label') ?? el : el;
+      const target = el.matches('input[type=checkbox], input[type=radio]') ? (el.closest('label') ?? el) : el;
       const r = target.getBoundingClientRect();
       if (r.width === 0 && r.height === 0) continue; // hidden
-      if (r.height < 44) small.push(`${el.tagName} ${el.id || el.textContent?.trim()} ${Math.round(r.height)}px`);
+      if (r.height < 44)
+        small.push(`${el.tagName} ${el.id || el.textContent?.trim()} ${Math.round(r.height)}px`);
     }
     return small;
   });
@@ -289,7 +292,9 @@ describeInBrowser('the live recording screen', () => {
     // The API's own refusal (a roll call without a question) in Swedish, without its code.
     await page.getByTestId('step-chooser').getByRole('button', { name: 'Votering', exact: true }).click();
     await page.locator('[data-testid=step-vote] button[type=submit]').click();
-    await expect(page.locator('#v-question-error').textContent()).resolves.toMatch(/^Registrera propositionen/);
+    await expect(page.locator('#v-question-error').textContent()).resolves.toMatch(
+      /^Registrera propositionen/,
+    );
     const text = await page.locator('.record-pane').innerText();
     expect(text).not.toMatch(/\b[a-z]+[A-Z][A-Za-z]*\b|\b[A-Z]+_[A-Z_]+\b|must be|should not/);
   });
@@ -316,20 +321,33 @@ describeInBrowser('the live recording screen', () => {
       .waitFor();
     const motion = await previewed('step-motion');
     expect(motion.join(' ')).toContain('Johan Nyberg (L) yrkar avslag');
-    await record(page, () => page.locator('[data-testid=step-motion] button[type=submit]').click(), /\/motions$/);
+    await record(
+      page,
+      () => page.locator('[data-testid=step-motion] button[type=submit]').click(),
+      /\/motions$/,
+    );
     await extractShows(page, 'planen saknar finansiering');
     for (const line of motion) expect([line, (await extractLines()).has(line.trim())]).toEqual([line, true]);
 
     await chooser.getByRole('button', { name: 'Proposition', exact: true }).click();
     const question = await previewed('step-question');
-    await record(page, () => page.locator('[data-testid=step-question] button[type=submit]').click(), /\/questions$/);
+    await record(
+      page,
+      () => page.locator('[data-testid=step-question] button[type=submit]').click(),
+      /\/questions$/,
+    );
     await extractShows(page, question[0]!);
     await chooser.getByRole('button', { name: 'Beslut', exact: true }).click();
     const decision = await previewed('step-decision');
-    await record(page, () => page.locator('[data-testid=step-decision] button[type=submit]').click(), /\/decision$/);
+    await record(
+      page,
+      () => page.locator('[data-testid=step-decision] button[type=submit]').click(),
+      /\/decision$/,
+    );
     await extractShows(page, decision.at(-1)!);
     const lines = await extractLines();
-    for (const line of [...question, ...decision]) expect([line, lines.has(line.trim())]).toEqual([line, true]);
+    for (const line of [...question, ...decision])
+      expect([line, lines.has(line.trim())]).toEqual([line, true]);
   });
 
   it('puts a yrkande right before the beslut and strikes it after, both in the audit trail', async () => {
@@ -339,7 +357,11 @@ describeInBrowser('the live recording screen', () => {
     await chooser.getByRole('button', { name: 'Yrkande', exact: true }).click();
     await page.locator('#y-member').selectOption({ label: 'Ida Moberg (C)' });
     await page.fill('#y-text', 'att planen kompleteras med parkering.');
-    await record(page, () => page.locator('[data-testid=step-motion] button[type=submit]').click(), /\/motions$/);
+    await record(
+      page,
+      () => page.locator('[data-testid=step-motion] button[type=submit]').click(),
+      /\/motions$/,
+    );
     const entries = page.getByTestId('entries');
     await entries.getByRole('button', { name: 'Ändra yrkande' }).click();
     await entries.getByLabel('Yrkandets text').fill('att planen kompletteras med parkering.');
@@ -359,7 +381,11 @@ describeInBrowser('the live recording screen', () => {
     expect(await entries.getByRole('button', { name: 'Ändra yrkande' }).count()).toBe(0);
     await entries.getByRole('button', { name: 'Stryk yrkande' }).click();
     await page.getByLabel('Varför struket').fill('Registrerat på fel ärende');
-    await record(page, () => entries.getByRole('button', { name: 'Stryk', exact: true }).click(), /\/strike$/);
+    await record(
+      page,
+      () => entries.getByRole('button', { name: 'Stryk', exact: true }).click(),
+      /\/strike$/,
+    );
     await entries.locator('del', { hasText: 'kompletteras med parkering' }).waitFor();
 
     const audit = await server.api(`/audit/streams/paragraph-${paragraphId}/events`, { user: 'auditor' });
@@ -378,7 +404,10 @@ describeInBrowser('the live recording screen', () => {
       body: { kind: 'sakbeslut', content: { ownDecisions: ['att anta cykelplanen.'] } },
     });
     await server.api(`/meetings/${meetingId}/close`, { body: {} });
-    await server.api(`/meetings/${meetingId}/justify`, { user: 'chair', body: { byMemberIds: ['ks-01', 'ks-02'] } });
+    await server.api(`/meetings/${meetingId}/justify`, {
+      user: 'chair',
+      body: { byMemberIds: ['ks-01', 'ks-02'] },
+    });
     await openLive(meetingId, paragraphId);
     await extractShows(page, 'justera');
     await expect(page.getByTestId('paragraph-status').textContent()).resolves.toContain('justerad');
@@ -399,7 +428,11 @@ describeInBrowser('the live recording screen', () => {
     expect(closes()).toBe(before);
     await page.getByRole('button', { name: 'Avbryt' }).click();
     await page.getByRole('button', { name: 'Avsluta sammanträdet …' }).click();
-    await record(page, () => page.getByRole('button', { name: 'Ja, avsluta sammanträdet' }).click(), /\/close$/);
+    await record(
+      page,
+      () => page.getByRole('button', { name: 'Ja, avsluta sammanträdet' }).click(),
+      /\/close$/,
+    );
     await page.getByText('Sammanträdet är avslutat.').waitFor();
   });
 
@@ -419,7 +452,11 @@ describeInBrowser('the live recording screen', () => {
     await page.getByText('Närvaro och ersättare (ej registrerad)').click();
     const state = page.getByTestId('attendance-state');
     await expect(state.textContent()).resolves.toMatch(/^Ej registrerad/);
-    await record(page, () => page.getByRole('button', { name: 'Registrera närvaro' }).click(), /\/attendance$/);
+    await record(
+      page,
+      () => page.getByRole('button', { name: 'Registrera närvaro' }).click(),
+      /\/attendance$/,
+    );
     await state.filter({ hasText: /^Registrerad/ }).waitFor();
     await page.getByLabel('Hans Lind närvarande').uncheck();
     await expect(state.textContent()).resolves.toMatch(/^Ändrad men inte sparad/);
@@ -439,7 +476,11 @@ describeInBrowser('the live recording screen', () => {
     await chooser.getByRole('button', { name: 'Beslut', exact: true }).click();
     await page.fill('#d-own', 'Kommunstyrelsen beslutar att anta cykelplanen.');
     await page.locator('#d-own-hint', { hasText: 'tas bort' }).waitFor();
-    await record(page, () => page.locator('[data-testid=step-decision] button[type=submit]').click(), /\/decision$/);
+    await record(
+      page,
+      () => page.locator('[data-testid=step-decision] button[type=submit]').click(),
+      /\/decision$/,
+    );
     await extractShows(page, 'Kommunstyrelsen beslutar att anta cykelplanen.');
     const extract = await page.getByTestId('extract').innerText();
     expect(extract).not.toContain('beslutar Kommunstyrelsen beslutar');
@@ -492,7 +533,8 @@ describeInBrowser('the live recording screen', () => {
     await notice.filter({ hasText: 'i kö' }).waitFor();
     // Four knocks on /health while down: the old page made them a second apart; now each
     // waits twice as long as the one before (1, 2, 4, 8 s, with jitter).
-    for (let i = 0; i < 60 && healthAt.length < 4; i++) await page.waitForRequest(/\/health$/, { timeout: 30_000 });
+    for (let i = 0; i < 60 && healthAt.length < 4; i++)
+      await page.waitForRequest(/\/health$/, { timeout: 30_000 });
     page.off('request', onHealth);
     expect(healthAt[3]! - healthAt[0]!).toBeGreaterThan(8_000);
 

@@ -60,7 +60,9 @@ export function useConnectionWatch(): void {
     const onChange = () => {
       if (wasOnline === outbox.online) return;
       wasOnline = outbox.online;
-      announce.polite(outbox.online ? 'Anslutningen är tillbaka.' : 'Ingen anslutning. Posterna väntar i kö.');
+      announce.polite(
+        outbox.online ? 'Anslutningen är tillbaka.' : 'Ingen anslutning. Posterna väntar i kö.',
+      );
       if (outbox.online) {
         delays.reset();
         if (timer) clearTimeout(timer);
@@ -208,7 +210,14 @@ export function useAction(fields?: FieldMap) {
     },
     [fail],
   );
-  return { busy, error, notice, fieldErrors, run, setError: (e: string | null) => (e ? fail(e) : setError(null)) };
+  return {
+    busy,
+    error,
+    notice,
+    fieldErrors,
+    run,
+    setError: (e: string | null) => (e ? fail(e) : setError(null)),
+  };
 }
 
 /** A step's own check before anything is sent: messages by control id, first one as summary. */
@@ -221,7 +230,9 @@ export class FieldProblems extends Error {
 }
 
 /** Throws FieldProblems when any check fails: `[controlId, message][]` of the failed ones. */
-export function check(problems: readonly (readonly [string, string] | false | null | undefined | '')[]): void {
+export function check(
+  problems: readonly (readonly [string, string] | false | null | undefined | '')[],
+): void {
   const found = Object.fromEntries(problems.filter((x): x is readonly [string, string] => !!x));
   if (Object.keys(found).length) throw new FieldProblems(found);
 }

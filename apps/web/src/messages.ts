@@ -50,7 +50,11 @@ export function containsIdentifier(text: string): boolean {
 const topField = (path: string): string => path.split(/[.[]/)[0] ?? path;
 
 function fieldMessage(label: FieldLabel, message: string): string {
-  if (/should not be empty|must be longer than or equal to 1 |must be a string|must be an? |should not be null/.test(message))
+  if (
+    /should not be empty|must be longer than or equal to 1 |must be a string|must be an? |should not be null/.test(
+      message,
+    )
+  )
     return label.missing;
   const longest = /shorter than or equal to (\d+)/.exec(message);
   if (longest) return `${label.label}: högst ${longest[1]} tecken.`;
@@ -80,6 +84,7 @@ export function clerkErrors(problem: ProblemLike, fields: FieldMap = {}): ClerkE
     return { summary: unknown && problem.code === 'VALIDATION_FAILED' ? STALE_PAGE : GENERIC, fields: {} };
   }
   // A rule's refusal, a conflict, a missing paragraph: the API's Swedish sentence, if it is one.
-  for (const text of [problem.detail, problem.title]) if (text && !containsIdentifier(text)) return { summary: text, fields: {} };
+  for (const text of [problem.detail, problem.title])
+    if (text && !containsIdentifier(text)) return { summary: text, fields: {} };
   return { summary: GENERIC, fields: {} };
 }

@@ -973,7 +973,13 @@ function decide(
       const { refersTo } = entry.motion;
       checkMotionContent(
         state,
-        { ...content, paragraphId, motionId, proposerId: entry.motion.proposer.memberId, ...(refersTo ? { refersTo } : {}) },
+        {
+          ...content,
+          paragraphId,
+          motionId,
+          proposerId: entry.motion.proposer.memberId,
+          ...(refersTo ? { refersTo } : {}),
+        },
         warn,
       );
       return [

@@ -216,7 +216,9 @@ export class CommandRunner {
       if (ctx.preview) {
         // Only a paragraph's entries have a sentence to show; anything else is refused, unwritten.
         if (!spec.stream.startsWith('paragraph-'))
-          throw problems.validation([{ field: 'Paragraf-Preview', message: 'only a paragraph entry has a preview' }]);
+          throw problems.validation([
+            { field: 'Paragraf-Preview', message: 'only a paragraph entry has a preview' },
+          ]);
         throw new PreviewOutcome(spec.stream, decided, warnings);
       }
       if (decided.length === 0) {

@@ -97,7 +97,10 @@ export class ParagraphsController {
   @Post('paragraphs/:paragraphId/motions/:motionId/amend')
   @HttpCode(200)
   @Requires('record')
-  @WriteDocs('Put a yrkande right before the beslut (an amending event; the history keeps both)', dto.AmendMotionDto)
+  @WriteDocs(
+    'Put a yrkande right before the beslut (an amending event; the history keeps both)',
+    dto.AmendMotionDto,
+  )
   amendMotion(
     @Param('paragraphId', UuidParam) paragraphId: string,
     @Param('motionId', EntryIdParam) motionId: string,
@@ -105,7 +108,10 @@ export class ParagraphsController {
     @Ctx() ctx: CommandContext,
   ): Promise<WriteResult> {
     return this.commands.execute(
-      new cmd.AmendMotionCommand({ type: 'AmendMotion', data: { ...plain(body), paragraphId, motionId } }, ctx),
+      new cmd.AmendMotionCommand(
+        { type: 'AmendMotion', data: { ...plain(body), paragraphId, motionId } },
+        ctx,
+      ),
     );
   }
 

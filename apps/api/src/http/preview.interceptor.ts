@@ -1,4 +1,10 @@
-import { Inject, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+} from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { catchError, from, throwError, type Observable } from 'rxjs';
 import { streamIds } from '@app/domain';
@@ -45,14 +51,19 @@ export class PreviewInterceptor implements NestInterceptor {
 
   private async answer(outcome: PreviewOutcome): Promise<PreviewAnswer> {
     const prefix = streamIds.paragraph('');
-    if (!outcome.stream.startsWith(prefix)) return { preview: true, sentences: [], warnings: outcome.warnings };
+    if (!outcome.stream.startsWith(prefix))
+      return { preview: true, sentences: [], warnings: outcome.warnings };
     const history = await this.store.readStream(outcome.stream);
     const before = paragraphView(history);
     const after = paragraphView([...history, ...outcome.events]);
     const meeting = (await this.queries.meeting(before.meetingId)).view;
     const style = await this.styles.forExtract(after, meeting);
     const text = (p: typeof before) => renderExtract(p, meeting, { ...style, format: 'text' });
-    const had = new Set(text(before).split('\n').map((l) => l.trim()));
+    const had = new Set(
+      text(before)
+        .split('\n')
+        .map((l) => l.trim()),
+    );
     const sentences = text(after)
       .split('\n')
       .map((l) => l.trim())

@@ -8,7 +8,12 @@ import { MOTION_FIELDS } from './fields';
  * "Ändra": a yrkande put right before it counts (before it is put under proposition and before
  * the beslut) with an amending event; after that only "Stryk" (docs/adr/0046).
  */
-export function AmendMotion(props: { paragraphId: string; motionId: string; kind: string; text: string | null }) {
+export function AmendMotion(props: {
+  paragraphId: string;
+  motionId: string;
+  kind: string;
+  text: string | null;
+}) {
   const [open, setOpen] = useState(false);
   const [kind, setKind] = useState(props.kind);
   const [text, setText] = useState(props.text ?? '');
@@ -17,7 +22,11 @@ export function AmendMotion(props: { paragraphId: string; motionId: string; kind
     ...MOTION_FIELDS,
     kind: { ...MOTION_FIELDS.kind!, id: `amend-kind-${props.motionId}` },
     text: { ...MOTION_FIELDS.text!, id: `amend-text-${props.motionId}` },
-    reason: { id: `amend-reason-${props.motionId}`, label: 'Varför', missing: 'Skriv varför yrkandet ändras.' },
+    reason: {
+      id: `amend-reason-${props.motionId}`,
+      label: 'Varför',
+      missing: 'Skriv varför yrkandet ändras.',
+    },
   });
   if (!open)
     return (
@@ -34,7 +43,11 @@ export function AmendMotion(props: { paragraphId: string; motionId: string; kind
         void action.run(async () => {
           const msg = await submit(
             `/paragraphs/${props.paragraphId}/motions/${id}/amend`,
-            { kind, ...(text.trim() ? { text: text.trim() } : {}), ...(reason.trim() ? { reason: reason.trim() } : {}) },
+            {
+              kind,
+              ...(text.trim() ? { text: text.trim() } : {}),
+              ...(reason.trim() ? { reason: reason.trim() } : {}),
+            },
             'Yrkandet ändrat',
           );
           setOpen(false);

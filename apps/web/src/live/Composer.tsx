@@ -53,7 +53,9 @@ export const STEPS: { id: StepId; title: string; key: string; first: string }[] 
  * reservations, anteckningar and justering. Only a suggestion: the chair decides the procedure,
  * so every other step stays offered (ADR 0020: recorded with a warning, not refused).
  */
-export function suggestedSteps(ctx: Pick<LiveCtx, 'p' | 'meeting' | 'motions' | 'questions' | 'decisions' | 'state'>): StepId[] {
+export function suggestedSteps(
+  ctx: Pick<LiveCtx, 'p' | 'meeting' | 'motions' | 'questions' | 'decisions' | 'state'>,
+): StepId[] {
   if (ctx.meeting.closedAt) return ['justify', 'recipients', 'attachments'];
   if (ctx.decisions.length) return ['reservation', 'note', 'recipients', 'justify'];
   const votes = ctx.p.proceedings.filter((x) => x.kind === 'vote' && !x.struck);
@@ -167,7 +169,9 @@ export function Composer() {
   return (
     <section className="composer" aria-label="Registrera nästa steg">
       <div className="step-chooser" role="group" aria-label="Nästa steg" data-testid="step-chooser">
-        <div className="suggested-steps">{suggested.filter((id) => available.includes(id)).map((id) => button(id, true))}</div>
+        <div className="suggested-steps">
+          {suggested.filter((id) => available.includes(id)).map((id) => button(id, true))}
+        </div>
         <div className="other-steps">{rest.map((id) => button(id, false))}</div>
       </div>
       {available.map((id) => (

@@ -35,7 +35,11 @@ export function Preview(props: { request: PreviewRequest | null }) {
         .then((r) => setShown({ key, sentences: r.sentences }))
         .catch((err: unknown) =>
           // A refusal says why there is nothing to show yet, in the clerk's words.
-          setShown({ key, sentences: [], why: err instanceof ApiError ? clerkErrors(err.problem).summary : undefined }),
+          setShown({
+            key,
+            sentences: [],
+            why: err instanceof ApiError ? clerkErrors(err.problem).summary : undefined,
+          }),
         );
     }, 300);
     return () => {

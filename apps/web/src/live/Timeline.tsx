@@ -8,7 +8,11 @@ import { AmendMotion } from './AmendMotion';
 import { KIND_SV, refLabel, useLiveCtx } from './context';
 
 /** A member, several members jointly, or a party group. */
-function actorText(x: { member: MemberRef; members?: MemberRef[]; group?: { party: string; name?: string } | null }) {
+function actorText(x: {
+  member: MemberRef;
+  members?: MemberRef[];
+  group?: { party: string; name?: string } | null;
+}) {
   if (x.group) return groupLabel(x.group);
   return (x.members?.length ? x.members : [x.member]).map(memberLabel).join(', ');
 }
@@ -28,10 +32,18 @@ export function timelineItems(p: ParagraphViewWithSteps): Item[] {
   const decided = p.decisions.some((d) => !d.struck);
   const putMotions = new Set(
     p.proceedings.flatMap((x) =>
-      x.kind === 'question' && !x.struck ? x.puts.flatMap((r) => (r.kind === 'motion' ? [r.motionId] : [])) : [],
+      x.kind === 'question' && !x.struck
+        ? x.puts.flatMap((r) => (r.kind === 'motion' ? [r.motionId] : []))
+        : [],
     ),
   );
-  for (const r of p.recusals) items.push({ id: `recusal-${r.member.memberId}`, what: 'Jäv', text: `${memberLabel(r.member)}${r.reason ? ` – ${r.reason}` : ''}`, struck: false });
+  for (const r of p.recusals)
+    items.push({
+      id: `recusal-${r.member.memberId}`,
+      what: 'Jäv',
+      text: `${memberLabel(r.member)}${r.reason ? ` – ${r.reason}` : ''}`,
+      struck: false,
+    });
   for (const m of p.motions)
     items.push({
       id: m.motionId,
@@ -51,7 +63,13 @@ export function timelineItems(p: ParagraphViewWithSteps): Item[] {
         ) : undefined,
     });
   for (const x of p.proceedings) {
-    if (x.kind === 'question') items.push({ id: x.questionId, what: 'Proposition', text: `ordföranden finner bifall till ${refLabel(x.finding, p)}`, struck: x.struck });
+    if (x.kind === 'question')
+      items.push({
+        id: x.questionId,
+        what: 'Proposition',
+        text: `ordföranden finner bifall till ${refLabel(x.finding, p)}`,
+        struck: x.struck,
+      });
     if (x.kind === 'vote')
       items.push({
         id: x.voteId,
@@ -60,9 +78,27 @@ export function timelineItems(p: ParagraphViewWithSteps): Item[] {
         struck: x.struck,
       });
   }
-  for (const d of p.decisions) items.push({ id: d.decisionId, what: 'Beslut', text: d.kind === 'sakbeslut' ? 'sakbeslut' : d.kind === 'aterremiss' ? 'återremiss' : 'bordläggning', struck: d.struck });
-  for (const r of p.reservations) items.push({ id: r.reservationId, what: 'Reservation', text: `${actorText(r)}${r.reasons ? ` – ${r.reasons}` : ''}`, struck: r.struck });
-  for (const n of p.notes) items.push({ id: n.noteId, what: 'Protokollsanteckning', text: `${actorText(n)} – ${n.text}`, struck: n.struck });
+  for (const d of p.decisions)
+    items.push({
+      id: d.decisionId,
+      what: 'Beslut',
+      text: d.kind === 'sakbeslut' ? 'sakbeslut' : d.kind === 'aterremiss' ? 'återremiss' : 'bordläggning',
+      struck: d.struck,
+    });
+  for (const r of p.reservations)
+    items.push({
+      id: r.reservationId,
+      what: 'Reservation',
+      text: `${actorText(r)}${r.reasons ? ` – ${r.reasons}` : ''}`,
+      struck: r.struck,
+    });
+  for (const n of p.notes)
+    items.push({
+      id: n.noteId,
+      what: 'Protokollsanteckning',
+      text: `${actorText(n)} – ${n.text}`,
+      struck: n.struck,
+    });
   return items;
 }
 
@@ -107,7 +143,11 @@ function WithdrawButton(props: { paragraphId: string; motionId: string }) {
         className="link"
         onClick={() =>
           void action.run(() =>
-            submit(`/paragraphs/${props.paragraphId}/motions/${props.motionId}/withdraw`, {}, 'Yrkandet återtaget'),
+            submit(
+              `/paragraphs/${props.paragraphId}/motions/${props.motionId}/withdraw`,
+              {},
+              'Yrkandet återtaget',
+            ),
           )
         }
       >

@@ -5,7 +5,14 @@
  * so they cannot disagree.
  */
 import { createContext, useContext } from 'react';
-import { memberLabel, serving, type MeetingView, type MemberRef, type ParagraphView, type ProposalRef } from '../api';
+import {
+  memberLabel,
+  serving,
+  type MeetingView,
+  type MemberRef,
+  type ParagraphView,
+  type ProposalRef,
+} from '../api';
 import { takingPart, type ParagraphViewWithSteps } from '../steps/types';
 
 export type ParagraphState = 'open' | 'decided' | 'justified';
@@ -39,7 +46,10 @@ export function useLiveCtx(): LiveCtx {
  * A paragraph is justerad when it was (omedelbar justering) or when the protocol it stands in
  * was: the paragraph view only knows the first, the extract beside it both.
  */
-export function paragraphState(meeting: MeetingView, p: Pick<ParagraphView, 'status' | 'justering'>): ParagraphState {
+export function paragraphState(
+  meeting: MeetingView,
+  p: Pick<ParagraphView, 'status' | 'justering'>,
+): ParagraphState {
   if (p.status === 'justified' || p.justering || meeting.justified) return 'justified';
   return p.status === 'decided' ? 'decided' : 'open';
 }

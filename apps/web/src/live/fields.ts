@@ -10,7 +10,11 @@ export const MOTION_FIELDS: FieldMap = {
   kind: { id: 'y-kind', label: 'Slag av yrkande', missing: 'Välj slag av yrkande.' },
   text: { id: 'y-text', label: 'Yrkandets text', missing: 'Skriv yrkandets text.' },
   motivation: { id: 'y-text', label: 'Motivering', missing: 'Skriv motiveringen.' },
-  coProposerIds: { id: 'y-member', label: 'Yrkar tillsammans med', missing: 'Välj vilka som yrkar tillsammans.' },
+  coProposerIds: {
+    id: 'y-member',
+    label: 'Yrkar tillsammans med',
+    missing: 'Välj vilka som yrkar tillsammans.',
+  },
   refersTo: { id: 'y-kind', label: 'Yrkandet gäller', missing: 'Välj vad yrkandet gäller.' },
 };
 
@@ -20,7 +24,11 @@ export const SUPPORT_FIELDS: FieldMap = {
 
 export const QUESTION_FIELDS: FieldMap = {
   puts: { id: 'q-puts', label: 'Ordföranden ställer under proposition', missing: 'Välj minst ett förslag.' },
-  finding: { id: 'q-finding', label: 'Och finner bifall till', missing: 'Välj vad ordföranden finner bifall till.' },
+  finding: {
+    id: 'q-finding',
+    label: 'Och finner bifall till',
+    missing: 'Välj vad ordföranden finner bifall till.',
+  },
 };
 
 export const VOTE_FIELDS: FieldMap = {
@@ -30,7 +38,11 @@ export const VOTE_FIELDS: FieldMap = {
   ja: { id: 'v-ja', label: 'Ja för', missing: 'Välj vad ja står för.' },
   nej: { id: 'v-nej', label: 'Nej för', missing: 'Välj vad nej står för.' },
   votes: { id: 'vote-grid', label: 'Upprop', missing: 'Ange hur varje ledamot röstar.' },
-  castingVote: { id: 'v-casting', label: 'Ordförandens utslagsröst', missing: 'Välj ordförandens utslagsröst.' },
+  castingVote: {
+    id: 'v-casting',
+    label: 'Ordförandens utslagsröst',
+    missing: 'Välj ordförandens utslagsröst.',
+  },
   namesInAppendix: {
     id: 'v-names',
     label: 'Namnen bara i omröstningsbilagan',
@@ -75,7 +87,11 @@ export const RECIPIENTS_FIELDS: FieldMap = {
 
 export const JUSTIFY_FIELDS: FieldMap = {
   byMemberIds: { id: 'just-by', label: 'Justeras av', missing: 'Välj ordföranden och justerarna.' },
-  immediate: { id: 'just-immediate', label: 'Omedelbar justering', missing: 'Ange om justeringen är omedelbar.' },
+  immediate: {
+    id: 'just-immediate',
+    label: 'Omedelbar justering',
+    missing: 'Ange om justeringen är omedelbar.',
+  },
   at: { id: 'just-by', label: 'Tidpunkt', missing: 'Ange tidpunkten för justeringen.' },
 };
 
@@ -98,6 +114,10 @@ export const STRIKE_FIELDS = (entryId: string): FieldMap => ({
 export const ATTENDANCE_FIELDS: FieldMap = {
   present: { id: 'att-present', label: 'Närvarande', missing: 'Markera vilka som är närvarande.' },
   absent: { id: 'att-present', label: 'Frånvarande', missing: 'Markera vilka som är frånvarande.' },
-  servingSubstitutes: { id: 'att-present', label: 'Tjänstgör för', missing: 'Välj vem ersättaren tjänstgör för.' },
+  servingSubstitutes: {
+    id: 'att-present',
+    label: 'Tjänstgör för',
+    missing: 'Välj vem ersättaren tjänstgör för.',
+  },
   others: { id: 'att-others', label: 'Övriga närvarande', missing: 'Skriv namnen, en per rad.' },
 };

@@ -6,7 +6,10 @@
  */
 export function stripFrame(item: string, body: string): { text: string; stripped: boolean } {
   const escaped = body.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const frame = new RegExp(`^\\s*(${escaped}|nämnden|styrelsen|fullmäktige)\\s+(beslutar|föreslår)(\\s+för\\s+egen\\s+del)?\\s*:?\\s*`, 'i');
+  const frame = new RegExp(
+    `^\\s*(${escaped}|nämnden|styrelsen|fullmäktige)\\s+(beslutar|föreslår)(\\s+för\\s+egen\\s+del)?\\s*:?\\s*`,
+    'i',
+  );
   const m = frame.exec(item);
   if (!escaped || !m) return { text: item.trim(), stripped: false };
   return { text: item.slice(m[0].length).trim(), stripped: true };

@@ -32,7 +32,11 @@ function CloseMeeting(props: { meeting: MeetingView }) {
             autoFocus
             onClick={() =>
               void close.run(async () => {
-                const msg = await submit(`/meetings/${props.meeting.meetingId}/close`, {}, 'Sammanträdet avslutat');
+                const msg = await submit(
+                  `/meetings/${props.meeting.meetingId}/close`,
+                  {},
+                  'Sammanträdet avslutat',
+                );
                 setAsking(false);
                 return msg;
               })
@@ -102,7 +106,10 @@ export function LivePage(props: { meetingId: string; paragraphId?: string }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [data, current, props.meetingId]);
 
-  const p = snap?.paragraph && snap.paragraph.paragraphId === current ? (snap.paragraph as ParagraphViewWithSteps) : null;
+  const p =
+    snap?.paragraph && snap.paragraph.paragraphId === current
+      ? (snap.paragraph as ParagraphViewWithSteps)
+      : null;
   const queuedMotions = pending
     .filter((e) => p && e.path === `/paragraphs/${p.paragraphId}/motions`)
     .map((e) => e.body as { motionId: string; proposerId: string });
@@ -122,7 +129,10 @@ export function LivePage(props: { meetingId: string; paragraphId?: string }) {
             const state = paragraphState(m, { status: x.status ?? 'open', justering: null });
             return (
               <li key={x.paragraphId}>
-                <a href={`#/live/${m.meetingId}/${x.paragraphId}`} aria-current={x.paragraphId === current ? 'true' : undefined}>
+                <a
+                  href={`#/live/${m.meetingId}/${x.paragraphId}`}
+                  aria-current={x.paragraphId === current ? 'true' : undefined}
+                >
                   §{x.number} {x.title}
                 </a>{' '}
                 <span className={`badge ${state}`}>{state === 'decided' ? 'beslutad' : STATE_SV[state]}</span>
@@ -166,7 +176,8 @@ export function LivePage(props: { meetingId: string; paragraphId?: string }) {
       </section>
       <section className="extract-pane" aria-labelledby="extract-h">
         <h2 id="extract-h">
-          Protokollsutdrag <small data-testid="extract-mode">({mode === 'sse' ? 'live' : 'uppdateras var 3:e sekund'})</small>
+          Protokollsutdrag{' '}
+          <small data-testid="extract-mode">({mode === 'sse' ? 'live' : 'uppdateras var 3:e sekund'})</small>
         </h2>
         {current && <PdfButton path={`/paragraphs/${current}/extract`} />}
         <DocumentView html={snap?.extract ?? ''} testId="extract" printable />

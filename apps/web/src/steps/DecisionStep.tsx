@@ -25,7 +25,9 @@ export function DecisionStep() {
   const content = d.verbatim
     ? { text: paragraphs(d.text), verbatim: true }
     : {
-        ...(d.toBody.trim() && items.items.length ? { proposesTo: { body: d.toBody.trim(), items: items.items } } : {}),
+        ...(d.toBody.trim() && items.items.length
+          ? { proposesTo: { body: d.toBody.trim(), items: items.items } }
+          : {}),
         ...(own.items.length ? { ownDecisions: own.items } : {}),
       };
   const body = {
@@ -55,12 +57,21 @@ export function DecisionStep() {
         </select>
       </Field>
       <label>
-        <input type="checkbox" checked={d.verbatim} onChange={(e) => setD({ ...d, verbatim: e.target.checked })} /> Skriv
-        beslutet ordagrant, utan inledningen ”{meeting.body.name} beslutar”
+        <input
+          type="checkbox"
+          checked={d.verbatim}
+          onChange={(e) => setD({ ...d, verbatim: e.target.checked })}
+        />{' '}
+        Skriv beslutet ordagrant, utan inledningen ”{meeting.body.name} beslutar”
       </label>
       {d.verbatim && (
         <Field label="Beslutet ordagrant (tom rad mellan styckena)" id="d-text">
-          <textarea id="d-text" rows={4} value={d.text} onChange={(e) => setD({ ...d, text: e.target.value })} />
+          <textarea
+            id="d-text"
+            rows={4}
+            value={d.text}
+            onChange={(e) => setD({ ...d, text: e.target.value })}
+          />
         </Field>
       )}
       {d.verbatim ? null : d.kind === 'sakbeslut' ? (
@@ -71,9 +82,18 @@ export function DecisionStep() {
           <Field
             label="Beslutspunkter till organet (en per rad)"
             id="d-items"
-            hint={items.stripped ? `”${d.toBody} beslutar” skrivs av protokollet och tas bort från punkterna.` : undefined}
+            hint={
+              items.stripped
+                ? `”${d.toBody} beslutar” skrivs av protokollet och tas bort från punkterna.`
+                : undefined
+            }
           >
-            <textarea id="d-items" rows={3} value={d.items} onChange={(e) => setD({ ...d, items: e.target.value })} />
+            <textarea
+              id="d-items"
+              rows={3}
+              value={d.items}
+              onChange={(e) => setD({ ...d, items: e.target.value })}
+            />
           </Field>
           <Field
             label={`${meeting.body.name} beslutar för egen del (en punkt per rad)`}
@@ -84,12 +104,22 @@ export function DecisionStep() {
                 : 'Börja med ”att …”; protokollet skriver ”' + meeting.body.name + ' beslutar”.'
             }
           >
-            <textarea id="d-own" rows={2} value={d.own} onChange={(e) => setD({ ...d, own: e.target.value })} />
+            <textarea
+              id="d-own"
+              rows={2}
+              value={d.own}
+              onChange={(e) => setD({ ...d, own: e.target.value })}
+            />
           </Field>
         </>
       ) : (
         <Field label="Motivering" id="d-motivation">
-          <textarea id="d-motivation" rows={2} value={d.motivation} onChange={(e) => setD({ ...d, motivation: e.target.value })} />
+          <textarea
+            id="d-motivation"
+            rows={2}
+            value={d.motivation}
+            onChange={(e) => setD({ ...d, motivation: e.target.value })}
+          />
         </Field>
       )}
     </Step>

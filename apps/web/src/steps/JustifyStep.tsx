@@ -13,7 +13,9 @@ import { Step } from './Step';
 export function JustifyStep() {
   const { base, meeting } = useLiveCtx();
   const [just, setJust] = useState<{ by: string[]; immediate: boolean; token: string }>({
-    by: [meeting.chair?.memberId, ...meeting.adjusters.map((a) => a.memberId)].filter((x): x is string => !!x),
+    by: [meeting.chair?.memberId, ...meeting.adjusters.map((a) => a.memberId)].filter(
+      (x): x is string => !!x,
+    ),
     immediate: false,
     token: '',
   });

@@ -56,7 +56,12 @@ export function MotionStep() {
     >
       <div className="grid2">
         <Field label="Ledamot som yrkar" id="y-member">
-          <MemberSelect id="y-member" value={y.member} onChange={(member) => setY({ ...y, member })} members={voters} />
+          <MemberSelect
+            id="y-member"
+            value={y.member}
+            onChange={(member) => setY({ ...y, member })}
+            members={voters}
+          />
         </Field>
         <Field label="Slag av yrkande" id="y-kind">
           <select id="y-kind" value={y.kind} onChange={(e) => setY({ ...y, kind: e.target.value })}>
@@ -70,12 +75,17 @@ export function MotionStep() {
       </div>
       {textLabel ? (
         <Field label={textLabel} id="y-text">
-          <textarea id="y-text" rows={3} value={y.text} onChange={(e) => setY({ ...y, text: e.target.value })} />
+          <textarea
+            id="y-text"
+            rows={3}
+            value={y.text}
+            onChange={(e) => setY({ ...y, text: e.target.value })}
+          />
         </Field>
       ) : (
         <p className="hint" data-testid="bifall-hint">
-          Ett yrkande om bifall skrivs ”… yrkar bifall till …” utan egen text. Välj ”fritt yrkande” eller ”ändring”
-          för att ange en formulering.
+          Ett yrkande om bifall skrivs ”… yrkar bifall till …” utan egen text. Välj ”fritt yrkande” eller
+          ”ändring” för att ange en formulering.
         </p>
       )}
       <MotionExtrasFields

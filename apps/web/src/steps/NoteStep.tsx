@@ -17,17 +17,31 @@ export function NoteStep() {
       title="Protokollsanteckning"
       button="Registrera anteckning"
       fields={NOTE_FIELDS}
-      preview={!actorProblem(actor) && text.trim() ? { path: `${base}/notes`, body: { ...actorBody(actor), text: text.trim() } } : null}
+      preview={
+        !actorProblem(actor) && text.trim()
+          ? { path: `${base}/notes`, body: { ...actorBody(actor), text: text.trim() } }
+          : null
+      }
       onSubmit={async () => {
         const who = actorProblem(actor);
         check([who && ['n-member', who], !text.trim() && ['n-text', 'Skriv anteckningens text.']]);
-        const msg = await submit(`${base}/notes`, { noteId: newId(), ...actorBody(actor), text: text.trim() }, 'Protokollsanteckning');
+        const msg = await submit(
+          `${base}/notes`,
+          { noteId: newId(), ...actorBody(actor), text: text.trim() },
+          'Protokollsanteckning',
+        );
         setText('');
         setActor(emptyActor());
         return msg;
       }}
     >
-      <ActorPicker idPrefix="n" legend="Vem lämnar anteckningen" actor={actor} setActor={setActor} members={present} />
+      <ActorPicker
+        idPrefix="n"
+        legend="Vem lämnar anteckningen"
+        actor={actor}
+        setActor={setActor}
+        members={present}
+      />
       <Field label="Anteckningens text" id="n-text">
         <textarea id="n-text" rows={2} value={text} onChange={(e) => setText(e.target.value)} />
       </Field>

@@ -10,7 +10,10 @@ const findingOf = (v: string) => (v === 'rejected' ? { kind: 'rejected' } : pars
 
 export function QuestionStep() {
   const { base, p, motions } = useLiveCtx();
-  const [q, setQ] = useState<{ puts: string[]; finding: string }>({ puts: ['proposal'], finding: 'proposal' });
+  const [q, setQ] = useState<{ puts: string[]; finding: string }>({
+    puts: ['proposal'],
+    finding: 'proposal',
+  });
   const options = [
     { value: 'proposal', label: `${p.proposal.proposer}s förslag` },
     ...motions.map((m) => ({ value: `motion:${m.motionId}`, label: m.label })),
@@ -21,7 +24,11 @@ export function QuestionStep() {
       title="Proposition"
       button="Registrera proposition"
       fields={QUESTION_FIELDS}
-      preview={q.puts.length ? { path: `${base}/questions`, body: { puts: q.puts.map(parseRef), finding: findingOf(q.finding) } } : null}
+      preview={
+        q.puts.length
+          ? { path: `${base}/questions`, body: { puts: q.puts.map(parseRef), finding: findingOf(q.finding) } }
+          : null
+      }
       onSubmit={async () => {
         check([!q.puts.length && ['q-puts', 'Välj minst ett förslag som ställs under proposition.']]);
         return submit(
@@ -39,7 +46,10 @@ export function QuestionStep() {
               type="checkbox"
               checked={q.puts.includes(o.value)}
               onChange={(e) =>
-                setQ({ ...q, puts: e.target.checked ? [...q.puts, o.value] : q.puts.filter((x) => x !== o.value) })
+                setQ({
+                  ...q,
+                  puts: e.target.checked ? [...q.puts, o.value] : q.puts.filter((x) => x !== o.value),
+                })
               }
             />{' '}
             {o.label}

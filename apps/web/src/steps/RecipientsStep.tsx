@@ -16,7 +16,12 @@ export function RecipientsStep() {
       onSubmit={() => submit(`${base}/recipients`, { recipients: lines(recipients) }, 'Sändlista')}
     >
       <Field label="Mottagare (en per rad)" id="s-recipients">
-        <textarea id="s-recipients" rows={3} value={recipients} onChange={(e) => setRecipients(e.target.value)} />
+        <textarea
+          id="s-recipients"
+          rows={3}
+          value={recipients}
+          onChange={(e) => setRecipients(e.target.value)}
+        />
       </Field>
     </Step>
   );

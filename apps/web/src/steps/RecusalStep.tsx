@@ -14,17 +14,33 @@ export function RecusalStep() {
       title="Jäv"
       button="Registrera jäv"
       fields={RECUSAL_FIELDS}
-      preview={j.member ? { path: `${base}/recusals`, body: { memberId: j.member, ...(j.reason.trim() ? { reason: j.reason.trim() } : {}) } } : null}
+      preview={
+        j.member
+          ? {
+              path: `${base}/recusals`,
+              body: { memberId: j.member, ...(j.reason.trim() ? { reason: j.reason.trim() } : {}) },
+            }
+          : null
+      }
       onSubmit={async () => {
         check([!j.member && ['j-member', 'Välj den ledamot som är jävig.']]);
-        const msg = await submit(`${base}/recusals`, { memberId: j.member, ...(j.reason.trim() ? { reason: j.reason.trim() } : {}) }, 'Jäv');
+        const msg = await submit(
+          `${base}/recusals`,
+          { memberId: j.member, ...(j.reason.trim() ? { reason: j.reason.trim() } : {}) },
+          'Jäv',
+        );
         setJ({ member: '', reason: '' });
         return msg;
       }}
     >
       <div className="grid2">
         <Field label="Jävig ledamot" id="j-member">
-          <MemberSelect id="j-member" value={j.member} onChange={(member) => setJ({ ...j, member })} members={present} />
+          <MemberSelect
+            id="j-member"
+            value={j.member}
+            onChange={(member) => setJ({ ...j, member })}
+            members={present}
+          />
         </Field>
         <Field label="Skäl" id="j-reason">
           <input id="j-reason" value={j.reason} onChange={(e) => setJ({ ...j, reason: e.target.value })} />

@@ -32,10 +32,18 @@ export function ReservationStep() {
       onSubmit={async () => {
         const decisionId = r.decision || decisions.at(-1)?.decisionId || '';
         const who = actorProblem(actor);
-        check([who && ['r-member', who], !decisionId && ['r-decision', 'Registrera beslutet först: en reservation gäller ett beslut.']]);
+        check([
+          who && ['r-member', who],
+          !decisionId && ['r-decision', 'Registrera beslutet först: en reservation gäller ett beslut.'],
+        ]);
         const msg = await submit(
           `${base}/reservations`,
-          { reservationId: newId(), ...actorBody(actor), decisionId, ...(r.reasons.trim() ? { reasons: r.reasons.trim() } : {}) },
+          {
+            reservationId: newId(),
+            ...actorBody(actor),
+            decisionId,
+            ...(r.reasons.trim() ? { reasons: r.reasons.trim() } : {}),
+          },
           actor.mode === 'member' ? 'Reservation' : 'Gemensam reservation',
         );
         setActor(emptyActor());
@@ -43,10 +51,20 @@ export function ReservationStep() {
         return msg;
       }}
     >
-      <ActorPicker idPrefix="r" legend="Vem reserverar sig" actor={actor} setActor={setActor} members={voters} />
+      <ActorPicker
+        idPrefix="r"
+        legend="Vem reserverar sig"
+        actor={actor}
+        setActor={setActor}
+        members={voters}
+      />
       <div className="grid2">
         <Field label="Mot beslutet" id="r-decision">
-          <select id="r-decision" value={r.decision} onChange={(e) => setR({ ...r, decision: e.target.value })}>
+          <select
+            id="r-decision"
+            value={r.decision}
+            onChange={(e) => setR({ ...r, decision: e.target.value })}
+          >
             <option value="">senaste beslutet</option>
             {decisions.map((x, i) => (
               <option key={x.decisionId} value={x.decisionId}>

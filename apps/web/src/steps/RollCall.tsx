@@ -79,7 +79,8 @@ export function RollCall(props: {
         </tbody>
       </table>
       <p className="tally" data-testid="tally">
-        Ja {tally.ja} · Nej {tally.nej} · Avstår {tally.avstar} · Ej röstat {voters.length - Object.keys(votes).length}
+        Ja {tally.ja} · Nej {tally.nej} · Avstår {tally.avstar} · Ej röstat{' '}
+        {voters.length - Object.keys(votes).length}
       </p>
     </div>
   );

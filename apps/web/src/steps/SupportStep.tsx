@@ -16,7 +16,14 @@ export function SupportStep() {
       title="Instämmer"
       button="Registrera instämmande"
       fields={SUPPORT_FIELDS}
-      preview={sup.member ? { path: supportPath(sup.motion || motions.at(-1)?.motionId || 'proposal'), body: { memberId: sup.member } } : null}
+      preview={
+        sup.member
+          ? {
+              path: supportPath(sup.motion || motions.at(-1)?.motionId || 'proposal'),
+              body: { memberId: sup.member },
+            }
+          : null
+      }
       onSubmit={async () => {
         // "senaste yrkandet"; with none yet, the proposal is what there is to support.
         const target = sup.motion || motions.at(-1)?.motionId || 'proposal';
@@ -40,7 +47,11 @@ export function SupportStep() {
           />
         </Field>
         <Field label="I yrkande" id="support-motion">
-          <select id="support-motion" value={sup.motion} onChange={(e) => setSup({ ...sup, motion: e.target.value })}>
+          <select
+            id="support-motion"
+            value={sup.motion}
+            onChange={(e) => setSup({ ...sup, motion: e.target.value })}
+          >
             <option value="">senaste yrkandet</option>
             <option value="proposal">{p.proposal.proposer}s förslag</option>
             {motions.map((m) => (

@@ -9,7 +9,15 @@ import { Step } from './Step';
 
 export function VoteStep() {
   const { base, p, motions, questions, voters, meeting } = useLiveCtx();
-  const [v, setV] = useState({ requested: '', namesInAppendix: false, question: '', ja: 'proposal', nej: '', kind: 'huvudvotering', casting: '' });
+  const [v, setV] = useState({
+    requested: '',
+    namesInAppendix: false,
+    question: '',
+    ja: 'proposal',
+    nej: '',
+    kind: 'huvudvotering',
+    casting: '',
+  });
   const [votes, setVotes] = useState<Record<string, VoteValue>>({});
   const [progress, setProgress] = useState<{ voteId: string; done: number } | null>(null);
   const t = Object.values(votes);
@@ -43,11 +51,17 @@ export function VoteStep() {
             { voteId, ...(v.requested ? { requestedById: v.requested } : {}), questionId: questionForVote },
             v.requested ? 'Votering begärd' : 'Omröstning begärs',
           ],
-          [`${base}/votes/${voteId}/proposition`, { kind: v.kind, ja: parseRef(v.ja), nej: parseRef(v.nej) }, 'Voteringsproposition'],
+          [
+            `${base}/votes/${voteId}/proposition`,
+            { kind: v.kind, ja: parseRef(v.ja), nej: parseRef(v.nej) },
+            'Voteringsproposition',
+          ],
           [
             `${base}/votes/${voteId}/roll-call`,
             {
-              votes: voters.filter((m) => votes[m.memberId]).map((m) => ({ memberId: m.memberId, vote: votes[m.memberId] })),
+              votes: voters
+                .filter((m) => votes[m.memberId])
+                .map((m) => ({ memberId: m.memberId, vote: votes[m.memberId] })),
               ...(tie && casting ? { castingVote: casting } : {}),
               ...(v.namesInAppendix ? { namesInAppendix: true } : {}),
             },
@@ -75,7 +89,11 @@ export function VoteStep() {
           />
         </Field>
         <Field label="Om propositionen" id="v-question">
-          <select id="v-question" value={v.question} onChange={(e) => setV({ ...v, question: e.target.value })}>
+          <select
+            id="v-question"
+            value={v.question}
+            onChange={(e) => setV({ ...v, question: e.target.value })}
+          >
             <option value="">senaste</option>
             {questions.map((x, i) => (
               <option key={x.questionId} value={x.questionId}>

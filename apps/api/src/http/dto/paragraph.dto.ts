@@ -146,7 +146,11 @@ export class AmendMotionDto {
   @Text(LIMITS.text, { optional: true, description: 'for återremiss' }) motivation?: string;
   @Text(LIMITS.line, { optional: true, example: 'Skrivfel i yrkandet' }) reason?: string;
 
-  static readonly example = { kind: 'fritt', text: 'cykelplanen kompletteras med en karta', reason: 'Skrivfel' };
+  static readonly example = {
+    kind: 'fritt',
+    text: 'cykelplanen kompletteras med en karta',
+    reason: 'Skrivfel',
+  };
 }
 
 export class SupportMotionDto {
