@@ -11,6 +11,7 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { normalise, splitSealLine, wordDiff } from '../golden/normalise.js';
 import { s65Body, s65Commands, s65Members, s65OwnDecision } from '../scenarios/s65.js';
+import { openStep } from './support/live.js';
 import { describeInBrowser, openBrowser, type BrowserSession } from './support/browser.js';
 import { ensureWebBuilt, freePort, WebTestServer } from './support/server.js';
 
@@ -165,10 +166,12 @@ describeInBrowser('the clerk’s web page', () => {
     // The meeting, live.
     await page.getByRole('link', { name: 'Till sammanträdet' }).click();
     await page.getByRole('heading', { name: `§65 ${s65Paragraph.title}` }).waitFor();
+    await openStep(page, 'step-motion');
     await page.locator('#y-member').selectOption({ label: 'Robert Beronius (L)' });
     await page.fill('#y-text', `Kommunstyrelsens arbetsutskott beslutar för egen del ${s65OwnDecision}`);
     await record(page, submitStep(page, 'step-motion'), /\/motions$/);
 
+    await openStep(page, 'step-question');
     await record(page, submitStep(page, 'step-question'), /\/questions$/);
     const question = page.getByTestId('step-question');
     await question.getByRole('checkbox', { name: 'kommunstyrelsekontorets förslag' }).uncheck();
@@ -176,13 +179,22 @@ describeInBrowser('the clerk’s web page', () => {
     await page.locator('#q-finding').selectOption({ label: 'Robert Beronius (L) yrkande' });
     await record(page, submitStep(page, 'step-question'), /\/questions$/);
 
+    await openStep(page, 'step-decision');
     await page.fill('#d-own', s65OwnDecision);
     await record(page, submitStep(page, 'step-decision'), /\/decision$/);
+    await openStep(page, 'step-recipients');
     await page.fill('#s-recipients', 'Kommunstyrelsekontoret\nSamhällsbyggnadskontoret');
     await record(page, submitStep(page, 'step-recipients'), /\/recipients$/);
-    await record(page, () => page.getByRole('button', { name: 'Avsluta sammanträdet' }).click(), /\/close$/);
+    // Ending the meeting asks first.
+    await page.getByRole('button', { name: 'Avsluta sammanträdet …' }).click();
+    await record(
+      page,
+      () => page.getByRole('button', { name: 'Ja, avsluta sammanträdet' }).click(),
+      /\/close$/,
+    );
 
     // Justering with the chair's token, on the clerk's screen (not omedelbar in §65).
+    await openStep(page, 'step-justify');
     await page.getByLabel('Omedelbar justering (vid sammanträdet)').uncheck();
     await page.fill('#just-token', server.tokens.chair);
     await record(page, submitStep(page, 'step-justify'), /\/justify$/);
@@ -211,13 +223,16 @@ describeInBrowser('the clerk’s web page', () => {
     await page.goto(`${server.url}/#/live/${meetingId}/${paragraphId}`);
     await page.locator('#current-h', { hasText: 'Ny cykelväg' }).waitFor(); // not the extract's own h1
 
+    await openStep(page, 'step-motion');
     await page.locator('#y-member').selectOption({ label: 'Jonas Lindberg (C)' });
     await page.locator('#y-kind').selectOption('avslag');
     await record(page, submitStep(page, 'step-motion'), /\/motions$/);
+    await openStep(page, 'step-question');
     const question = page.getByTestId('step-question');
     await question.getByRole('checkbox', { name: 'Jonas Lindberg (C) yrkande' }).check();
     await record(page, submitStep(page, 'step-question'), /\/questions$/);
 
+    await openStep(page, 'step-vote');
     await page.locator('#v-requested').selectOption({ label: 'Jonas Lindberg (C)' });
     await page.locator('#v-ja').selectOption({ label: 'kommunstyrelsekontorets förslag' });
     await page.locator('#v-nej').selectOption({ label: 'Jonas Lindberg (C) yrkande' });
@@ -238,7 +253,8 @@ describeInBrowser('the clerk’s web page', () => {
       ['Lina Nord', 'avstår'],
       ['Helena Strand', 'ja'],
     ];
-    for (const [name, vote] of votes) await grid.getByLabel(`${name} ${vote}`).check();
+    for (const [name, vote] of votes)
+      await grid.getByRole('button', { name: `${name} ${vote}`, exact: true }).click();
     await expect(page.getByTestId('tally').textContent()).resolves.toContain(
       'Ja 2 · Nej 2 · Avstår 1 · Ej röstat 0',
     );
@@ -273,6 +289,7 @@ describeInBrowser('the clerk’s web page', () => {
     const { meetingId, paragraphId } = await meetingViaApi(server, '2024-06-11');
     await page.goto(`${server.url}/#/live/${meetingId}/${paragraphId}`);
     await page.locator('#current-h', { hasText: 'Ny cykelväg' }).waitFor(); // not the extract's own h1
+    await openStep(page, 'step-motion');
     await page.locator('#y-member').selectOption({ label: 'Robert Beronius (L)' });
     await page.fill('#y-text', 'Bifall med tillägget att cykelvägen belyses.');
     await page.locator('#y-kind').selectOption('tillagg');
@@ -287,8 +304,10 @@ describeInBrowser('the clerk’s web page', () => {
     await submitStep(page, 'step-motion')();
     await page.getByTestId('connection').filter({ hasText: 'Ingen anslutning' }).waitFor();
     // Instämmer in the yrkande that is still in the queue: its id is already ours.
+    await openStep(page, 'step-support');
     await page.locator('#support-member').selectOption({ label: 'Lina Nord (S)' });
     await submitStep(page, 'step-support')();
+    await openStep(page, 'step-note');
     await page.locator('#n-member').selectOption({ label: 'Jonas Lindberg (C)' });
     await page.fill('#n-text', 'Centerpartiet vill se en trafiksäkerhetsanalys.');
     await submitStep(page, 'step-note')();

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { s65Body, s65Members } from '../scenarios/s65.js';
+import { openStep } from './support/live.js';
 import { describeInBrowser, openBrowser, type BrowserSession } from './support/browser.js';
 import { ensureWebBuilt, freePort, WebTestServer } from './support/server.js';
 
@@ -92,6 +93,7 @@ describeInBrowser('the recording page’s steps of issue 11', () => {
   }, 60_000);
 
   it('keeps the talarlista in order, members and an official', async () => {
+    await openStep(page, 'step-speakers');
     const step = page.getByTestId('step-speakers');
     for (const name of ['Robert Beronius (L)', 'Jonas Lindberg (C)']) {
       await page.locator('#t-member').selectOption({ label: name });
@@ -116,6 +118,7 @@ describeInBrowser('the recording page’s steps of issue 11', () => {
   }, 120_000);
 
   it('records a joint yrkande of two movers, the text as given', async () => {
+    await openStep(page, 'step-motion');
     await page.locator('#y-member').selectOption({ label: 'Robert Beronius (L)' });
     await page.locator('#y-kind').selectOption('fritt');
     await page.fill('#y-text', 'cykelplanen kompletteras med en karta över skolvägar');
@@ -136,6 +139,7 @@ describeInBrowser('the recording page’s steps of issue 11', () => {
   }, 120_000);
 
   it('records a protokollsanteckning by a party group', async () => {
+    await openStep(page, 'step-note');
     const step = page.getByTestId('step-note');
     await step.getByLabel('En partigrupp').check();
     await page.locator('#n-party').selectOption('S');
@@ -149,6 +153,7 @@ describeInBrowser('the recording page’s steps of issue 11', () => {
   }, 120_000);
 
   it('records a member who does not take part (never as jäv), and leaves her out of the roll call', async () => {
+    await openStep(page, 'step-non-participation');
     await page.locator('#np-member').selectOption({ label: 'Marie Åkesson (S)' });
     await page.fill('#np-reason', 'hon har inte kunnat sätta sig in i ärendet');
     await record(page, submitStep(page, 'step-non-participation'), /\/non-participation$/);
@@ -161,6 +166,7 @@ describeInBrowser('the recording page’s steps of issue 11', () => {
   }, 120_000);
 
   it('uploads a bilaga from the page, stored by its SHA-256 and listed in the extract', async () => {
+    await openStep(page, 'step-attachments');
     const bytes = Buffer.from('%PDF-1.4\n% Skrivelse från Socialdemokraterna om cykelplanen\n%%EOF\n');
     await page.setInputFiles('#g-file', {
       name: 'skrivelse-S.pdf',
@@ -201,19 +207,23 @@ describeInBrowser('the recording page’s steps of issue 11', () => {
     await page.goto(`${server.url}/#/live/${meetingId}/${second}`);
     await page.locator('#current-h', { hasText: 'Gångfartsområde' }).waitFor(WAIT);
 
+    await openStep(page, 'step-motion');
     await page.locator('#y-member').selectOption({ label: 'Jonas Lindberg (C)' });
     await page.locator('#y-kind').selectOption('avslag');
     await record(page, submitStep(page, 'step-motion'), /\/motions$/);
 
     // Support of the förslag itself, not of a yrkande.
+    await openStep(page, 'step-support');
     await page.locator('#support-member').selectOption({ label: 'Robert Beronius (L)' });
     await page.locator('#support-motion').selectOption({ label: 'kommunstyrelsekontorets förslag' });
     await record(page, submitStep(page, 'step-support'), /\/proposal\/support$/);
 
+    await openStep(page, 'step-question');
     const question = page.getByTestId('step-question');
     await question.getByRole('checkbox', { name: 'Jonas Lindberg (C) yrkande' }).check();
     await record(page, submitStep(page, 'step-question'), /\/questions$/);
 
+    await openStep(page, 'step-vote');
     // "Votering begärs": nobody named.
     expect(await page.locator('#v-requested').inputValue()).toBe('');
     await page.locator('#v-ja').selectOption({ label: 'kommunstyrelsekontorets förslag' });
@@ -226,9 +236,10 @@ describeInBrowser('the recording page’s steps of issue 11', () => {
       ['Lina Nord', 'ja'],
       ['Helena Strand', 'ja'],
     ])
-      await grid.getByLabel(`${name} ${vote}`).check();
+      await grid.getByRole('button', { name: `${name} ${vote}`, exact: true }).click();
     await record(page, submitStep(page, 'step-vote'), /\/roll-call$/);
 
+    await openStep(page, 'step-decision');
     // The beslut in the clerk's own words, without the generated frame.
     await page
       .getByTestId('step-decision')
@@ -238,6 +249,7 @@ describeInBrowser('the recording page’s steps of issue 11', () => {
     await record(page, submitStep(page, 'step-decision'), /\/decision$/);
 
     // The Centre Party's group reserves.
+    await openStep(page, 'step-reservation');
     const reservation = page.getByTestId('step-reservation');
     await reservation.getByLabel('En partigrupp').check();
     await page.locator('#r-party').selectOption('C');
@@ -286,6 +298,7 @@ describeInBrowser('the recording page’s steps of issue 11', () => {
     await page.locator('#current-h', { hasText: 'Parkeringsnorm' }).waitFor(WAIT);
 
     // He reserves anyway: recorded, with the warning in Swedish beside the step.
+    await openStep(page, 'step-reservation');
     await page.locator('#r-member').selectOption({ label: 'Robert Beronius (L)' });
     await record(page, submitStep(page, 'step-reservation'), /\/reservations$/);
     await page
@@ -329,6 +342,7 @@ describeInBrowser('the recording page’s steps of issue 11', () => {
 
     await page.goto(`${server.url}/#/live/${meetingId}/${latest.paragraphId}`);
     await page.locator('#current-h', { hasText: 'Motion om cykelparkering' }).waitFor(WAIT);
+    await openStep(page, 'step-motion');
     await page.locator('#y-member').selectOption({ label: 'Jonas Lindberg (C)' });
     await page.locator('#y-kind').selectOption('bifall');
     await page
@@ -362,16 +376,23 @@ describeInBrowser('the recording page’s steps of issue 11', () => {
   it('has no accessibility violations with the new steps’ choices open (axe-core, every impact level)', async () => {
     await page.goto(`${server.url}/#/live/${meetingId}/${paragraphId}`);
     await page.locator('#current-h', { hasText: 'Cykelplan' }).waitFor(WAIT);
-    await page.getByTestId('step-speakers').getByLabel('Annan person (t.ex. tjänsteperson)').check();
-    await page.getByTestId('step-reservation').getByLabel('Flera ledamöter gemensamt').check();
-    await page.getByTestId('step-note').getByLabel('En partigrupp').check();
-    await page.getByTestId('step-non-participation').getByLabel('En partigrupp').check();
+    // One step at a time on the screen: each with its choice open, checked as shown.
+    const choices: [string, string][] = [
+      ['step-speakers', 'Annan person (t.ex. tjänsteperson)'],
+      ['step-reservation', 'Flera ledamöter gemensamt'],
+      ['step-note', 'En partigrupp'],
+      ['step-non-participation', 'En partigrupp'],
+    ];
     // Evaluated, not added as a <script>: the page's CSP refuses inline scripts.
     await page.evaluate(readFileSync(AXE, 'utf8'));
-    const { passes, violations } = (await page.evaluate(
-      `axe.run(document).then((r) => ({ passes: r.passes.length, violations: r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })) }))`,
-    )) as { passes: number; violations: unknown[] };
-    expect(passes).toBeGreaterThan(10);
-    expect(violations).toEqual([]);
+    for (const [step, choice] of choices) {
+      await openStep(page, step);
+      await page.getByTestId(step).getByLabel(choice).check();
+      const { passes, violations } = (await page.evaluate(
+        `axe.run(document).then((r) => ({ passes: r.passes.length, violations: r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })) }))`,
+      )) as { passes: number; violations: unknown[] };
+      expect(passes).toBeGreaterThan(10);
+      expect(violations).toEqual([]);
+    }
   }, 120_000);
 });

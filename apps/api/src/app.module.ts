@@ -1,6 +1,6 @@
 import type { DestinationStream } from 'pino';
 import { Module, type DynamicModule, type Provider, type Type } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import type { EventStore } from '@app/event-store';
@@ -36,6 +36,7 @@ import { ExtractVerification } from './verification/extract-verification.service
 import { VerificationController } from './verification/verification.controller.js';
 import { StoreLifecycle } from './infra/lifecycle.js';
 import { EVENT_STORE } from './infra/tokens.js';
+import { PreviewInterceptor } from './http/preview.interceptor.js';
 import { HouseStylesController } from './house-styles/house-styles.controller.js';
 import { QueryService } from './queries/query.service.js';
 import { ReadModelsModule } from './read-models/read-models.module.js';
@@ -79,6 +80,7 @@ export class AppModule {
       { provide: APP_GUARD, useClass: AuthGuard },
       { provide: APP_FILTER, useClass: ProblemFilter },
       { provide: APP_PIPE, useFactory: validationPipe },
+      { provide: APP_INTERCEPTOR, useClass: PreviewInterceptor },
     ];
     return {
       module: AppModule,

@@ -1,3 +1,4 @@
+import { LiveRegions } from './announce';
 import { useConnectionWatch, useOutbox, useRoute } from './hooks';
 import { outbox } from './outbox';
 import { may, signOut, useMe, type Me } from './me';
@@ -14,7 +15,8 @@ import { SignIn } from './pages/SignIn';
 function ConnectionBanner() {
   const { online, pending, rejected } = useOutbox();
   return (
-    <div className={`connection ${online ? 'up' : 'down'}`} role="status" data-testid="connection">
+    // Not a live region itself: changes are announced once, politely (useConnectionWatch).
+    <div className={`connection ${online ? 'up' : 'down'}`} data-testid="connection">
       <span className="dot" aria-hidden="true" />
       {online ? 'Ansluten' : 'Ingen anslutning'}
       {pending.length > 0 && (
@@ -98,6 +100,7 @@ export function App() {
   else content = <MeetingsPage />;
   return (
     <>
+      <LiveRegions />
       <a className="skip" href="#main">
         Hoppa till innehållet
       </a>

@@ -71,10 +71,12 @@ export interface RequestOptions {
   readonly idempotencyKey?: string;
   readonly token?: string | null;
   readonly signal?: AbortSignal;
+  /** Extra headers, e.g. `paragraf-preview` for the live screen's previews. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 export async function request<T = unknown>(path: string, opts: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: opts.accept ?? 'application/json' };
+  const headers: Record<string, string> = { accept: opts.accept ?? 'application/json', ...opts.headers };
   const token = opts.token === undefined ? session.token() : opts.token;
   if (token) headers.authorization = `Bearer ${token}`;
   if (opts.body !== undefined) headers['content-type'] = 'application/json';

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { MeetingView } from './api';
 import { useAction } from './hooks';
+import { ATTENDANCE_FIELDS } from './live/fields';
 import { ActionStatus, lines, submit } from './ui';
 
 /**
@@ -13,7 +14,7 @@ export function AttendanceEditor(props: { meeting: MeetingView }) {
   const [present, setPresent] = useState<Set<string>>(new Set());
   const [serves, setServes] = useState<Record<string, string>>({});
   const [others, setOthers] = useState('');
-  const action = useAction();
+  const action = useAction(ATTENDANCE_FIELDS);
   useEffect(() => {
     setPresent(
       new Set((last?.present ?? meeting.members.filter((m) => m.role === 'ledamot')).map((m) => m.memberId)),
@@ -26,6 +27,16 @@ export function AttendanceEditor(props: { meeting: MeetingView }) {
     setOthers((last?.others ?? []).map((o) => (o.title ? `${o.name}, ${o.title}` : o.name)).join('\n'));
     // Reset only when a new attendance record arrives, not on every refetch.
   }, [meeting.meetingId, meeting.attendance.length]);
+  // Nothing is recorded until the clerk confirms; until then the form says so, plainly.
+  const recordedPresent = new Set((last?.present ?? []).map((m) => m.memberId));
+  const recordedServes = Object.fromEntries(
+    (last?.servingSubstitutes ?? []).map((s) => [s.substitute.memberId, s.forMember.memberId]),
+  );
+  const dirty =
+    !last ||
+    present.size !== recordedPresent.size ||
+    [...present].some((id) => !recordedPresent.has(id)) ||
+    Object.entries(serves).some(([sub, forId]) => present.has(sub) && (recordedServes[sub] ?? '') !== forId);
   const absentLedamoter = meeting.members.filter((m) => m.role === 'ledamot' && !present.has(m.memberId));
   return (
     <form
@@ -55,6 +66,13 @@ export function AttendanceEditor(props: { meeting: MeetingView }) {
       }}
     >
       <h3 id="att-h">Närvaro</h3>
+      <p className={dirty ? 'unsaved' : 'meta'} data-testid="attendance-state">
+        {!last
+          ? 'Ej registrerad: kontrollera och tryck ”Registrera närvaro”.'
+          : dirty
+            ? 'Ändrad men inte sparad: tryck ”Registrera närvaro”.'
+            : `Registrerad${last.effectiveFrom ? ` ${last.effectiveFrom.slice(11, 16)}` : ''}.`}
+      </p>
       <table className="attendance">
         <thead>
           <tr>

@@ -171,7 +171,7 @@ class Outbox {
 
   private scheduleRetry(): void {
     this.retryTimer = setTimeout(() => void this.flush(), this.retryDelay);
-    this.retryDelay = Math.min(this.retryDelay * 2, 4000);
+    this.retryDelay = Math.min(this.retryDelay * 2, 15_000);
   }
 
   private persist(): void {

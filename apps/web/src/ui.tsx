@@ -1,12 +1,34 @@
-import type { ReactNode } from 'react';
+import { cloneElement, createContext, isValidElement, useContext, type ReactNode } from 'react';
 import { outbox, type SendResult } from './outbox';
 
-/** A labelled control: the label is a real <label>, so screen readers and clicks find the field. */
+/** Messages for the fields of the step around them, by control id (see messages.ts). */
+export const FieldErrorsContext = createContext<Readonly<Record<string, string>>>({});
+
+/**
+ * A labelled control: the label is a real <label>, so screen readers and clicks find the field;
+ * a refusal that concerns the field is written right under it and tied to the control.
+ */
 export function Field(props: { label: string; id: string; children: ReactNode; hint?: string }) {
+  const error = useContext(FieldErrorsContext)[props.id];
+  const describedBy = [props.hint ? `${props.id}-hint` : '', error ? `${props.id}-error` : '']
+    .filter(Boolean)
+    .join(' ');
+  const control =
+    isValidElement<Record<string, unknown>>(props.children) && describedBy
+      ? cloneElement(props.children, {
+          'aria-describedby': describedBy,
+          ...(error ? { 'aria-invalid': true } : {}),
+        })
+      : props.children;
   return (
-    <div className="field">
+    <div className={`field${error ? ' invalid' : ''}`}>
       <label htmlFor={props.id}>{props.label}</label>
-      {props.children}
+      {control}
+      {error && (
+        <p id={`${props.id}-error`} className="field-error" data-testid="field-error">
+          {error}
+        </p>
+      )}
       {props.hint && (
         <small id={`${props.id}-hint`} className="hint">
           {props.hint}
@@ -16,12 +38,25 @@ export function Field(props: { label: string; id: string; children: ReactNode; h
   );
 }
 
-/** The API's refusal, beside the action that caused it; announced to screen readers. */
+/** The refusal for a group of controls (a fieldset) that has no single Field. */
+export function FieldErrorText(props: { id: string }) {
+  const error = useContext(FieldErrorsContext)[props.id];
+  return error ? (
+    <p id={`${props.id}-error`} className="field-error" data-testid="field-error">
+      {error}
+    </p>
+  ) : null;
+}
+
+/**
+ * The API's refusal, beside the action that caused it. Silent itself: useAction announces it
+ * through the page's one assertive region (announce.tsx).
+ */
 export function ActionStatus(props: { error: string | null; notice?: string | null; testId?: string }) {
   return (
-    <div aria-live="assertive" className="action-status">
+    <div className="action-status">
       {props.error && (
-        <p role="alert" className="refusal" data-testid={props.testId ?? 'refusal'}>
+        <p className="refusal" data-testid={props.testId ?? 'refusal'}>
           {props.error}
         </p>
       )}
@@ -43,6 +78,10 @@ export const paragraphs = (text: string): string[] =>
     .map((p) => p.replace(/\s*\n\s*/g, ' ').trim())
     .filter(Boolean);
 
+/** The notice of an entry that waits in the queue; useAction replaces it once the queue is sent. */
+export const QUEUED = 'i kö, skickas när anslutningen är tillbaka.';
+export const SENT_FROM_QUEUE = 'skickat.';
+
 /** Send through the queue; the message says whether it went or waits. */
 export async function submit(
   path: string,
@@ -51,7 +90,7 @@ export async function submit(
   as?: 'clerk' | 'justify',
 ): Promise<string> {
   const result: SendResult = await outbox.send(path, body, label, as);
-  if (!result.sent) return `${label}: i kö, skickas när anslutningen är tillbaka.`;
+  if (!result.sent) return `${label}: ${QUEUED}`;
   // Procedure the chair and the meeting decide is recorded with a warning, not refused.
   const warnings = (result.body as { warnings?: { message: string }[] } | null)?.warnings ?? [];
   return warnings.length
@@ -65,9 +104,17 @@ export function MemberSelect(props: {
   onChange: (v: string) => void;
   members: { memberId: string; name: string; party: string }[];
   placeholder?: string;
+  'aria-describedby'?: string;
+  'aria-invalid'?: boolean;
 }) {
   return (
-    <select id={props.id} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+    <select
+      id={props.id}
+      value={props.value}
+      onChange={(e) => props.onChange(e.target.value)}
+      aria-describedby={props['aria-describedby']}
+      aria-invalid={props['aria-invalid']}
+    >
       <option value="">{props.placeholder ?? '— välj ledamot —'}</option>
       {props.members.map((m) => (
         <option key={m.memberId} value={m.memberId}>

@@ -78,7 +78,8 @@ export type OpenParagraph = Cmd<
     readonly paragraphId: string;
     readonly meetingId: string;
     readonly number: number;
-    readonly caseNumber: string;
+    /** Left out for formalia, which have no diarienummer. */
+    readonly caseNumber?: string;
     readonly title: string;
     readonly summary: readonly string[];
     readonly basisDocuments: readonly string[];
@@ -174,6 +175,17 @@ export type SupportMotion = Cmd<
 export type WithdrawMotion = Cmd<
   'WithdrawMotion',
   { readonly paragraphId: string; readonly motionId: string }
+>;
+export type AmendMotion = Cmd<
+  'AmendMotion',
+  {
+    readonly paragraphId: string;
+    readonly motionId: string;
+    readonly kind: MotionKind;
+    readonly text?: string;
+    readonly motivation?: string;
+    readonly reason?: string;
+  }
 >;
 export type AskQuestion = Cmd<
   'AskQuestion',
@@ -320,6 +332,7 @@ export type ParagraphCommand =
   | ProposeMotion
   | SupportMotion
   | WithdrawMotion
+  | AmendMotion
   | SupportProposal
   | AmendProposal
   | RecordSpeaker
@@ -364,6 +377,7 @@ export const commandStreamKinds = {
   ProposeMotion: 'paragraph',
   SupportMotion: 'paragraph',
   WithdrawMotion: 'paragraph',
+  AmendMotion: 'paragraph',
   SupportProposal: 'paragraph',
   AmendProposal: 'paragraph',
   RecordSpeaker: 'paragraph',

@@ -56,7 +56,7 @@ export interface LineageStep {
   readonly number: number;
   /** The § as the body writes it ("§ 12", "§ 52/2019"). */
   readonly label: string;
-  readonly caseNumber: string;
+  readonly caseNumber: string | null;
   /** What it proposed, to which body, as decided. */
   readonly proposesTo: { readonly body: string; readonly items: readonly string[] };
 }
@@ -296,7 +296,8 @@ export interface ParagraphOpened {
     readonly body: Body;
     readonly year: number;
     readonly number: number; // § number
-    readonly caseNumber: string; // Dnr, e.g. "KS 2024-15"
+    /** Dnr, e.g. "KS 2024-15"; none for formalia (val av justerare, godkännande av dagordning …). */
+    readonly caseNumber?: string;
     readonly title: string;
     /** Sammanfattning av ärendet, one string per paragraph of text. */
     readonly summary: readonly string[];
@@ -425,6 +426,24 @@ export interface AttachmentAdded {
 export interface MotionSupported {
   readonly type: 'MotionSupported';
   readonly data: { readonly paragraphId: string; readonly motionId: string; readonly member: MemberRef };
+}
+
+/**
+ * A yrkande as registered was wrong (a typo, the wrong kind) and is put right before the
+ * paragraph is decided and before it is put under proposition (docs/adr/0046). The words and the
+ * kind as amended replace the earlier ones in the protocol; the history keeps both.
+ */
+export interface MotionAmended {
+  readonly type: 'MotionAmended';
+  readonly data: {
+    readonly paragraphId: string;
+    readonly motionId: string;
+    readonly kind: MotionKind;
+    readonly text?: string;
+    readonly motivation?: string;
+    /** Why it was amended, for the audit trail. */
+    readonly reason?: string;
+  };
 }
 
 export interface MotionWithdrawn {
@@ -649,6 +668,7 @@ export type ParagraphEvent =
   | MotionProposed
   | MotionSupported
   | MotionWithdrawn
+  | MotionAmended
   | ProposalSupported
   | ProposalAmended
   | SpeakerRecorded

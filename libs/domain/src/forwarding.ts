@@ -125,7 +125,7 @@ function decide(
       year: opened.year,
       number: opened.number,
       label: formatParagraphNumber(from.body?.numberingFormat ?? '§ {number}', opened.number, opened.year),
-      caseNumber: opened.caseNumber,
+      caseNumber: opened.caseNumber ?? null,
       proposesTo: { body: proposesTo.body, items: [...proposesTo.items] },
     };
     const lineage = [...(opened.origin?.lineage ?? []), step];

@@ -734,7 +734,8 @@ function openParagraph(
   ensure(Number.isInteger(data.number) && data.number > 0, 'INVALID_PARAGRAPH_NUMBER', {
     number: data.number,
   });
-  requireText(data.caseNumber, 'caseNumber');
+  // Formalia (val av justerare, godkännande av dagordning, anmälningar) have no Dnr.
+  if (data.caseNumber !== undefined) requireText(data.caseNumber, 'caseNumber');
   requireText(data.title, 'title');
   if (data.earlierReference) {
     requireText(data.earlierReference.body, 'earlierReference.body');
@@ -966,6 +967,41 @@ function decide(
       requireLiveMotion(state, motionId);
       ensure(!isPut(state, { kind: 'motion', motionId }), 'MOTION_ALREADY_PUT', { motionId });
       return [{ type: 'MotionWithdrawn', data: { paragraphId, motionId } }];
+    }
+
+    case 'AmendMotion': {
+      // Put right while it still counts for nothing: before the beslut, before it is put.
+      const { motionId, reason, ...content } = command.data;
+      requireMeetingInSession(meeting);
+      requireNoDecision(state);
+      const entry = requireLiveMotion(state, motionId);
+      ensure(!isPut(state, { kind: 'motion', motionId }), 'MOTION_ALREADY_PUT', { motionId });
+      // The amendment is the whole content: words left out are gone, as in a new yrkande.
+      const { refersTo } = entry.motion;
+      checkMotionContent(
+        state,
+        {
+          ...content,
+          paragraphId,
+          motionId,
+          proposerId: entry.motion.proposer.memberId,
+          ...(refersTo ? { refersTo } : {}),
+        },
+        warn,
+      );
+      return [
+        {
+          type: 'MotionAmended',
+          data: {
+            paragraphId,
+            motionId,
+            kind: content.kind,
+            ...(content.text !== undefined ? { text: content.text } : {}),
+            ...(content.motivation !== undefined ? { motivation: content.motivation } : {}),
+            ...(reason?.trim() ? { reason: reason.trim() } : {}),
+          },
+        },
+      ];
     }
 
     case 'AskQuestion': {
@@ -1282,6 +1318,25 @@ function evolve(state: ParagraphState, event: ParagraphEvent): ParagraphState {
             : m,
         ),
       };
+    case 'MotionAmended': {
+      const { kind, text, motivation } = event.data;
+      return {
+        ...state,
+        motions: state.motions.map((m) => {
+          if (m.motion.motionId !== event.data.motionId) return m;
+          const { text: _t, motivation: _m, ...rest } = m.motion;
+          return {
+            ...m,
+            motion: {
+              ...rest,
+              kind,
+              ...(text !== undefined ? { text } : {}),
+              ...(motivation !== undefined ? { motivation } : {}),
+            },
+          };
+        }),
+      };
+    }
     case 'MotionWithdrawn':
       return {
         ...state,

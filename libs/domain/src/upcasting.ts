@@ -41,6 +41,7 @@ export const eventSchemaVersions = {
   MotionProposed: 1,
   MotionSupported: 1,
   MotionWithdrawn: 1,
+  MotionAmended: 1,
   ChairAskedQuestion: 1,
   VoteRequested: 1,
   VotePropositionApproved: 1,

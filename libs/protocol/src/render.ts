@@ -372,7 +372,7 @@ function sectionContents(
         bodyShort: step.bodyShortName,
         date: step.date,
         paragraph: step.label,
-        caseNumber: step.caseNumber,
+        caseNumber: step.caseNumber ?? '',
         proposesTo: step.proposesTo.body,
         items: [...step.proposesTo.items],
       }),

@@ -238,6 +238,8 @@ export interface MotionView {
   readonly supporters: MemberRef[];
   readonly withdrawn: boolean;
   readonly struck: boolean;
+  /** Put right before the beslut (MotionAmended); the audit trail has the words as first given. */
+  readonly amended?: boolean;
 }
 
 /** One step of the beslutsgång, in the order it happened. */
@@ -538,7 +540,7 @@ export function evolveParagraphView(view: ParagraphView | null, event: EventLike
       body: { ...d.body },
       year: d.year,
       number: d.number,
-      caseNumber: d.caseNumber,
+      caseNumber: d.caseNumber ?? '',
       title: d.title,
       summary: [...d.summary],
       basisDocuments: [...d.basisDocuments],
@@ -657,6 +659,15 @@ function paragraphChanges(view: ParagraphView, e: ParagraphEvent): ParagraphChan
       }));
     case 'MotionWithdrawn':
       return updateMotion(view, e.data.motionId, (m) => ({ ...m, withdrawn: true }));
+    case 'MotionAmended':
+      // The protocol says what the member moved, as put right; the audit trail keeps the first.
+      return updateMotion(view, e.data.motionId, (m) => ({
+        ...m,
+        kind: e.data.kind,
+        text: e.data.text ?? null,
+        motivation: e.data.motivation ?? null,
+        amended: true,
+      }));
     case 'ProposalSupported':
       return {
         proposal: { ...view.proposal, supporters: [...view.proposal.supporters, copyRef(e.data.member)] },

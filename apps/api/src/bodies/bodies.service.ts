@@ -299,7 +299,7 @@ export class Bodies {
         paragraphId,
         meetingId: dto.meetingId,
         ...(dto.number !== undefined ? { number: dto.number } : {}),
-        caseNumber: dto.caseNumber ?? last.caseNumber,
+        caseNumber: dto.caseNumber ?? last.caseNumber ?? undefined,
         title: dto.title ?? matter.forwarded.title,
         summary: dto.summary ?? [...matter.forwarded.summary],
         basisDocuments: dto.basisDocuments ?? [

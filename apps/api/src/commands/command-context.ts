@@ -20,6 +20,8 @@ export interface CommandContext {
   readonly ifMatch?: bigint;
   /** How the user was identified (a justering signature records it). */
   readonly signedInWith?: 'token' | 'oidc' | 'development';
+  /** Decide but do not append: the answer is the sentence the entry would add (docs/adr/0045). */
+  readonly preview?: boolean;
 }
 
 export function newCommandContext(args: {
@@ -29,6 +31,7 @@ export function newCommandContext(args: {
   causationId?: string;
   idempotencyKey?: string;
   ifMatch?: bigint;
+  preview?: boolean;
   now?: Date;
   signedInWith?: 'token' | 'oidc' | 'development';
 }): CommandContext {
@@ -43,6 +46,7 @@ export function newCommandContext(args: {
     idempotencyKey: args.idempotencyKey,
     ifMatch: args.ifMatch,
     ...(args.signedInWith ? { signedInWith: args.signedInWith } : {}),
+    ...(args.preview ? { preview: true } : {}),
   };
 }
 

@@ -80,6 +80,18 @@ interface CachedStream<State> extends LoadedStream<State> {
 const CACHE_LIMIT = 10_000;
 
 /**
+ * Thrown instead of appending when the command context asks for a preview: carries what the
+ * decider decided, for the preview interceptor to render (never an error the client sees).
+ */
+export class PreviewOutcome {
+  constructor(
+    readonly stream: string,
+    readonly events: ReadonlyArray<{ type: string; data: unknown }>,
+    readonly warnings: ReadonlyArray<{ code: string; message: string }>,
+  ) {}
+}
+
+/**
  * The one generic command path: read the stream, decide, append with the expected revision.
  * On a concurrency conflict it re-reads and decides again, a few times, then answers 409.
  * Rules are the decider's: nothing here knows what a motion or a vote is.
@@ -201,6 +213,15 @@ export class CommandRunner {
       const { events: decided, warnings } = spec.decider.decideWithWarnings
         ? spec.decider.decideWithWarnings(command, loaded.state, context)
         : { events: spec.decider.decide(command, loaded.state, context), warnings: [] };
+      // A preview: the events this command would append, and nothing written.
+      if (ctx.preview) {
+        // Only a paragraph's entries have a sentence to show; anything else is refused, unwritten.
+        if (!spec.stream.startsWith('paragraph-'))
+          throw problems.validation([
+            { field: 'Paragraf-Preview', message: 'only a paragraph entry has a preview' },
+          ]);
+        throw new PreviewOutcome(spec.stream, decided, warnings);
+      }
       if (decided.length === 0) {
         return {
           revision: Number(loaded.revision === 'no_stream' ? -1 : loaded.revision),

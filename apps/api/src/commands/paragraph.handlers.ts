@@ -29,6 +29,7 @@ import type {
   SubmitReservationReasons,
   SupportMotion,
   WithdrawMotion,
+  AmendMotion,
 } from '@app/domain';
 import type { CommandContext } from './command-context.js';
 import { DomainCommandMessage, type WriteResult } from './messages.js';
@@ -47,6 +48,7 @@ export class DeclareRecusalCommand extends DomainCommandMessage<DeclareRecusal> 
 export class ProposeMotionCommand extends DomainCommandMessage<ProposeMotion> {}
 export class SupportMotionCommand extends DomainCommandMessage<SupportMotion> {}
 export class WithdrawMotionCommand extends DomainCommandMessage<WithdrawMotion> {}
+export class AmendMotionCommand extends DomainCommandMessage<AmendMotion> {}
 export class AskQuestionCommand extends DomainCommandMessage<AskQuestion> {}
 export class RequestVoteCommand extends DomainCommandMessage<RequestVote> {}
 export class ApproveVotePropositionCommand extends DomainCommandMessage<ApproveVoteProposition> {}
@@ -97,6 +99,8 @@ export class ProposeMotionHandler extends ParagraphHandler<ProposeMotion> {}
 export class SupportMotionHandler extends ParagraphHandler<SupportMotion> {}
 @CommandHandler(WithdrawMotionCommand)
 export class WithdrawMotionHandler extends ParagraphHandler<WithdrawMotion> {}
+@CommandHandler(AmendMotionCommand)
+export class AmendMotionHandler extends ParagraphHandler<AmendMotion> {}
 @CommandHandler(AskQuestionCommand)
 export class AskQuestionHandler extends ParagraphHandler<AskQuestion> {}
 @CommandHandler(RequestVoteCommand)
@@ -148,6 +152,7 @@ export const paragraphHandlers = [
   ProposeMotionHandler,
   SupportMotionHandler,
   WithdrawMotionHandler,
+  AmendMotionHandler,
   AskQuestionHandler,
   RequestVoteHandler,
   ApproveVotePropositionHandler,

@@ -28,5 +28,7 @@ export const Ctx = createParamDecorator((_: unknown, context: ExecutionContext):
     idempotencyKey: readIdempotencyKey(request),
     ifMatch,
     signedInWith: request.signedInWith,
+    // `Paragraf-Preview: 1`: decide only, nothing is written (preview.interceptor.ts answers).
+    preview: request.headers['paragraf-preview'] === '1',
   });
 });

@@ -98,6 +98,27 @@ export class ParagraphsController {
     return this.commands.execute(new cmd.SupportMotionCommand({ type: 'SupportMotion', data }, ctx));
   }
 
+  @Post('paragraphs/:paragraphId/motions/:motionId/amend')
+  @HttpCode(200)
+  @Requires('record')
+  @WriteDocs(
+    'Put a yrkande right before the beslut (an amending event; the history keeps both)',
+    dto.AmendMotionDto,
+  )
+  amendMotion(
+    @Param('paragraphId', UuidParam) paragraphId: string,
+    @Param('motionId', EntryIdParam) motionId: string,
+    @Body() body: dto.AmendMotionDto,
+    @Ctx() ctx: CommandContext,
+  ): Promise<WriteResult> {
+    return this.commands.execute(
+      new cmd.AmendMotionCommand(
+        { type: 'AmendMotion', data: { ...plain(body), paragraphId, motionId } },
+        ctx,
+      ),
+    );
+  }
+
   @Post('paragraphs/:paragraphId/motions/:motionId/withdraw')
   @HttpCode(200)
   @Requires('record')

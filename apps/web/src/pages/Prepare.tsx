@@ -42,7 +42,8 @@ function ParagraphForm(props: { meetingId: string; bodyName: string }) {
             {
               paragraphId: newId(),
               ...(f.number ? { number: Number(f.number) } : {}),
-              caseNumber: f.caseNumber.trim(),
+              // Formalia (val av justerare, dagordningen, anmälningar) have no Dnr.
+              ...(f.caseNumber.trim() ? { caseNumber: f.caseNumber.trim() } : {}),
               title: f.title.trim(),
               summary: paragraphs(f.summary),
               basisDocuments: lines(f.basis),
@@ -72,15 +73,15 @@ function ParagraphForm(props: { meetingId: string; bodyName: string }) {
             onChange={set('number')}
           />
         </Field>
-        <Field label="Dnr" id="p-dnr">
-          <input id="p-dnr" value={f.caseNumber} onChange={set('caseNumber')} required />
+        <Field label="Dnr" id="p-dnr" hint="Tomt för formalia, t.ex. val av justerare.">
+          <input id="p-dnr" value={f.caseNumber} onChange={set('caseNumber')} />
         </Field>
         <Field label="Rubrik" id="p-title">
           <input id="p-title" value={f.title} onChange={set('title')} required />
         </Field>
       </div>
       <Field label="Sammanfattning av ärendet" id="p-summary" hint="Stycken skiljs med en tom rad.">
-        <textarea id="p-summary" rows={6} value={f.summary} onChange={set('summary')} required />
+        <textarea id="p-summary" rows={6} value={f.summary} onChange={set('summary')} />
       </Field>
       <Field label="Beslutsunderlag" id="p-basis" hint="En handling per rad.">
         <textarea id="p-basis" rows={3} value={f.basis} onChange={set('basis')} />

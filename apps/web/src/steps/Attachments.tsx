@@ -73,7 +73,6 @@ export function AttachmentsStep(props: { p: ParagraphViewWithSteps }) {
     <AttachmentsForm
       testId="step-attachments"
       title="Bilagor"
-      shortcut="l"
       idPrefix="g"
       postPath={`/paragraphs/${p.paragraphId}/attachments`}
       attachments={p.attachments ?? []}
@@ -98,7 +97,6 @@ export function ProtocolAttachments(props: { meetingId: string; attachments: rea
 function AttachmentsForm(props: {
   testId: string;
   title: string;
-  shortcut?: string;
   idPrefix: string;
   postPath: string;
   attachments: readonly AttachmentView[];
@@ -115,7 +113,6 @@ function AttachmentsForm(props: {
     <Step
       testId={props.testId}
       title={props.title}
-      shortcut={props.shortcut}
       button="Ladda upp och bifoga"
       onSubmit={async () => {
         if (!file) throw new Error('Välj en fil att bifoga.');

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { memberLabel, newId, type MemberRef } from '../api';
 import { Field, submit } from '../ui';
 import { ActorPicker, actorProblem, emptyActor, type Actor } from './ActorPicker';
+import { NON_PARTICIPATION_FIELDS } from '../live/fields';
 import { Step, Strike } from './Step';
 import { groupLabel, type NonParticipationView, type ParagraphViewWithSteps } from './types';
 
@@ -20,8 +21,8 @@ export function NonParticipationStep(props: { p: ParagraphViewWithSteps; serving
   return (
     <Step
       testId="step-non-participation"
+      fields={NON_PARTICIPATION_FIELDS}
       title="Deltar inte i beslutet"
-      shortcut="d"
       button="Registrera att de inte deltar"
       onSubmit={async () => {
         const problem = actorProblem(actor);

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { memberLabel, newId, type MemberRef } from '../api';
 import { Field, MemberSelect, submit } from '../ui';
+import { SPEAKER_FIELDS } from '../live/fields';
 import { Step, Strike } from './Step';
 import type { ParagraphViewWithSteps, SpeakerView } from './types';
 
@@ -24,8 +25,8 @@ export function SpeakersStep(props: { p: ParagraphViewWithSteps; present: readon
   return (
     <Step
       testId="step-speakers"
+      fields={SPEAKER_FIELDS}
       title="Talarlista"
-      shortcut="t"
       button="Lägg till talare"
       onSubmit={async () => {
         if (who === 'member' && !memberId) throw new Error('Välj vem som talar.');

@@ -1,18 +1,29 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useAction } from '../hooks';
-import { ActionStatus, submit } from '../ui';
+import { STRIKE_FIELDS } from '../live/fields';
+import { Preview, type PreviewRequest } from '../live/Preview';
+import type { FieldMap } from '../messages';
+import { ActionStatus, FieldErrorsContext, submit } from '../ui';
 import './steps.css';
 
-/** One step of the flow: a form with its own refusal shown right under its button. */
+/**
+ * One step of the flow: a form whose refusals are written beside the fields they concern
+ * (`fields` maps the API's body fields to the controls; `validate` checks before sending) and
+ * summed up under its button. The heading is the step's name only; shortcuts are listed apart.
+ */
 export function Step(props: {
   title: string;
-  shortcut?: string;
   button: string;
   onSubmit: () => Promise<string>;
   children: ReactNode;
   testId: string;
+  fields?: FieldMap;
+  /** Hidden (the composer shows one step at a time) but kept mounted, so typing survives. */
+  hidden?: boolean;
+  /** What the entry would send, for the preview of its sentence (null: not complete yet). */
+  preview?: PreviewRequest | null;
 }) {
-  const action = useAction();
+  const action = useAction(props.fields);
   const handle = (e: FormEvent) => {
     e.preventDefault();
     void action.run(props.onSubmit);
@@ -21,8 +32,10 @@ export function Step(props: {
     <form
       className="step"
       data-testid={props.testId}
-      aria-label={props.title}
+      aria-labelledby={`${props.testId}-h`}
       onSubmit={handle}
+      hidden={props.hidden}
+      noValidate
       onKeyDown={(e) => {
         // Ctrl+Enter sends from any field, textareas included.
         if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
@@ -31,10 +44,11 @@ export function Step(props: {
         }
       }}
     >
-      <h2 className="step-title">
-        {props.title} {props.shortcut && <kbd>Alt+{props.shortcut.toUpperCase()}</kbd>}
+      <h2 className="step-title" id={`${props.testId}-h`}>
+        {props.title}
       </h2>
-      {props.children}
+      <FieldErrorsContext.Provider value={action.fieldErrors}>{props.children}</FieldErrorsContext.Provider>
+      {props.preview !== undefined && <Preview request={props.preview} />}
       <button type="submit" disabled={action.busy}>
         {props.button}
       </button>
@@ -46,7 +60,7 @@ export function Step(props: {
 export function Strike(props: { paragraphId: string; entryId: string; what: string }) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
-  const action = useAction();
+  const action = useAction(STRIKE_FIELDS(props.entryId));
   if (!open)
     return (
       <button

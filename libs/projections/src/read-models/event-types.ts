@@ -17,6 +17,7 @@ export const PARAGRAPH_EVENTS = [
   'MotionProposed',
   'MotionSupported',
   'MotionWithdrawn',
+  'MotionAmended',
   'ProposalSupported',
   'ProposalAmended',
   'SpeakerRecorded',

@@ -232,7 +232,7 @@ export const registerProjection: Projection = {
               bodyName: p.body.name,
               year: p.year,
               number: p.number,
-              caseNumber: p.caseNumber,
+              caseNumber: p.caseNumber ?? '',
               title: p.title,
               decisions: [],
               justifiedAt: null,

@@ -63,7 +63,12 @@ export class OpenParagraphDto {
     description: '§ number; default: the next free one this year',
   })
   number?: number;
-  @Text(LIMITS.name, { example: 'KS 2024-15' }) caseNumber!: string;
+  @Text(LIMITS.name, {
+    optional: true,
+    example: 'KS 2024-15',
+    description: 'Dnr; left out for formalia (val av justerare, godkännande av dagordning, anmälningar)',
+  })
+  caseNumber?: string;
   @Text(LIMITS.line, { example: 'Delårsrapport 1 per april 2024 för kommunstyrelsen' }) title!: string;
   @TextList(LIMITS.listSmall, LIMITS.text, { example: ['Kommunstyrelsen har upprättat delårsrapport …'] })
   summary!: string[];
@@ -132,6 +137,19 @@ export class ProposeMotionDto {
     proposerId: 'm-beronius',
     kind: 'fritt',
     text: 'Kommunstyrelsens arbetsutskott beslutar för egen del att arbeta in nämndinitiativet i delårsrapporten.',
+  };
+}
+
+export class AmendMotionDto {
+  @OneOf(MOTION_KINDS, { example: 'fritt' }) kind!: (typeof MOTION_KINDS)[number];
+  @Text(LIMITS.text, { optional: true, example: 'cykelplanen kompletteras med en karta' }) text?: string;
+  @Text(LIMITS.text, { optional: true, description: 'for återremiss' }) motivation?: string;
+  @Text(LIMITS.line, { optional: true, example: 'Skrivfel i yrkandet' }) reason?: string;
+
+  static readonly example = {
+    kind: 'fritt',
+    text: 'cykelplanen kompletteras med en karta',
+    reason: 'Skrivfel',
   };
 }
 
