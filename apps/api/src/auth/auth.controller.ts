@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Logger, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { problems, ProblemException } from '../errors/problem.js';
@@ -8,6 +8,7 @@ import { Authenticator } from './authenticator.js';
 import { OidcSignIn } from './oidc-sign-in.js';
 import { permissionsOf, roleName } from './policy.js';
 import { UserDirectory, type User } from './users.js';
+import { ReadDocs } from '../http/swagger.js';
 
 export class DevSignInDto {
   @ApiProperty({ description: 'A development user’s id (GET /auth/status lists them)', example: 'dev-clerk' })
@@ -61,8 +62,10 @@ export class AuthController {
 
   @Get('status')
   @Public()
-  @ApiOperation({
+  @ReadDocs({
     summary: 'How to sign in: the identity provider, or development users when none is configured',
+    public: true,
+    json: 'AuthStatus',
   })
   status(): unknown {
     if (this.oidc.enabled) return { provider: 'oidc' };
@@ -79,7 +82,14 @@ export class AuthController {
 
   @Get('login')
   @Public()
-  @ApiOperation({ summary: 'Start signing in at the identity provider (authorisation code with PKCE)' })
+  @ReadDocs({
+    summary: 'Start signing in at the identity provider (authorisation code with PKCE)',
+    public: true,
+    status: 302,
+    responseDescription: 'to the identity provider',
+    query: [{ name: 'returnTo', description: 'the page (hash route) to return to' }],
+    problems: [503],
+  })
   async login(@Query('returnTo') returnTo: unknown, @Res() reply: FastifyReply): Promise<void> {
     const { url, flowId } = await this.oidc.begin(safeReturnTo(returnTo));
     void reply.setCookie(FLOW_COOKIE, flowId, {
@@ -95,7 +105,12 @@ export class AuthController {
 
   @Get('callback')
   @Public()
-  @ApiOperation({ summary: 'The identity provider sends the browser back here; a session cookie is set' })
+  @ReadDocs({
+    summary: 'The identity provider sends the browser back here; a session cookie is set',
+    public: true,
+    status: 302,
+    responseDescription: 'back to the web page',
+  })
   async callback(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     void reply.clearCookie(FLOW_COOKIE, { path: '/auth/callback' });
     const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
@@ -114,8 +129,11 @@ export class AuthController {
   @Post('dev-sign-in')
   @Public()
   @HttpCode(200)
-  @ApiOperation({
+  @ReadDocs({
     summary: 'Development only (no identity provider configured): sign in as a development user',
+    public: true,
+    json: 'Me',
+    problems: [400, 403, 404],
   })
   devSignIn(
     @Body() dto: DevSignInDto,
@@ -140,7 +158,12 @@ export class AuthController {
   @Post('sign-out')
   @Public()
   @HttpCode(200)
-  @ApiOperation({ summary: 'End the session (server-side) and name where the browser goes next' })
+  @ReadDocs({
+    summary: 'End the session (server-side) and name where the browser goes next',
+    public: true,
+    json: 'SignedOut',
+    problems: [403],
+  })
   async signOut(
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Logger, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsInt, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { API_CONFIG, type ApiConfig } from '../config.js';
 import { problems } from '../errors/problem.js';
@@ -8,6 +8,7 @@ import { AccessStore, type IssuedToken } from './access-store.js';
 import { CurrentUser, Requires } from './auth.guard.js';
 import { roleName } from './policy.js';
 import { newToken, UserDirectory, type User } from './users.js';
+import { ReadDocs } from '../http/swagger.js';
 
 export class IssueTokenDto {
   @ApiProperty({ description: 'What the token is for (shown in the list)', example: 'Diariets import' })
@@ -46,7 +47,7 @@ export class TokensController {
 
   @Get('users')
   @Requires('administer')
-  @ApiOperation({ summary: 'The users file’s people and API clients: roles, bodies, member' })
+  @ReadDocs({ summary: 'The users file’s people and API clients: roles, bodies, member', json: 'UserList' })
   list(): unknown {
     return {
       users: this.users.list().map((u) => ({
@@ -62,7 +63,11 @@ export class TokensController {
 
   @Get('users/:userId/tokens')
   @Requires('administer')
-  @ApiOperation({ summary: 'The tokens issued to a user (never the tokens themselves)' })
+  @ReadDocs({
+    summary: 'The tokens issued to a user (never the tokens themselves)',
+    json: 'TokenList',
+    problems: [404],
+  })
   tokens(@Param('userId') userId: string): unknown {
     this.userOrNotFound(userId);
     return { tokens: this.access.tokensOf(userId).map((t) => view(t)) };
@@ -70,7 +75,12 @@ export class TokensController {
 
   @Post('users/:userId/tokens')
   @Requires('administer')
-  @ApiOperation({ summary: 'Issue a bearer token with an expiry; the answer is the only time it is shown' })
+  @ReadDocs({
+    summary: 'Issue a bearer token with an expiry; the answer is the only time it is shown',
+    json: 'IssuedToken',
+    status: 201,
+    problems: [400, 404],
+  })
   issue(@Param('userId') userId: string, @Body() dto: IssueTokenDto, @CurrentUser() admin: User): unknown {
     const user = this.userOrNotFound(userId);
     if (dto.expiresInDays > this.config.tokenMaxDays) {
@@ -99,7 +109,7 @@ export class TokensController {
   @Delete('tokens/:tokenId')
   @HttpCode(200)
   @Requires('administer')
-  @ApiOperation({ summary: 'Revoke a token: it stops working at once' })
+  @ReadDocs({ summary: 'Revoke a token: it stops working at once', json: 'TokenInfo', problems: [404] })
   revoke(@Param('tokenId') tokenId: string, @CurrentUser() admin: User): unknown {
     const known = this.access.tokenById(tokenId);
     if (!known) throw problems.notFound(`Det finns ingen token ${tokenId}.`);

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { isPlainDate, pendingMatters, rosterOn, incomingDecider, incomingStreamId } from '@app/domain';
 import { Requires } from '../auth/auth.guard.js';
 import { CommandRunner } from '../commands/command-runner.js';
@@ -19,6 +19,7 @@ import {
   StartMembershipDto,
 } from './bodies.dto.js';
 import { Bodies } from './bodies.service.js';
+import { ReadDocs } from '../http/swagger.js';
 
 function bodyParam(bodyId: string): string {
   if (!BODY_ID.test(bodyId)) {
@@ -57,7 +58,7 @@ export class BodiesController {
 
   @Get('bodies')
   @Requires('read')
-  @ApiOperation({ summary: 'Every registered body' })
+  @ReadDocs({ summary: 'Every registered body', json: 'BodyList' })
   async list(): Promise<unknown> {
     const register = await this.bodies.register();
     return { bodies: [...register.bodies.values()] };
@@ -95,7 +96,11 @@ export class BodiesController {
 
   @Get('bodies/:bodyId')
   @Requires('read')
-  @ApiOperation({ summary: 'A body with every membership of its roster (past, present and future)' })
+  @ReadDocs({
+    summary: 'A body with every membership of its roster (past, present and future)',
+    json: 'BodyWithRoster',
+    problems: [400, 404],
+  })
   async get(@Param('bodyId') bodyId: string): Promise<unknown> {
     const details = await this.bodies.details(bodyParam(bodyId));
     if (!details) throw problems.notFound(`Organet ${bodyId} finns inte i förteckningen över organ.`);
@@ -105,8 +110,13 @@ export class BodiesController {
 
   @Get('bodies/:bodyId/roster')
   @Requires('read')
-  @ApiOperation({
+  @ReadDocs({
     summary: 'The roster in force on a date (default today), and the members a meeting that day starts from',
+    json: 'Roster',
+    query: [
+      { name: 'date', description: 'YYYY-MM-DD; default today', schema: { type: 'string', format: 'date' } },
+    ],
+    problems: [400, 404],
   })
   async roster(@Param('bodyId') bodyId: string, @Query('date') date?: string): Promise<unknown> {
     const details = await this.bodies.details(bodyParam(bodyId));
@@ -169,7 +179,12 @@ export class BodiesController {
 
   @Get('bodies/:bodyId/incoming')
   @Requires('read')
-  @ApiOperation({ summary: 'Matters other bodies sent on to this one; `?all=1` includes those taken up' })
+  @ReadDocs({
+    summary: 'Matters other bodies sent on to this one; `?all=1` includes those taken up',
+    json: 'IncomingMatters',
+    query: [{ name: 'all', description: '1: include matters already taken up' }],
+    problems: [400],
+  })
   async incoming(@Param('bodyId') bodyId: string, @Query('all') all?: string): Promise<unknown> {
     const loaded = await this.runner.load(incomingStreamId(bodyParam(bodyId)), incomingDecider);
     const matters =

@@ -290,6 +290,52 @@ export const RESPONSE_SCHEMAS = {
     { id: str, name: str, role: str, permissions: list(str) },
     { bodies: { ...list(str), description: 'the bodies the user is limited to, when limited' } },
   ),
+  // Bodies, rosters and forwarding (docs/adr/0036, 0037).
+  BodyDetails: {
+    ...obj({ bodyId: str, name: str, shortName: str, kind: str, numberingFormat: str }, true),
+    description: 'A registered body: names as printed, kind, the body it prepares for, numbering.',
+  },
+  BodyList: obj({ bodies: list(ref('BodyDetails')) }),
+  Membership: obj(
+    { membershipId: str, memberId: str, name: str, party: nullable(str), role: str, from: date },
+    true,
+  ),
+  BodyWithRoster: {
+    allOf: [ref('BodyDetails'), obj({ rosterRevision: int, memberships: list(ref('Membership')) })],
+  },
+  Roster: obj({
+    bodyId: str,
+    date,
+    rosterRevision: int,
+    chair: nullable(str),
+    memberships: list(ref('Membership')),
+    members: list(obj({ memberId: str, name: str, party: nullable(str), role: str })),
+  }),
+  IncomingMatters: obj({
+    bodyId: str,
+    matters: list({ type: 'object', additionalProperties: true }),
+  }),
+  // Signing in (docs/adr/0039) and tokens (docs/adr/0040).
+  AuthStatus: optionalObj(
+    { provider: { type: 'string', enum: ['oidc', 'development'] } },
+    {
+      developmentUsers: list(obj({ id: str, name: str, roleNames: list(str), bodies: nullable(list(str)) })),
+    },
+  ),
+  SignedOut: obj({ signedOut: bool, redirect: str }),
+  UserList: obj({
+    users: list(
+      optionalObj(
+        { id: str, name: str, roles: list(str), roleNames: list(str), bodies: nullable(list(str)) },
+        { memberId: str },
+      ),
+    ),
+  }),
+  TokenInfo: obj({ tokenId: str, userId: str, label: str, createdAt: dateTime, expiresAt: dateTime }, true),
+  TokenList: obj({ tokens: list(ref('TokenInfo')) }),
+  IssuedToken: {
+    allOf: [ref('TokenInfo'), obj({ token: { ...str, description: 'shown only in this answer' } })],
+  },
   Health: {
     type: 'object',
     description: 'Terminus health report.',

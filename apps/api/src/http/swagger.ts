@@ -113,7 +113,7 @@ export interface ReadOptions {
   readonly media?: readonly Media[];
   /** A public record: no token needed. */
   readonly public?: boolean;
-  readonly status?: 200 | 201;
+  readonly status?: 200 | 201 | 302;
   /** Problems beyond the token's (401, 403 are added unless public). */
   readonly problems?: readonly number[];
   readonly query?: readonly QueryParam[];
