@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { describeInBrowser, openBrowser, type BrowserSession } from './support/browser.js';
-import { ensureWebBuilt, freePort, WebTestServer } from './support/server.js';
+import { ensureWebBuilt, freePort, signInAs, WebTestServer } from './support/server.js';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -23,9 +23,7 @@ describeInBrowser('bodies and rosters in the web page', () => {
     await server.start();
     session = await openBrowser();
     page = session.page;
-    await page.goto(`${server.url}/`);
-    await page.fill('#token', server.tokens.admin);
-    await page.getByRole('button', { name: 'Logga in' }).click();
+    await signInAs(page, server.url, 'admin');
     await page.getByRole('heading', { name: 'Sammanträden', exact: true }).waitFor();
   });
 

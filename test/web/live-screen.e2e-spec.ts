@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page, Request } from 'playwright-core';
 import { describeInBrowser, openBrowser, type BrowserSession } from './support/browser.js';
-import { ensureWebBuilt, freePort, WebTestServer } from './support/server.js';
+import { ensureWebBuilt, freePort, signInAs, WebTestServer } from './support/server.js';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const KS = { id: 'ks', name: 'Kommunstyrelsen', shortName: 'KS' };
@@ -130,9 +130,7 @@ describeInBrowser('the live recording screen', () => {
     session = await openBrowser();
     page = session.page;
     page.on('request', (r: Request) => requests.push(new URL(r.url()).pathname));
-    await page.goto(`${server.url}/`);
-    await page.fill('#token', server.tokens.clerk);
-    await page.getByRole('button', { name: 'Logga in' }).click();
+    await signInAs(page, server.url, 'clerk');
     await page.getByRole('heading', { name: 'Sammanträden', exact: true }).waitFor();
   });
 

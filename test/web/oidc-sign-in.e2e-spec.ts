@@ -324,7 +324,10 @@ describeInBrowser('signing in through the municipality’s OpenID Connect provid
     // The clerk sends the protocol for justering from the page.
     await clerk.page.goto(`${apiUrl}/#/after/${meetingId}`);
     await clerk.page.getByRole('button', { name: 'Skicka protokollet för justering' }).click(WAIT);
-    await clerk.page.getByText('Protokollet är skickat för justering.').waitFor(WAIT);
+    await clerk.page
+      .getByTestId('justering')
+      .getByText('Protokollet är skickat för justering.')
+      .waitFor(WAIT);
 
     const page = justerare.page;
     await signIn(page, 'marie.akesson');

@@ -7,20 +7,10 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { s65Body, s65Members } from '../scenarios/s65.js';
 import { describeInBrowser, openBrowser, type BrowserSession } from './support/browser.js';
-import { ensureWebBuilt, freePort, WebTestServer } from './support/server.js';
+import { ensureWebBuilt, freePort, signInAs, WebTestServer } from './support/server.js';
 
 const WAIT = { timeout: 30_000 };
 const SUMMARY = 'Den enskildes ekonomiska förhållanden har utretts.';
-
-async function signIn(page: Page, url: string, token: string): Promise<void> {
-  await page.goto(`${url}/`);
-  await page.evaluate('sessionStorage.clear()');
-  await page.goto(`${url}/#/`);
-  await page.reload();
-  await page.fill('#token', token);
-  await page.getByRole('button', { name: 'Logga in' }).click();
-  await page.getByRole('heading', { name: 'Sammanträden', exact: true }).waitFor(WAIT);
-}
 
 /** The public protocol as text, once it satisfies `ok` (the read model follows the store). */
 async function publicProtocol(url: string, meetingId: string, ok: (text: string) => boolean) {
@@ -74,7 +64,7 @@ describeInBrowser('sekretess on the preparation page', () => {
         },
       },
     });
-    await signIn(page, server.url, server.tokens.clerk);
+    await signInAs(page, server.url, 'clerk');
     await page.goto(`${server.url}/#/prepare/${meetingId}`);
     await page.getByRole('heading', { name: 'Föredragningslista' }).waitFor(WAIT);
 

@@ -36,7 +36,9 @@ const GENERIC = 'Uppgiften kunde inte registreras. Kontrollera fälten och förs
 const STALE_PAGE = 'Sidan skickade en uppgift som servern inte känner igen. Ladda om sidan och försök igen.';
 
 /** camelCase or snake_case words, rule codes (UPPER_SNAKE), paths (`a.b`, `a[0]`), English validator text. */
-export function containsIdentifier(text: string): boolean {
+export function containsIdentifier(raw: string): boolean {
+  // A placeholder the clerk types ("§ {number}" in a numbering format) is syntax, not an identifier.
+  const text = raw.replace(/\{[a-z]+\}/g, '');
   return (
     /\b[a-z]+[A-Z][A-Za-z0-9]*\b/.test(text) ||
     /\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/.test(text) ||
