@@ -342,7 +342,10 @@ describeInBrowser('the live recording screen', () => {
       () => page.locator('[data-testid=step-decision] button[type=submit]').click(),
       /\/decision$/,
     );
-    await extractShows(page, decision.at(-1)!);
+    // "Beslut" is also part of "Beslutsgång": wait for it as a line of its own, not as text.
+    const until = Date.now() + 60_000;
+    while (!(await extractLines()).has(decision.at(-1)!.trim()) && Date.now() < until)
+      await page.waitForTimeout(250);
     const lines = await extractLines();
     for (const line of [...question, ...decision])
       expect([line, lines.has(line.trim())]).toEqual([line, true]);

@@ -335,7 +335,7 @@ describeInBrowser('signing in through the municipality’s OpenID Connect provid
     expect(await page.getByTestId('person').innerText()).toContain('Marie Åkesson · justerare');
     await page.goto(`${apiUrl}/#/after/${meetingId}`);
     await page.getByRole('button', { name: 'Skriv under justeringen som Marie Åkesson' }).click(WAIT);
-    await page.getByText('Din underskrift är registrerad.').waitFor(WAIT);
+    await page.getByTestId('justering').getByText('Din underskrift är registrerad.').waitFor(WAIT);
 
     // The chair signs as an API client, with a token an admin issued her.
     const issued = await fetch(`${apiUrl}/users/ordf/tokens`, {
