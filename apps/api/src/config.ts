@@ -105,8 +105,17 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
         64 * 1024 * 1024,
       ),
       heartbeatMs: int(env, 'PARAGRAF_LIVE_HEARTBEAT_MS', DEFAULT_LIVE.heartbeatMs, 100, 3_600_000),
+      fanOut: fanOutMode(env.PARAGRAF_LIVE_FANOUT),
+      historyIdleMs: int(env, 'PARAGRAF_LIVE_HISTORY_IDLE_MS', DEFAULT_LIVE.historyIdleMs, 0, 86_400_000),
     },
     sealIntervalSeconds: int(env, 'PARAGRAF_SEAL_INTERVAL_SECONDS', 60, 0, 86_400),
     verifyIntervalSeconds: int(env, 'PARAGRAF_VERIFY_INTERVAL_SECONDS', 3600, 0, 7 * 86_400),
   };
+}
+
+/** Where the live stream's writes run (docs/adr/0033). */
+function fanOutMode(raw: string | undefined): 'process' | 'inline' {
+  if (raw === undefined || raw === '') return DEFAULT_LIVE.fanOut;
+  if (raw === 'process' || raw === 'inline') return raw;
+  throw new ConfigError('PARAGRAF_LIVE_FANOUT', `must be process or inline, got "${raw}"`);
 }
