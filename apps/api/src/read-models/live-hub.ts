@@ -64,7 +64,7 @@ interface Channel {
 interface FanOutHandle {
   readonly child?: ChildProcess;
   send(message: ToFanOut, socket?: Socket): void;
-  stop(): void;
+  stop(): void | Promise<void>;
 }
 
 interface Attached {
@@ -172,9 +172,9 @@ export class LiveHub implements OnModuleDestroy {
     this.send({ t: 'replay', id, from: String(lastEventId) });
   }
 
-  onModuleDestroy(): void {
-    if (!this.closed) void this.closeAll();
-    this.fanOut?.stop();
+  async onModuleDestroy(): Promise<void> {
+    await this.closeAll();
+    await this.fanOut?.stop();
   }
 
   /**
@@ -221,11 +221,23 @@ export class LiveHub implements OnModuleDestroy {
     const handle: FanOutHandle = {
       child,
       send: (m: ToFanOut, socket?: Socket) => {
-        if (child.connected) child.send(m, socket);
-        else socket?.destroy();
+        if (!child.connected) return void socket?.destroy();
+        if (!socket) return void child.send(m);
+        // Handed over as a plain socket, not as one of the HTTP server's: otherwise the server
+        // counts it as the child's and its close() waits on the child (and never finishes once
+        // the child is gone). This process's socket object is then destroyed: its file
+        // descriptor has moved, the connection stays open in the fan-out, and the server's
+        // count of connections drops by one.
+        (socket as unknown as { server: unknown }).server = null;
+        child.send(m, socket, () => socket.destroy());
       },
-      stop: () => {
-        if (child.exitCode === null) child.kill('SIGKILL');
+      stop: async () => {
+        if (child.exitCode !== null || child.signalCode !== null) return;
+        // It exits by itself once its streams have ended; a moment for that, then for certain.
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        const timer = setTimeout(() => child.kill('SIGKILL'), 1_000);
+        await exited;
+        clearTimeout(timer);
       },
     };
     return handle;
