@@ -161,6 +161,7 @@ try {
   );
 
   const result = {
+    fanout: process.env.PARAGRAF_LIVE_FANOUT || 'process',
     viewers: VIEWERS,
     reconnects_from_0: RECONNECTS,
     writers: WRITERS,
@@ -190,7 +191,7 @@ try {
     machine_with: cpuWith,
   };
   console.log(`
-bench:live — ${VIEWERS} viewers + ${RECONNECTS} reconnects from 0, ${WRITERS} writers, ${SECONDS} s per phase
+bench:live (fan-out: ${result.fanout}) — ${VIEWERS} viewers + ${RECONNECTS} reconnects from 0, ${WRITERS} writers, ${SECONDS} s per phase
 
                           without viewers   with viewers
   commands                ${String(result.commands_without).padStart(15)}   ${String(result.commands_with).padStart(12)}
