@@ -72,7 +72,10 @@ export function startServer(dir: string, port: number, env: Record<string, strin
     output: () => out,
     rssMb: () => rssOf(pid),
     childrenRssMb: () => childrenOf(pid).reduce((sum, c) => sum + rssOf(c), 0),
-    cpuSeconds: () => ({ server: cpuOf(pid), children: childrenOf(pid).reduce((sum, c) => sum + cpuOf(c), 0) }),
+    cpuSeconds: () => ({
+      server: cpuOf(pid),
+      children: childrenOf(pid).reduce((sum, c) => sum + cpuOf(c), 0),
+    }),
     handles: () => {
       try {
         return readdirSync(`/proc/${pid}/fd`).length;
@@ -111,10 +114,7 @@ function rssOf(pid: number): number {
 function childrenOf(pid: number): number[] {
   try {
     return readdirSync(`/proc/${pid}/task`).flatMap((t) =>
-      readFileSync(`/proc/${pid}/task/${t}/children`, 'utf8')
-        .split(' ')
-        .filter(Boolean)
-        .map(Number),
+      readFileSync(`/proc/${pid}/task/${t}/children`, 'utf8').split(' ').filter(Boolean).map(Number),
     );
   } catch {
     return [];

@@ -41,8 +41,7 @@ export type ToFanOut =
 
 /** Fan-out → hub. */
 export type FromFanOut =
-  | { readonly t: 'detached'; readonly id: number; readonly dropped: boolean }
-  | { readonly t: 'closed' };
+  { readonly t: 'detached'; readonly id: number; readonly dropped: boolean } | { readonly t: 'closed' };
 
 export interface FanOutOptions {
   readonly maxBufferedBytes: number;
@@ -50,7 +49,10 @@ export interface FanOutOptions {
 }
 
 /** A viewer's connection: a socket (fan-out process) or the raw socket of a hijacked reply. */
-type Sink = Pick<Duplex, 'write' | 'end' | 'destroy' | 'on' | 'once' | 'writableLength' | 'destroyed' | 'writableEnded'>;
+type Sink = Pick<
+  Duplex,
+  'write' | 'end' | 'destroy' | 'on' | 'once' | 'writableLength' | 'destroyed' | 'writableEnded'
+>;
 
 interface Viewer {
   readonly id: number;
@@ -167,7 +169,8 @@ export class FanOut {
 
   private channel(meetingId: string): Channel {
     let channel = this.channels.get(meetingId);
-    if (!channel) this.channels.set(meetingId, (channel = { meetingId, viewers: new Set(), history: null, pending: [] }));
+    if (!channel)
+      this.channels.set(meetingId, (channel = { meetingId, viewers: new Set(), history: null, pending: [] }));
     return channel;
   }
 
@@ -191,7 +194,11 @@ export class FanOut {
       }
     }
     // Live frames that arrived meanwhile were appended to the history and sent from it above.
-    viewer.last = history.length ? (history[history.length - 1].position > sent ? history[history.length - 1].position : sent) : sent;
+    viewer.last = history.length
+      ? history[history.length - 1].position > sent
+        ? history[history.length - 1].position
+        : sent
+      : sent;
   }
 
   private frames(meetingId: string, wire: WireFrame[]): void {

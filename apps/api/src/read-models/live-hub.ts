@@ -203,7 +203,10 @@ export class LiveHub implements OnModuleDestroy {
   }
 
   private startFanOut(): FanOutHandle {
-    const options = { maxBufferedBytes: this.options.maxBufferedBytes, heartbeatMs: this.options.heartbeatMs };
+    const options = {
+      maxBufferedBytes: this.options.maxBufferedBytes,
+      heartbeatMs: this.options.heartbeatMs,
+    };
     if (this.options.fanOut === 'inline') {
       const fanOut = new FanOut(options, (m) => this.fromFanOut(m));
       return { send: (m, socket) => fanOut.handle(m, socket), stop: () => fanOut.handle({ t: 'close' }) };
@@ -271,7 +274,8 @@ export class LiveHub implements OnModuleDestroy {
     if (channel.idle) clearTimeout(channel.idle);
     this.channels.delete(channel.meetingId);
     for (const p of channel.paragraphs) this.byParagraph.delete(p);
-    if (channel.history && this.fanOut && !this.closed) this.send({ t: 'drop', meetingId: channel.meetingId });
+    if (channel.history && this.fanOut && !this.closed)
+      this.send({ t: 'drop', meetingId: channel.meetingId });
   }
 
   private channel(meetingId: string): Channel {
@@ -385,12 +389,12 @@ export class LiveHub implements OnModuleDestroy {
     }
     return true;
   }
-
 }
 
 /** An event's frame. EntryStruck goes out without its reason. */
 function serialise(e: CommittedEvent): string {
-  const data = e.type === 'EntryStruck' ? { paragraphId: e.data.paragraphId, entryId: e.data.entryId } : e.data;
+  const data =
+    e.type === 'EntryStruck' ? { paragraphId: e.data.paragraphId, entryId: e.data.entryId } : e.data;
   return frame(String(e.position), e.type, {
     position: String(e.position),
     type: e.type,
