@@ -80,6 +80,7 @@ interface Frame {
 /** Beyond this many viewers, batches within FLUSH_MS share one write per viewer. */
 const COALESCE_FROM = 100;
 const FLUSH_MS = 10;
+const MAX_FLUSH_WAIT_MS = 250;
 /** Held back until its replay is sent: the live feed skips it meanwhile. */
 const HELD = 1n << 62n;
 
@@ -88,6 +89,8 @@ export class FanOut {
   private readonly viewers = new Map<number, Viewer>();
   private readonly heartbeat: NodeJS.Timeout;
   private flushTimer: NodeJS.Timeout | null = null;
+  /** How long the last flush took (ms). */
+  private lastFlushMs = 0;
   private readonly dirty = new Set<Channel>();
   private closed = false;
 
@@ -209,18 +212,25 @@ export class FanOut {
     if (channel.viewers.size === 0) return;
     channel.pending.push(...frames);
     this.dirty.add(channel);
+    // Many viewers: wait at least as long as the last flush took, so that when writes fall
+    // behind, more batches share each write instead of a backlog of flushes building up.
     if (!this.flushTimer)
-      this.flushTimer = setTimeout(() => this.flush(), this.viewers.size < COALESCE_FROM ? 0 : FLUSH_MS);
+      this.flushTimer = setTimeout(
+        () => this.flush(),
+        this.viewers.size < COALESCE_FROM ? 0 : Math.max(FLUSH_MS, this.lastFlushMs),
+      );
   }
 
   private flush(): void {
     this.flushTimer = null;
+    const started = performance.now();
     for (const channel of this.dirty) {
       const frames = channel.pending;
       channel.pending = [];
       if (frames.length) this.broadcast(channel, frames);
     }
     this.dirty.clear();
+    this.lastFlushMs = Math.min(MAX_FLUSH_WAIT_MS, performance.now() - started);
   }
 
   /** One encoding of the batch, shared by every viewer that is caught up: one write each. */
