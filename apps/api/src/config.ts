@@ -92,7 +92,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     attachmentLimit: int(env, 'PARAGRAF_ATTACHMENT_LIMIT', 20 * 1024 * 1024, 1024, 512 * 1024 * 1024),
     logLevel,
     commandRetries: int(env, 'PARAGRAF_COMMAND_RETRIES', 5, 0, 50),
-    commandCacheEvents: int(env, 'PARAGRAF_COMMAND_CACHE_EVENTS', 100_000, 0, 100_000_000),
+    commandCacheEvents: int(env, 'PARAGRAF_COMMAND_CACHE_EVENTS', 25_000, 0, 100_000_000),
     numberReleaseAfterMs: int(env, 'PARAGRAF_NUMBER_RELEASE_AFTER_MS', 10_000, 0, 86_400_000),
     readyMaxLag: int(env, 'PARAGRAF_READY_MAX_LAG', 10_000, 0, Number.MAX_SAFE_INTEGER),
     authFailureLimit: int(env, 'PARAGRAF_AUTH_FAILURES', 20, 1, 1_000_000),
