@@ -180,28 +180,30 @@ export class FanOut {
   /** The gap at the pace the viewer reads (a replay from 0 can exceed the live buffer bound). */
   private async replay(viewer: Viewer, from: bigint): Promise<void> {
     const { sink, channel } = viewer;
-    const history = channel.history ?? [];
     let sent = from;
-    for (let i = 0; i < history.length; i++) {
-      const f = history[i];
-      if (f.position <= sent || f.hidden) continue;
-      sent = f.position;
-      if (sink.destroyed) return;
-      sink.write(f.text);
-      if (sink.writableLength > this.options.maxBufferedBytes / 2) {
-        await new Promise<void>((resolve) => {
-          sink.once('drain', resolve);
-          sink.once('close', resolve);
-        });
+    let history: Frame[];
+    // The hub may replace the history meanwhile (a paragraph's sekretess changed): go on from
+    // the new one, which also holds the live frames that arrived since.
+    do {
+      history = channel.history ?? [];
+      for (let i = 0; i < history.length; i++) {
+        const f = history[i];
+        if (f.position <= sent || f.hidden) continue;
+        sent = f.position;
         if (sink.destroyed) return;
+        sink.write(f.text);
+        if (sink.writableLength > this.options.maxBufferedBytes / 2) {
+          await new Promise<void>((resolve) => {
+            sink.once('drain', resolve);
+            sink.once('close', resolve);
+          });
+          if (sink.destroyed) return;
+        }
       }
-    }
+    } while (channel.history && channel.history !== history);
     // Live frames that arrived meanwhile were appended to the history and sent from it above.
-    viewer.last = history.length
-      ? history[history.length - 1].position > sent
-        ? history[history.length - 1].position
-        : sent
-      : sent;
+    const end = history.length ? history[history.length - 1].position : sent;
+    viewer.last = end > sent ? end : sent;
   }
 
   private frames(meetingId: string, wire: WireFrame[]): void {
