@@ -47,6 +47,19 @@ export function wordDiff(actual: string, expected: string, context = 8): string 
   ].join('\n');
 }
 
+/**
+ * A justified document served by the API prints the seal that covers its justering
+ * ("Kontrollsumma …", docs/adr/0031), which the printed golden extracts do not have. This takes
+ * that one line out, and says whether it was there, before a golden comparison.
+ */
+export const SEAL_LINE =
+  /Kontrollsumma \(försegling \d{4}-\d{2}-\d{2}, till och med position \d+\): [0-9a-f]{8}(?: [0-9a-f]{8}){7}\n?/;
+
+export function splitSealLine(text: string): { text: string; sealed: boolean } {
+  const sealed = SEAL_LINE.test(text);
+  return { text: text.replace(SEAL_LINE, ''), sealed };
+}
+
 /** Markdown reduced to the printed words: heading marks and escapes removed. */
 export function markdownToPlain(markdown: string): string {
   return markdown

@@ -19,6 +19,7 @@ import { MeetingsController } from './http/meetings.controller.js';
 import { ParagraphsController } from './http/paragraphs.controller.js';
 import { validationPipe } from './http/validation.js';
 import { IdempotencyStore } from './idempotency/idempotency.store.js';
+import { DocumentMarksModule } from './documents/document-marks.js';
 import { IntegrityService } from './integrity/integrity.service.js';
 import { VerifyController } from './integrity/verify.controller.js';
 import { JusteringController } from './justering/justering.controller.js';
@@ -66,6 +67,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         CqrsModule.forRoot(),
+        DocumentMarksModule.register(options.store),
         WebModule,
         ReadModelsModule.register({ store: options.store, live: options.config.live }),
         TerminusModule.forRoot({ errorLogStyle: 'json' }),

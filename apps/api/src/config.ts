@@ -41,6 +41,11 @@ export interface ApiConfig {
   readonly sealIntervalSeconds: number;
   /** Seconds between full background re-verifications of every chain and seal; 0: only at start. */
   readonly verifyIntervalSeconds: number;
+  /**
+   * The address the public reaches Paragraf at, without a trailing slash: the QR code on a
+   * certified extract's PDF links to `<publicUrl>/verify?code=…` (docs/adr/0031).
+   */
+  readonly publicUrl: string;
 }
 
 /** A setting that cannot be used; the message names the variable so an operator can fix it. */
@@ -73,8 +78,9 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
   }
   const memoryStore = env.PARAGRAF_EVENT_STORE === 'memory';
+  const port = int(env, 'PORT', 3000, 1, 65535);
   return {
-    port: int(env, 'PORT', 3000, 1, 65535),
+    port,
     host: env.HOST || '0.0.0.0',
     bodyLimit: int(env, 'PARAGRAF_BODY_LIMIT', 256 * 1024, 1024, 16 * 1024 * 1024),
     usersFile: env.PARAGRAF_USERS_FILE || './data/users.json',
@@ -113,6 +119,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     },
     sealIntervalSeconds: int(env, 'PARAGRAF_SEAL_INTERVAL_SECONDS', 60, 0, 86_400),
     verifyIntervalSeconds: int(env, 'PARAGRAF_VERIFY_INTERVAL_SECONDS', 3600, 0, 7 * 86_400),
+    publicUrl: publicUrl(env.PARAGRAF_PUBLIC_URL, port),
   };
 }
 
@@ -121,4 +128,21 @@ function fanOutMode(raw: string | undefined): 'process' | 'inline' {
   if (raw === undefined || raw === '') return DEFAULT_LIVE.fanOut;
   if (raw === 'process' || raw === 'inline') return raw;
   throw new ConfigError('PARAGRAF_LIVE_FANOUT', `must be process or inline, got "${raw}"`);
+}
+
+function publicUrl(raw: string | undefined, port: number): string {
+  if (raw === undefined || raw === '') return `http://localhost:${port}`;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('PARAGRAF_PUBLIC_URL', `must be an http or https address, got "${raw}"`);
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash) {
+    throw new ConfigError(
+      'PARAGRAF_PUBLIC_URL',
+      `must be an http or https address without query, got "${raw}"`,
+    );
+  }
+  return url.href.replace(/\/+$/, '');
 }

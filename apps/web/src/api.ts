@@ -145,6 +145,8 @@ export interface ParagraphSummary {
   caseNumber: string | null;
   title: string | null;
   status: 'open' | 'decided' | 'justified' | null;
+  /** The OSL provision cited when the paragraph is marked as containing sekretess (docs/adr/0030). */
+  confidential?: string | null;
 }
 export interface MeetingWithParagraphs {
   revision: number;

@@ -296,6 +296,21 @@ export type DispatchDecision = Cmd<
   { readonly paragraphId: string; readonly recipient: string; readonly at: string }
 >;
 
+export type MarkParagraphConfidential = Cmd<
+  'MarkParagraphConfidential',
+  {
+    readonly paragraphId: string;
+    readonly provision: string;
+    readonly reason?: string;
+    readonly by: Person;
+    readonly at: string;
+  }
+>;
+export type LiftParagraphConfidentiality = Cmd<
+  'LiftParagraphConfidentiality',
+  { readonly paragraphId: string; readonly reason: string; readonly by: Person; readonly at: string }
+>;
+
 export type ParagraphCommand =
   | OpenParagraph
   | DeclareRecusal
@@ -321,7 +336,9 @@ export type ParagraphCommand =
   | JustifyParagraph
   | RecordCorrection
   | CertifyExtract
-  | DispatchDecision;
+  | DispatchDecision
+  | MarkParagraphConfidential
+  | LiftParagraphConfidentiality;
 
 export type DomainCommand = MeetingCommand | NumberingCommand | ParagraphCommand;
 export type DomainCommandType = DomainCommand['type'];
@@ -364,6 +381,8 @@ export const commandStreamKinds = {
   RecordCorrection: 'paragraph',
   CertifyExtract: 'paragraph',
   DispatchDecision: 'paragraph',
+  MarkParagraphConfidential: 'paragraph',
+  LiftParagraphConfidentiality: 'paragraph',
 } as const satisfies Record<DomainCommandType, StreamKind>;
 
 export const commandTypes = Object.keys(commandStreamKinds) as DomainCommandType[];

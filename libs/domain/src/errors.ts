@@ -135,6 +135,10 @@ export const ruleMessages = {
   ATTACHMENT_NUMBER_TAKEN: 'Bilagenumret är redan använt.',
   PROPOSITION_ORDER_INVALID:
     'Propositionsordningen ska ha minst ett steg, och varje steg ska gälla förslaget eller yrkanden i ärendet, var och en en gång.',
+  // ─── sekretess (docs/adr/0030) ───
+  ALREADY_CONFIDENTIAL:
+    'Paragrafen är redan markerad med sekretess. Häv markeringen först om bestämmelsen ska ändras.',
+  NOT_CONFIDENTIAL: 'Paragrafen är inte markerad med sekretess.',
 } as const satisfies Record<string, string>;
 
 export type RuleCode = keyof typeof ruleMessages;

@@ -586,6 +586,35 @@ export interface DecisionDispatched {
   readonly data: { readonly paragraphId: string; readonly recipient: string; readonly at: string };
 }
 
+/**
+ * The paragraph contains information covered by sekretess (offentlighets- och sekretesslagen,
+ * 2009:400): the public views show only its heading and the beslut, with the provision cited
+ * (docs/adr/0030). The clerk marks it; the full record stays as it is for clerks and auditors.
+ */
+export interface ParagraphMarkedConfidential {
+  readonly type: 'ParagraphMarkedConfidential';
+  readonly data: {
+    readonly paragraphId: string;
+    /** The provision, as the clerk cites it: "OSL 26 kap. 1 §". */
+    readonly provision: string;
+    /** Why, for the record (not shown publicly). */
+    readonly reason?: string;
+    readonly by: Person;
+    readonly at: string;
+  };
+}
+
+/** The marking no longer applies (the sekretess has lapsed or was misjudged): public again. */
+export interface ParagraphConfidentialityLifted {
+  readonly type: 'ParagraphConfidentialityLifted';
+  readonly data: {
+    readonly paragraphId: string;
+    readonly reason: string;
+    readonly by: Person;
+    readonly at: string;
+  };
+}
+
 export type ParagraphEvent =
   | ParagraphOpened
   | RecusalDeclared
@@ -611,7 +640,9 @@ export type ParagraphEvent =
   | ParagraphJustified
   | CorrectionRecorded
   | ExtractCertified
-  | DecisionDispatched;
+  | DecisionDispatched
+  | ParagraphMarkedConfidential
+  | ParagraphConfidentialityLifted;
 
 export type DomainEvent = MeetingEvent | NumberingEvent | ParagraphEvent;
 export type DomainEventType = DomainEvent['type'];

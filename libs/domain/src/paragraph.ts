@@ -16,6 +16,7 @@ import type {
   DecisionAdopted,
   DecisionContent,
   DecisionDispatched,
+  ParagraphMarkedConfidential,
   EntryStruck,
   ExtractCertified,
   MemberRef,
@@ -115,6 +116,8 @@ export interface ParagraphState {
   readonly certifications: readonly ExtractCertified['data'][];
   readonly dispatches: readonly DecisionDispatched['data'][];
   readonly strikes: readonly EntryStruck['data'][];
+  /** Marked as containing sekretess (docs/adr/0030), until lifted. */
+  readonly confidential?: ParagraphMarkedConfidential['data'];
 }
 
 export const initialParagraphState: ParagraphState = {
@@ -711,6 +714,10 @@ const AFTER_JUSTERING: ReadonlySet<ParagraphCommand['type']> = new Set([
   'RecordCorrection',
   'CertifyExtract',
   'DispatchDecision',
+  // Sekretess is judged when the record is asked for, also long after justering: it changes
+  // what is published, never what was decided or signed.
+  'MarkParagraphConfidential',
+  'LiftParagraphConfidentiality',
 ]);
 
 function openParagraph(
@@ -1219,6 +1226,28 @@ function decide(
       ensure(!state.dispatches.some((d) => d.recipient === recipient), 'ALREADY_DISPATCHED', { recipient });
       return [{ type: 'DecisionDispatched', data: { paragraphId, recipient, at } }];
     }
+
+    case 'MarkParagraphConfidential': {
+      const { provision, reason, by, at } = command.data;
+      requireText(provision, 'provision');
+      ensure(!state.confidential, 'ALREADY_CONFIDENTIAL');
+      const why = reason?.trim();
+      return [
+        {
+          type: 'ParagraphMarkedConfidential',
+          data: { paragraphId, provision: provision.trim(), ...(why ? { reason: why } : {}), by, at },
+        },
+      ];
+    }
+
+    case 'LiftParagraphConfidentiality': {
+      const { reason, by, at } = command.data;
+      ensure(state.confidential, 'NOT_CONFIDENTIAL');
+      requireText(reason, 'reason');
+      return [
+        { type: 'ParagraphConfidentialityLifted', data: { paragraphId, reason: reason.trim(), by, at } },
+      ];
+    }
   }
   return unknownCommand(command);
 }
@@ -1355,6 +1384,12 @@ function evolve(state: ParagraphState, event: ParagraphEvent): ParagraphState {
       return { ...state, certifications: [...state.certifications, event.data] };
     case 'DecisionDispatched':
       return { ...state, dispatches: [...state.dispatches, event.data] };
+    case 'ParagraphMarkedConfidential':
+      return { ...state, confidential: event.data };
+    case 'ParagraphConfidentialityLifted': {
+      const { confidential: _lifted, ...rest } = state;
+      return rest;
+    }
   }
   return state;
 }

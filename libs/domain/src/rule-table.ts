@@ -111,6 +111,8 @@ export const ruleSources: Readonly<Record<RuleCode | WarningCode, string>> = {
   ATTACHMENT_ALREADY_ADDED: CANNOT,
   ATTACHMENT_NUMBER_TAKEN: CANNOT,
   PROPOSITION_ORDER_INVALID: `${CANNOT}: every step is answered ja or nej`,
+  ALREADY_CONFIDENTIAL: `${CANNOT}: OSL (2009:400) — one provision at a time; lift it to change it`,
+  NOT_CONFIDENTIAL: CANNOT,
   // ─── warnings: procedure the chair and the meeting decide ───
   ORDER_OF_TRIAL:
     'procedure: the chair proposes the propositionsordning and the meeting approves it (arbetsordning); a kammarrätt upheld tilläggsyrkanden tried together when the meeting had approved it',

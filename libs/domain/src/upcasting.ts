@@ -45,6 +45,9 @@ export const eventSchemaVersions: Readonly<Record<DomainEventType, number>> = {
   NonParticipationDeclared: 1,
   PropositionOrderApproved: 1,
   AttachmentAdded: 1,
+  // Sekretess (docs/adr/0030).
+  ParagraphMarkedConfidential: 1,
+  ParagraphConfidentialityLifted: 1,
 };
 
 /** Turns `type` data of version `fromVersion` into version `fromVersion + 1`. */

@@ -151,6 +151,25 @@ const dispatch = (recipient: string): ParagraphCommand => ({
   type: 'DispatchDecision',
   data: { paragraphId: P, recipient, at: '2024-05-22T09:00:00+02:00' },
 });
+const markConfidential: ParagraphCommand = {
+  type: 'MarkParagraphConfidential',
+  data: {
+    paragraphId: P,
+    provision: '26 kap. 1 §',
+    reason: 'uppgifter om enskilds hälsa',
+    by: { name: 'Sekreteraren' },
+    at: '2024-05-22T09:00:00+02:00',
+  },
+};
+const liftConfidentiality: ParagraphCommand = {
+  type: 'LiftParagraphConfidentiality',
+  data: {
+    paragraphId: P,
+    reason: 'felbedömning',
+    by: { name: 'Sekreteraren' },
+    at: '2024-05-23T09:00:00+02:00',
+  },
+};
 const certify: ParagraphCommand = {
   type: 'CertifyExtract',
   data: { paragraphId: P, by: { name: 'Sekreteraren' }, at: '2024-05-22T09:00:00+02:00' },
@@ -847,6 +866,19 @@ export const paragraphCases: ParagraphCase[] = [
     name: 'a propositionsordning puts the proposal or live yrkanden',
     allow: { history: [...opened, andring], command: order('o1', [['proposal', 'm1']]) },
     refuse: { history: [...opened, andring], command: order('o1', [['proposal', 'proposal']]) },
+  },
+  // ─── sekretess (docs/adr/0030) ───
+  {
+    code: 'ALREADY_CONFIDENTIAL',
+    name: 'sekretess is marked once (after justering too); lifted, it may be marked again',
+    allow: { history: [...justified, markConfidential, liftConfidentiality], command: markConfidential },
+    refuse: { history: [...justified, markConfidential], command: markConfidential },
+  },
+  {
+    code: 'NOT_CONFIDENTIAL',
+    name: 'only a marked paragraph has a marking to lift',
+    allow: { history: [...opened, markConfidential], command: liftConfidentiality },
+    refuse: { history: opened, command: liftConfidentiality },
   },
   {
     code: 'VOTE_PROPOSITION_INVALID',

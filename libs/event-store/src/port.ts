@@ -36,6 +36,14 @@ export interface StoredEvent {
   readonly created: Date;
 }
 
+/**
+ * An event as stored, its data left as the stored JSON text: what verification hashes
+ * (docs/adr/0050). Metadata is parsed.
+ */
+export interface RawStoredEvent extends Omit<StoredEvent, 'data'> {
+  readonly dataText: string;
+}
+
 export interface AppendResult {
   /** Revision of the stream's last event after the append. */
   readonly nextExpectedRevision: bigint;
@@ -102,6 +110,11 @@ export interface EventStore {
    * one; breaking out of the loop stops the reading.
    */
   readAllPages(options: ReadAllPagesOptions): AsyncIterable<StoredEvent[]>;
+  /**
+   * Optional: `$all` forwards with each event's data as the stored text, not parsed. Verification
+   * uses it where an adapter has the text at hand (SQLite); others verify from readAllPages.
+   */
+  readAllRawPages?(options: Omit<ReadAllPagesOptions, 'metadata'>): AsyncIterable<RawStoredEvent[]>;
   /** Catch-up then live; completes only when unsubscribed or the store is closed. */
   subscribeToAll(options?: SubscribeToAllOptions): Observable<StoredEvent>;
   /** Is the store reachable? Used by /health. */

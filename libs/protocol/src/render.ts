@@ -29,6 +29,40 @@ export interface DocumentOptions {
   readonly style?: HouseStyle;
   /** The version of the body's style in force (0: the shipped style, never adopted). */
   readonly styleVersion?: number;
+  /**
+   * The seal over the record that covers the document's justering (docs/adr/0025, 0031):
+   * printed as "Kontrollsumma …" under the justering. Only a justified document prints it.
+   */
+  readonly seal?: SealNote | null;
+  /**
+   * Who reads: `public` (anyone, no sign-in) sees of a paragraph marked as containing sekretess
+   * only its heading, the beslut and the provision cited (docs/adr/0030); `full` (default) all.
+   */
+  readonly audience?: 'public' | 'full';
+}
+
+/** The seal printed in a justified document. */
+export interface SealNote {
+  /** The seal's running root over $all (SHA-256, hex). */
+  readonly root: string;
+  /** The last commit position it covers (decimal). */
+  readonly upTo: string;
+  /** When it was sealed (ISO 8601). */
+  readonly sealedAt: string;
+}
+
+/** The "Kontrollsumma …" line for a seal, in the house style's words. */
+function sealBlocks(seal: SealNote | null | undefined, style: HouseStyle): Block[] {
+  if (!seal) return [];
+  const rootGrouped = seal.root.match(/.{1,8}/g)?.join(' ') ?? seal.root;
+  return textBlock(
+    style.protocol.seal({ date: dateOf(seal.sealedAt), upTo: seal.upTo, root: seal.root, rootGrouped }),
+  );
+}
+
+/** Public documents leave out a confidential paragraph's content but its beslut (docs/adr/0030). */
+function isWithheld(p: ParagraphView, options: DocumentOptions): boolean {
+  return options.audience === 'public' && !!p.confidential;
 }
 
 export interface RenderOptions extends DocumentOptions {
@@ -86,8 +120,9 @@ export function extractDocument(
   const blocks: Block[] = [
     ...head.map((text): Block => ({ kind: 'text', text })),
     { kind: 'title', text: paragraph.title },
-    ...paragraphBlocks(paragraph, meeting, style, 2),
+    ...paragraphBlocks(paragraph, meeting, style, 2, isWithheld(paragraph, options)),
   ];
+  if (paragraph.justering || meeting.justified) blocks.push(...sealBlocks(options.seal, style));
   if (paragraph.certifications.length > 0) {
     blocks.push({ kind: 'heading', level: 2, text: style.settings.certificationHeading });
     blocks.push(...certificationBlocks(paragraph, style));
@@ -132,10 +167,10 @@ export function protocolDocument(
       text: `${paragraphNumberOf(paragraph, style)} ${paragraph.title}`,
     });
     if (paragraph.caseNumber) blocks.push({ kind: 'text', text: style.caseNumber(paragraph.caseNumber) });
-    blocks.push(...paragraphBlocks(paragraph, meeting, style, 3));
+    blocks.push(...paragraphBlocks(paragraph, meeting, style, 3, isWithheld(paragraph, options)));
   }
   blocks.push({ kind: 'rule' });
-  blocks.push(...signatureBlocks(meeting, style));
+  blocks.push(...signatureBlocks(meeting, style, meeting.justified ? options.seal : null));
   blocks.push({
     kind: 'text',
     text: style.protocol.styleNote({ name: style.name, version: options.styleVersion ?? 0 }),
@@ -240,8 +275,19 @@ function paragraphNumberOf(p: ParagraphView, style: HouseStyle): string {
  * Everything of a paragraph below its title, section by section in the house style's order;
  * `level` is the heading level of its sections (sub-headings one below).
  */
-function paragraphBlocks(p: ParagraphView, meeting: MeetingView, style: HouseStyle, level: number): Block[] {
+function paragraphBlocks(
+  p: ParagraphView,
+  meeting: MeetingView,
+  style: HouseStyle,
+  level: number,
+  withheld = false,
+): Block[] {
   const content = sectionContents(p, meeting, style, level);
+  if (withheld) {
+    // Sekretess (docs/adr/0030): the beslut as the body decided it, nothing else, then the
+    // provision cited. No group headings: they head the sections left out.
+    for (const id of [...content.keys()]) if (id !== 'decision') content.delete(id);
+  }
   const blocks: Block[] = [];
   const sections = style.settings.sections;
   const decision = p.decisions.filter((d) => !d.struck).at(-1);
@@ -273,10 +319,11 @@ function paragraphBlocks(p: ParagraphView, meeting: MeetingView, style: HouseSty
       if (text) blocks.push({ kind: 'heading', level: level + (section.sub ? 1 : 0), text });
     };
     if (section.section === 'group') {
-      if ((section.when ?? []).some((id) => content.has(id))) heading(section.heading);
+      if (!withheld && (section.when ?? []).some((id) => content.has(id))) heading(section.heading);
       continue;
     }
     if (section.section === 'decision' && !content.has('decision')) {
+      if (withheld) continue; // the förslag is the paragraph's content too
       heading(section.headingUndecided ?? section.heading);
       blocks.push(...contentBlocks(p.proposal.decision, { body: p.body.name, proposer: null }, style));
       continue;
@@ -291,6 +338,7 @@ function paragraphBlocks(p: ParagraphView, meeting: MeetingView, style: HouseSty
     }
     blocks.push(...own);
   }
+  if (withheld) blocks.push(...textBlock(style.confidential({ provision: p.confidential!.provision })));
   return blocks;
 }
 
@@ -927,7 +975,11 @@ function decidingLines(
   });
 }
 
-function signatureBlocks(meeting: MeetingView, style: HouseStyle): Block[] {
+function signatureBlocks(
+  meeting: MeetingView,
+  style: HouseStyle,
+  seal: SealNote | null | undefined,
+): Block[] {
   const ps = style.protocol;
   const signers = [
     { role: ps.roles.secretary, name: meeting.secretary.name },
@@ -943,6 +995,7 @@ function signatureBlocks(meeting: MeetingView, style: HouseStyle): Block[] {
       kind: 'text',
       text: ps.justifiedBy({ names: meeting.justified.by.map(who), date: dateOf(meeting.justified.at) }),
     });
+    blocks.push(...sealBlocks(seal, style));
   }
   if (meeting.announced) {
     blocks.push({ kind: 'heading', level: 2, text: ps.headings.announcement });

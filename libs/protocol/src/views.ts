@@ -445,8 +445,21 @@ export interface ParagraphView {
   readonly certifications: { readonly by: Person; readonly at: string }[];
   /** Every EntryStruck, in order, for auditors. */
   readonly strikes: { readonly entryId: string; readonly reason: string }[];
+  /**
+   * Marked as containing sekretess (docs/adr/0030): public documents show only the heading and
+   * the beslut. Absent when never marked (and in views stored before the marking existed).
+   */
+  readonly confidential?: ConfidentialityView | null;
   readonly status: ParagraphStatus;
   readonly version: number;
+}
+
+export interface ConfidentialityView {
+  /** The provision of offentlighets- och sekretesslagen (2009:400) cited: "OSL 26 kap. 1 §". */
+  readonly provision: string;
+  readonly reason: string | null;
+  readonly by: Person;
+  readonly at: string;
 }
 
 function previousOf(p: { paragraphId: string; number: number; year: number }): ParagraphView['previous'] {
@@ -848,6 +861,17 @@ function paragraphChanges(view: ParagraphView, e: ParagraphEvent): ParagraphChan
       return { certifications: [...view.certifications, { by: { ...e.data.by }, at: e.data.at }] };
     case 'DecisionDispatched':
       return { dispatches: [...view.dispatches, { recipient: e.data.recipient, at: e.data.at }] };
+    case 'ParagraphMarkedConfidential':
+      return {
+        confidential: {
+          provision: e.data.provision,
+          reason: e.data.reason ?? null,
+          by: { ...e.data.by },
+          at: e.data.at,
+        },
+      };
+    case 'ParagraphConfidentialityLifted':
+      return { confidential: null };
     default:
       return null;
   }

@@ -13,6 +13,8 @@ import type {
   CertifyExtract,
   DeclareRecusal,
   DispatchDecision,
+  MarkParagraphConfidential,
+  LiftParagraphConfidentiality,
   EnterProtocolNote,
   EnterReservation,
   HoldVote,
@@ -59,6 +61,8 @@ export class JustifyParagraphCommand extends DomainCommandMessage<JustifyParagra
 export class RecordCorrectionCommand extends DomainCommandMessage<RecordCorrection> {}
 export class CertifyExtractCommand extends DomainCommandMessage<CertifyExtract> {}
 export class DispatchDecisionCommand extends DomainCommandMessage<DispatchDecision> {}
+export class MarkParagraphConfidentialCommand extends DomainCommandMessage<MarkParagraphConfidential> {}
+export class LiftParagraphConfidentialityCommand extends DomainCommandMessage<LiftParagraphConfidentiality> {}
 export class SupportProposalCommand extends DomainCommandMessage<SupportProposal> {}
 export class AmendProposalCommand extends DomainCommandMessage<AmendProposal> {}
 export class RecordSpeakerCommand extends DomainCommandMessage<RecordSpeaker> {}
@@ -121,6 +125,10 @@ export class RecordCorrectionHandler extends ParagraphHandler<RecordCorrection> 
 export class CertifyExtractHandler extends ParagraphHandler<CertifyExtract> {}
 @CommandHandler(DispatchDecisionCommand)
 export class DispatchDecisionHandler extends ParagraphHandler<DispatchDecision> {}
+@CommandHandler(MarkParagraphConfidentialCommand)
+export class MarkParagraphConfidentialHandler extends ParagraphHandler<MarkParagraphConfidential> {}
+@CommandHandler(LiftParagraphConfidentialityCommand)
+export class LiftParagraphConfidentialityHandler extends ParagraphHandler<LiftParagraphConfidentiality> {}
 @CommandHandler(SupportProposalCommand)
 export class SupportProposalHandler extends ParagraphHandler<SupportProposal> {}
 @CommandHandler(AmendProposalCommand)
@@ -154,6 +162,8 @@ export const paragraphHandlers = [
   RecordCorrectionHandler,
   CertifyExtractHandler,
   DispatchDecisionHandler,
+  MarkParagraphConfidentialHandler,
+  LiftParagraphConfidentialityHandler,
   SupportProposalHandler,
   AmendProposalHandler,
   RecordSpeakerHandler,

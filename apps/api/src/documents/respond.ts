@@ -73,7 +73,8 @@ export async function sendDocument(
   doc: ProtocolDocument,
   download = false,
 ): Promise<string | Buffer> {
-  void reply.header('vary', 'Accept');
+  // Who reads changes a public document (sekretess, the auditor's integrity marks).
+  void reply.header('vary', 'Accept, Authorization');
   if (type === PDF) {
     const { bytes } = await renderPdf(doc, pdfFonts());
     const body = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);

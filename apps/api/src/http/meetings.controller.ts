@@ -3,7 +3,9 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { protocolDocument, votingListDocument } from '@app/protocol';
-import { Requires } from '../auth/auth.guard.js';
+import { CurrentUser, Requires } from '../auth/auth.guard.js';
+import type { User } from '../auth/users.js';
+import { DocumentMarks, markIntegrity } from '../documents/document-marks.js';
 import type { CommandContext } from '../commands/command-context.js';
 import { newId } from '../commands/command-context.js';
 import { AttachmentStore, requireUploaded } from '../attachments/attachment.store.js';
@@ -46,6 +48,7 @@ export class MeetingsController {
     private readonly queries: QueryService,
     private readonly styles: HouseStyles,
     private readonly attachments: AttachmentStore,
+    private readonly marks: DocumentMarks,
   ) {}
 
   @Post(`:${MEETING_ID}/attachments`)
@@ -184,6 +187,7 @@ export class MeetingsController {
     @Param(MEETING_ID, UuidParam) meetingId: string,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @CurrentUser() user: User,
     @Query('format') format?: string,
     @Query('download') download?: string,
   ): Promise<string | Buffer> {
@@ -191,7 +195,19 @@ export class MeetingsController {
     const { view } = await this.queries.meeting(meetingId);
     const paragraphs = await this.queries.paragraphsOf(view);
     const style = await this.styles.forProtocol(view, paragraphs);
-    return sendDocument(reply, type, protocolDocument(view, paragraphs, style), wantsDownload(download));
+    // Before justering there is no seal line, so what a signer is served is what they sign.
+    const seal = view.justified ? await this.marks.protocolSeal(meetingId) : null;
+    const doc = protocolDocument(view, paragraphs, { ...style, seal });
+    const streams = this.marks.meetingStreams(
+      meetingId,
+      paragraphs.map((p) => p.paragraphId),
+    );
+    return sendDocument(
+      reply,
+      type,
+      markIntegrity(reply, user, doc, this.marks.breaksIn(streams)),
+      wantsDownload(download),
+    );
   }
 
   @Get(`:${MEETING_ID}/voting-appendix`)

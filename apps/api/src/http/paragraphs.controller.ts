@@ -3,7 +3,9 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { extractDocument, renderExtract } from '@app/protocol';
-import { Requires } from '../auth/auth.guard.js';
+import { CurrentUser, Requires } from '../auth/auth.guard.js';
+import type { User } from '../auth/users.js';
+import { DocumentMarks, markIntegrity } from '../documents/document-marks.js';
 import { newId, type CommandContext } from '../commands/command-context.js';
 import type { WriteResult } from '../commands/messages.js';
 import * as cmd from '../commands/paragraph.handlers.js';
@@ -32,6 +34,7 @@ export class ParagraphsController {
     private readonly queries: QueryService,
     private readonly styles: HouseStyles,
     private readonly attachments: AttachmentStore,
+    private readonly marks: DocumentMarks,
   ) {}
 
   @Post('meetings/:meetingId/paragraphs')
@@ -437,6 +440,53 @@ export class ParagraphsController {
     return this.commands.execute(new cmd.DispatchDecisionCommand({ type: 'DispatchDecision', data }, ctx));
   }
 
+  @Post('paragraphs/:paragraphId/confidential')
+  @HttpCode(200)
+  @Requires('record')
+  @WriteDocs(
+    'Mark the paragraph as containing sekretess (OSL 2009:400): public views show its heading and beslut only',
+    dto.MarkConfidentialDto,
+  )
+  markConfidential(
+    @Param('paragraphId', UuidParam) paragraphId: string,
+    @Body() body: dto.MarkConfidentialDto,
+    @Ctx() ctx: CommandContext,
+  ): Promise<WriteResult> {
+    const data = {
+      paragraphId,
+      provision: body.provision,
+      ...(body.reason ? { reason: body.reason } : {}),
+      by: body.by ? plain(body.by) : { name: ctx.user.name },
+      at: body.at ?? ctx.recordedAt,
+    };
+    return this.commands.execute(
+      new cmd.MarkParagraphConfidentialCommand({ type: 'MarkParagraphConfidential', data }, ctx),
+    );
+  }
+
+  @Post('paragraphs/:paragraphId/confidential/lift')
+  @HttpCode(200)
+  @Requires('record')
+  @WriteDocs(
+    'Lift the sekretess marking: public views show the whole paragraph again',
+    dto.LiftConfidentialityDto,
+  )
+  liftConfidentiality(
+    @Param('paragraphId', UuidParam) paragraphId: string,
+    @Body() body: dto.LiftConfidentialityDto,
+    @Ctx() ctx: CommandContext,
+  ): Promise<WriteResult> {
+    const data = {
+      paragraphId,
+      reason: body.reason,
+      by: body.by ? plain(body.by) : { name: ctx.user.name },
+      at: body.at ?? ctx.recordedAt,
+    };
+    return this.commands.execute(
+      new cmd.LiftParagraphConfidentialityCommand({ type: 'LiftParagraphConfidentiality', data }, ctx),
+    );
+  }
+
   @Get('paragraphs/:paragraphId')
   @Requires('read')
   @ApiBearerAuth()
@@ -458,6 +508,7 @@ export class ParagraphsController {
     @Param('paragraphId', UuidParam) paragraphId: string,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @CurrentUser() user: User,
     @Query('format') format?: string,
     @Query('download') download?: string,
   ): Promise<unknown> {
@@ -466,14 +517,20 @@ export class ParagraphsController {
     const meeting = await this.queries.meeting(paragraph.view.meetingId);
     void reply.header('vary', 'Accept').header('etag', `"${paragraph.revision}"`);
     const style = await this.styles.forExtract(paragraph.view, meeting.view);
+    const seal =
+      paragraph.view.justering || meeting.view.justified
+        ? await this.marks.extractSeal(paragraphId, paragraph.view.meetingId)
+        : null;
     if (type === 'application/json') {
-      const text = renderExtract(paragraph.view, meeting.view, { ...style, format: 'text' });
+      const text = renderExtract(paragraph.view, meeting.view, { ...style, seal, format: 'text' });
       return { paragraphId, text, paragraph: paragraph.view, meeting: meeting.view };
     }
+    const doc = extractDocument(paragraph.view, meeting.view, { ...style, seal });
+    const streams = this.marks.meetingStreams(paragraph.view.meetingId, [paragraphId]);
     return sendDocument(
       reply,
       type,
-      extractDocument(paragraph.view, meeting.view, style),
+      markIntegrity(reply, user, doc, this.marks.breaksIn(streams)),
       wantsDownload(download),
     );
   }

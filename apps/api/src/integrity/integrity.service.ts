@@ -15,6 +15,7 @@ import {
 } from '@app/event-store';
 import { CommandRunner } from '../commands/command-runner.js';
 import { API_CONFIG, type ApiConfig } from '../config.js';
+import { DocumentMarks } from '../documents/document-marks.js';
 import { EVENT_STORE } from '../infra/tokens.js';
 
 /**
@@ -54,6 +55,7 @@ export class IntegrityService implements OnApplicationBootstrap, OnApplicationSh
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     @Inject(CommandRunner) runner: CommandRunner,
+    @Inject(DocumentMarks) private readonly marks: DocumentMarks,
   ) {
     runner.onAppended(async (_stream, types) => {
       if (!types.some((t) => JUSTERING_EVENTS.has(t))) return;
@@ -117,6 +119,7 @@ export class IntegrityService implements OnApplicationBootstrap, OnApplicationSh
 
   private publish(report: VerifyReport): void {
     this.latest = report;
+    this.marks.publish(report); // the auditor's documents carry the breaks (docs/adr/0031)
     const count = report.breaks.length + report.breaksOmitted;
     if (count > 0 && count !== this.reportedBreaks) {
       this.log.error(

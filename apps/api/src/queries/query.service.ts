@@ -57,6 +57,8 @@ export class QueryService {
           title: p?.view.title ?? null,
           status: p?.view.status ?? null,
           revision: p ? p.revision : null,
+          // Sekretess (docs/adr/0030): the provision cited, while marked.
+          confidential: p?.view.confidential?.provision ?? null,
         };
       }),
     );

@@ -15,6 +15,7 @@ import { CurrentUser, Requires } from '../auth/auth.guard.js';
 import { assertAuditScope, inAuditScope } from '../auth/policy.js';
 import type { User } from '../auth/users.js';
 import { StreamBodies } from '../integrity/stream-body.js';
+import { DocumentMarks, INTEGRITY_HEADER, markIntegrity } from '../documents/document-marks.js';
 import { problems } from '../errors/problem.js';
 import { formatOf, negotiate } from '../http/negotiate.js';
 import { UuidParam } from '../http/params.js';
@@ -46,6 +47,7 @@ export class AuditController {
   constructor(
     @Inject(ReadModels) private readonly models: ReadModels,
     @Inject(HouseStyles) private readonly styles: HouseStyles,
+    @Inject(DocumentMarks) private readonly marks: DocumentMarks,
   ) {
     this.bodies = new StreamBodies(models.store);
   }
@@ -55,7 +57,11 @@ export class AuditController {
   @ApiOperation({
     summary: 'Every event of a stream with its metadata (who, when, command, correlation); auditors',
   })
-  async stream(@Param('streamId') streamId: string, @CurrentUser() user: User): Promise<unknown> {
+  async stream(
+    @Param('streamId') streamId: string,
+    @CurrentUser() user: User,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<unknown> {
     if (!STREAM_ID.test(streamId)) {
       throw problems.validation([
         {
@@ -67,7 +73,15 @@ export class AuditController {
     assertAuditScope(user, await this.bodies.of(streamId));
     try {
       const events = await this.models.store.readStream(streamId);
-      return { streamId, events: events.map(toAuditEvent) };
+      // Background verification's breaks in this stream (docs/adr/0031): the events are shown
+      // as stored, and the answer says they are not what was written.
+      const breaks = this.marks.breaksIn([streamId]);
+      void reply.header(INTEGRITY_HEADER, breaks.length > 0 ? 'broken' : 'clean');
+      return {
+        streamId,
+        integrity: { state: breaks.length > 0 ? 'broken' : 'clean', breaks },
+        events: events.map(toAuditEvent),
+      };
     } catch (err) {
       if (err instanceof StreamNotFoundError) throw problems.notFound(`Strömmen ${streamId} finns inte.`);
       throw err;
@@ -83,6 +97,7 @@ export class AuditController {
     @Query('asOf') rawAsOf: string | undefined,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @CurrentUser() user: User,
   ): Promise<unknown> {
     const asOf = asOfParam(rawAsOf, 'asOf', true)!;
     const type = negotiate(accept, DOCUMENT_TYPES);
@@ -95,10 +110,20 @@ export class AuditController {
     );
     if (!result) throw problems.notFound(`Sammanträdet ${meetingId} fanns inte vid ${rawAsOf}.`);
     void reply.header('vary', 'Accept').header('x-as-of-position', result.lastPosition ?? '');
-    if (type === 'application/json') return result;
+    const streams = this.marks.meetingStreams(
+      meetingId,
+      result.paragraphs.map((p) => p.paragraphId),
+    );
+    const breaks = this.marks.breaksIn(streams);
+    if (type === 'application/json') {
+      if (user.role !== 'auditor') return result;
+      void reply.header(INTEGRITY_HEADER, breaks.length > 0 ? 'broken' : 'clean');
+      return { ...result, integrity: { state: breaks.length > 0 ? 'broken' : 'clean', breaks } };
+    }
     void reply.header('content-type', `${type}; charset=utf-8`);
     const style = await this.styles.forProtocol(result.meeting, result.paragraphs, asOf);
-    return writeDocument(protocolDocument(result.meeting, result.paragraphs, style), formatOf(type));
+    const doc = protocolDocument(result.meeting, result.paragraphs, style);
+    return writeDocument(markIntegrity(reply, user, doc, breaks), formatOf(type));
   }
 
   @Get('changes')

@@ -8,6 +8,12 @@ import { paragraphIdsOf, type CommittedEvent, type Db, type LiveProjections } fr
 import type { Subscription } from 'rxjs';
 import type { OnModuleDestroy } from '@nestjs/common';
 import { FanOut, streamHead, type FromFanOut, type ToFanOut, type WireFrame } from './live-fanout.js';
+import {
+  newConfidentiality,
+  publicData,
+  trackConfidentiality,
+  type Confidentiality,
+} from './public-content.js';
 
 export interface LiveOptions {
   /** Connections in total; beyond it 503 with Retry-After. */
@@ -47,6 +53,8 @@ interface Channel {
   viewers: number;
   /** Entries struck so far (motionId, voteId …): their events are not public. */
   readonly struck: Set<string>;
+  /** Paragraphs marked as containing sekretess: heading and beslut only (docs/adr/0030). */
+  confidentiality: Confidentiality;
   /**
    * The meeting's public events, read once from its own streams on the first reconnect and kept
    * current from the live feed, so 200 reconnects cost one read of the meeting, not 200. Only
@@ -115,9 +123,19 @@ export class LiveHub implements OnModuleDestroy {
     this.options = { ...DEFAULT_LIVE, fanOut: 'inline', ...options };
     this.subscription = runner.committed.subscribe((batch) => {
       const touched = new Map<Channel, WireFrame[]>();
-      for (const e of batch.events) this.route(e, touched);
+      const reload = new Set<Channel>();
+      for (const e of batch.events) this.route(e, touched, reload);
       for (const [channel, frames] of touched)
         this.send({ t: 'frames', meetingId: channel.meetingId, frames });
+      // A paragraph's sekretess changed: what its earlier events show changes, so the history
+      // (frames as the public sees them) is read again, up to this batch; the fan-out replaces
+      // its copy when it comes and sends replays from the new one (0033).
+      for (const channel of reload) {
+        if (channel.loading) continue;
+        channel.history = null;
+        channel.pending = [];
+        void this.loadHistory(channel, batch.position).catch(() => undefined);
+      }
     });
   }
 
@@ -286,6 +304,7 @@ export class LiveHub implements OnModuleDestroy {
         paragraphs: new Set(paragraphIdsOf(this.db, meetingId)),
         viewers: 0,
         struck: new Set(),
+        confidentiality: newConfidentiality(),
         history: null,
         loading: null,
         pending: [],
@@ -301,10 +320,9 @@ export class LiveHub implements OnModuleDestroy {
    * Read the meeting's own streams (an index read each, not a scan of $all) up to the runner's
    * position; the fan-out gets the public frames once, and keeps them current from the feed.
    */
-  private loadHistory(channel: Channel): Promise<void> {
+  private loadHistory(channel: Channel, upTo = this.runner.position): Promise<void> {
     if (channel.history) return Promise.resolve();
     channel.loading ??= (async () => {
-      const upTo = this.runner.position;
       const streams = [
         streamIds.meeting(channel.meetingId),
         ...[...channel.paragraphs].map(streamIds.paragraph),
@@ -318,14 +336,23 @@ export class LiveHub implements OnModuleDestroy {
       const last = events.length ? events[events.length - 1].position : -1n;
       for (const e of channel.pending) if (e.position > last) events.push(e);
       channel.pending = [];
-      for (const e of events) if (e.type === 'EntryStruck') channel.struck.add(String(e.data.entryId));
-      const kept = events.filter((e) => this.isPublic(channel, e));
-      channel.history = kept.map(slim);
-      this.send({
-        t: 'history',
-        meetingId: channel.meetingId,
-        frames: kept.map((e) => [String(e.position), serialise(e)]),
-      });
+      channel.confidentiality = newConfidentiality(); // from the start (also on a reload)
+      for (const e of events) {
+        if (e.type === 'EntryStruck') channel.struck.add(String(e.data.entryId));
+        trackConfidentiality(channel.confidentiality, e);
+      }
+      // Frames as the public sees them now (a paragraph marked since shows its heading only).
+      const frames: WireFrame[] = [];
+      const kept: CommittedEvent[] = [];
+      for (const e of events) {
+        if (!this.isPublic(channel, e)) continue;
+        const text = this.frameOf(channel, e);
+        if (text === undefined) continue;
+        kept.push(slim(e));
+        frames.push([String(e.position), text]);
+      }
+      channel.history = kept;
+      this.send({ t: 'history', meetingId: channel.meetingId, frames });
     })().finally(() => {
       channel.loading = null;
       if (channel.viewers === 0) this.forget(channel);
@@ -343,7 +370,7 @@ export class LiveHub implements OnModuleDestroy {
   }
 
   /** One committed event: into the batch of its meeting's channel, if anyone watches it. */
-  private route(e: CommittedEvent, touched: Map<Channel, WireFrame[]>): void {
+  private route(e: CommittedEvent, touched: Map<Channel, WireFrame[]>, reload: Set<Channel>): void {
     let channel: Channel | undefined;
     if (e.streamId.startsWith('meeting-')) channel = this.channels.get(e.streamId.slice('meeting-'.length));
     else if (e.streamId.startsWith('paragraph-')) {
@@ -358,14 +385,39 @@ export class LiveHub implements OnModuleDestroy {
     }
     if (!channel) return;
     if (e.type === 'EntryStruck') this.strike(channel, String(e.data.entryId));
+    trackConfidentiality(channel.confidentiality, e);
     if (channel.loading) channel.pending.push(e);
+    if (
+      (e.type === 'ParagraphMarkedConfidential' || e.type === 'ParagraphConfidentialityLifted') &&
+      channel.history
+    )
+      reload.add(channel);
     if (!this.isPublic(channel, e)) return;
+    const text = this.frameOf(channel, e);
+    if (text === undefined) return;
     if (channel.history) channel.history.push(slim(e));
     // Frames go to the fan-out while it has viewers of the meeting or keeps its history.
     if (channel.viewers === 0 && !channel.history && !channel.loading) return;
     let frames = touched.get(channel);
     if (!frames) touched.set(channel, (frames = []));
-    frames.push([String(e.position), serialise(e)]);
+    frames.push([String(e.position), text]);
+  }
+
+  /**
+   * The public frame of an event: as stored, redacted for a paragraph with sekretess, or
+   * undefined when none of it is public.
+   */
+  private frameOf(channel: Channel, e: CommittedEvent): string | undefined {
+    const data = publicData(channel.confidentiality, e);
+    if (data === null) return serialise(e);
+    if (data === undefined) return undefined;
+    return frame(String(e.position), e.type, {
+      position: String(e.position),
+      type: e.type,
+      streamId: e.streamId,
+      at: e.created.toISOString(),
+      data,
+    });
   }
 
   /** An entry is struck: its events already in the history are never replayed again. */

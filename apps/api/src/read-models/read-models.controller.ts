@@ -11,7 +11,9 @@ import {
   statisticsQuery,
   worklistQuery,
 } from '@app/projections';
-import { Public, Requires } from '../auth/auth.guard.js';
+import { Public, Reader, Requires } from '../auth/auth.guard.js';
+import type { User } from '../auth/users.js';
+import { DocumentMarks, markIntegrity } from '../documents/document-marks.js';
 import { problems } from '../errors/problem.js';
 import { negotiate } from '../http/negotiate.js';
 import { documentType, PDF, sendDocument, wantsDownload } from '../documents/respond.js';
@@ -32,6 +34,7 @@ export class ReadModelsController {
   constructor(
     @Inject(ReadModels) private readonly models: ReadModels,
     @Inject(HouseStyles) private readonly styles: HouseStyles,
+    @Inject(DocumentMarks) private readonly marks: DocumentMarks,
   ) {}
 
   @Get('meetings')
@@ -52,13 +55,16 @@ export class ReadModelsController {
     @Param('meetingId', UuidParam) meetingId: string,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @Reader() reader: User | null,
     @Query('format') format?: string,
     @Query('download') download?: string,
   ): Promise<unknown> {
     const type = documentType(accept, format, DOCUMENT_TYPES);
     const model = protocolOf(this.models.db, meetingId);
     if (!model) throw problems.notFound(`Sammanträdet ${meetingId} finns inte.`);
-    void reply.header('vary', 'Accept').header('x-read-model-position', String(this.models.runner.position));
+    void reply
+      .header('vary', 'Accept, Authorization')
+      .header('x-read-model-position', String(this.models.runner.position));
     if (type === 'application/json') {
       const m = model.meeting;
       const attendance = m.attendance[m.attendance.length - 1] ?? null;
@@ -79,12 +85,29 @@ export class ReadModelsController {
           caseNumber: p.caseNumber,
           title: p.title,
           status: p.status,
+          // Sekretess (docs/adr/0030): the provision is public, the reason is not.
+          ...(p.view.confidential ? { confidential: { provision: p.view.confidential.provision } } : {}),
         })),
       };
     }
     const views = model.paragraphs.map((p) => p.view);
     const style = await this.styles.forProtocol(model.meeting, views);
-    return sendDocument(reply, type, protocolDocument(model.meeting, views, style), wantsDownload(download));
+    const seal = model.meeting.justified ? await this.marks.protocolSeal(meetingId) : null;
+    const doc = protocolDocument(model.meeting, views, {
+      ...style,
+      seal,
+      audience: reader ? 'full' : 'public',
+    });
+    const streams = this.marks.meetingStreams(
+      meetingId,
+      views.map((v) => v.paragraphId),
+    );
+    return sendDocument(
+      reply,
+      type,
+      markIntegrity(reply, reader, doc, this.marks.breaksIn(streams)),
+      wantsDownload(download),
+    );
   }
 
   @Get('protocols/:meetingId/voting-appendix')
@@ -126,6 +149,7 @@ export class ReadModelsController {
     @Param('paragraphId', UuidParam) paragraphId: string,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @Reader() reader: User | null,
     @Query('format') format?: string,
     @Query('download') download?: string,
   ): Promise<unknown> {
@@ -136,10 +160,20 @@ export class ReadModelsController {
       throw problems.notFound(`Paragrafen ${paragraphId} finns inte i sammanträdet ${meetingId}.`);
     }
     const style = await this.styles.forExtract(paragraph, model.meeting);
+    const seal =
+      paragraph.justering || model.meeting.justified
+        ? await this.marks.extractSeal(paragraphId, meetingId)
+        : null;
+    const doc = extractDocument(paragraph, model.meeting, {
+      ...style,
+      seal,
+      audience: reader ? 'full' : 'public',
+    });
+    const streams = this.marks.meetingStreams(meetingId, [paragraphId]);
     return sendDocument(
       reply,
       type,
-      extractDocument(paragraph, model.meeting, style),
+      markIntegrity(reply, reader, doc, this.marks.breaksIn(streams)),
       wantsDownload(download),
     );
   }

@@ -10,7 +10,13 @@ import {
   type SealData,
   type StoredEvent,
 } from '@app/event-store';
-import { meetingView, paragraphView, renderExtract } from '@app/protocol';
+import {
+  extractDocument,
+  meetingView,
+  paragraphView,
+  writeDocument,
+  type ProtocolDocument,
+} from '@app/protocol';
 import { HouseStyles } from '../house-styles/house-styles.service.js';
 import { randomUUID } from 'node:crypto';
 import { problems } from '../errors/problem.js';
@@ -66,7 +72,9 @@ export class ExtractVerification {
   }
 
   /** The certified extract as it stood when certified, with its code printed in it. */
-  async certified(paragraphId: string): Promise<{ text: string; code: string; documentSha256: string }> {
+  async certified(
+    paragraphId: string,
+  ): Promise<{ text: string; code: string; documentSha256: string; document: ProtocolDocument }> {
     const events = await this.read(streamIds.paragraph(paragraphId));
     if (events.length === 0) throw problems.notFound(`Ärendet ${paragraphId} finns inte.`);
     const at = events.findLastIndex((e) => e.type === 'ExtractCertified');
@@ -81,7 +89,8 @@ export class ExtractVerification {
     const style = await this.styles.forExtract(paragraph, meeting, {
       position: certification.position.commit,
     });
-    const extract = extractBody(renderExtract(paragraph, meeting, { ...style, format: 'text' }));
+    const document = extractDocument(paragraph, meeting, style);
+    const extract = extractBody(writeDocument(document, 'text'));
     const documentSha256 = sha256Hex(extract);
     const seal = await this.sealCovering(certification.position.commit);
     const code = verificationCode(documentSha256, seal.root);
@@ -98,7 +107,7 @@ export class ExtractVerification {
       seal: { upTo: seal.upTo, root: seal.root },
     };
     await this.record(issued);
-    return { text: certifiedText(extract, code), code, documentSha256 };
+    return { text: certifiedText(extract, code), code, documentSha256, document };
   }
 
   private async record(issued: CodeIssued): Promise<void> {

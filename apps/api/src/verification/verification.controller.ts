@@ -1,7 +1,10 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import type { ProtocolDocument } from '@app/protocol';
 import { Public, Requires } from '../auth/auth.guard.js';
+import { API_CONFIG, type ApiConfig } from '../config.js';
+import { documentType, PDF, sendDocument, wantsDownload } from '../documents/respond.js';
 import { problems } from '../errors/problem.js';
 import { UuidParam } from '../http/params.js';
 import { withDocumentHash } from '../justering/document-hash.js';
@@ -13,20 +16,49 @@ const MAX_TEXT = 200_000;
 @ApiTags('verify')
 @Controller()
 export class VerificationController {
-  constructor(@Inject(ExtractVerification) private readonly extracts: ExtractVerification) {}
+  constructor(
+    @Inject(ExtractVerification) private readonly extracts: ExtractVerification,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+  ) {}
 
   @Get('paragraphs/:paragraphId/certified-extract')
   @Requires('read')
   @ApiBearerAuth()
-  @ApiProduces('text/plain')
-  @ApiOperation({ summary: 'The certified extract as text, with its verification code (Kontrollkod)' })
+  @ApiProduces('text/plain', PDF)
+  @ApiOperation({
+    summary: 'The certified extract, with its verification code (Kontrollkod); the PDF adds it as a QR code',
+    description: 'Accept or `?format=text|pdf`; `?download=1` saves the PDF.',
+  })
   async certifiedExtract(
     @Param('paragraphId', UuidParam) paragraphId: string,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<string> {
-    const { text, code } = await this.extracts.certified(paragraphId);
-    void reply.header('content-type', 'text/plain; charset=utf-8').header('paragraf-verification-code', code);
+    @Headers('accept') accept: string | undefined,
+    @Query('format') format?: string,
+    @Query('download') download?: string,
+  ): Promise<string | Buffer> {
+    const type = documentType(accept, format, ['text/plain', PDF]);
+    const { text, code, document } = await this.extracts.certified(paragraphId);
+    void reply.header('paragraf-verification-code', code);
+    if (type === PDF) {
+      return sendDocument(reply, PDF, this.certifiedPdfDocument(document, code), wantsDownload(download));
+    }
+    void reply.header('content-type', 'text/plain; charset=utf-8');
     return withDocumentHash(reply, text);
+  }
+
+  /** The extract with the lines the text carries (certifiedText) and the QR code of its /verify address. */
+  private certifiedPdfDocument(document: ProtocolDocument, code: string): ProtocolDocument {
+    const url = verifyUrl(this.config.publicUrl, code);
+    return {
+      ...document,
+      fileName: `${document.fileName} bestyrkt`,
+      blocks: [
+        ...document.blocks,
+        { kind: 'text', text: `Kontrollkod: ${code}` },
+        { kind: 'text', text: `Kontrollera utdraget mot protokollet på ${url}` },
+        { kind: 'qr', data: url, alt: `QR-kod till ${url}` },
+      ],
+    };
   }
 
   @Get('verify')
@@ -56,4 +88,9 @@ export class VerificationController {
     }
     return this.extracts.check(text);
   }
+}
+
+/** The address a certified extract's QR code encodes. */
+export function verifyUrl(publicUrl: string, code: string): string {
+  return `${publicUrl}/verify?code=${code}`;
 }

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { getMeeting, newId, type MeetingWithParagraphs } from '../api';
+import { getMeeting, newId, type MeetingWithParagraphs, type ParagraphSummary } from '../api';
 import { AttendanceEditor } from '../attendance';
 import { useAction, useLive } from '../hooks';
 import { ProtocolAttachments } from '../steps/Attachments';
@@ -177,6 +177,95 @@ function AdjustersForm(props: { data: MeetingWithParagraphs }) {
   );
 }
 
+/**
+ * Sekretess (docs/adr/0030): the clerk marks a paragraph whose content is covered by
+ * offentlighets- och sekretesslagen; the public then sees its heading and beslut only.
+ */
+function ConfidentialControl(props: { paragraph: ParagraphSummary }) {
+  const p = props.paragraph;
+  const [editing, setEditing] = useState(false);
+  const [provision, setProvision] = useState('');
+  const [reason, setReason] = useState('');
+  const action = useAction();
+  const id = `conf-${p.paragraphId}`;
+  if (p.confidential) {
+    return (
+      <span className="confidential">
+        {' '}
+        <strong>Sekretess</strong> enligt {p.confidential} OSL{' '}
+        <button
+          type="button"
+          disabled={action.busy}
+          onClick={() => {
+            const why = window.prompt('Varför hävs sekretessmarkeringen?');
+            if (why?.trim()) {
+              void action.run(() =>
+                submit(
+                  `/paragraphs/${p.paragraphId}/confidential/lift`,
+                  { reason: why.trim() },
+                  `Sekretess hävd för §${p.number}`,
+                ),
+              );
+            }
+          }}
+        >
+          Häv sekretess
+        </button>
+        <ActionStatus error={action.error} notice={action.notice} />
+      </span>
+    );
+  }
+  if (!editing) {
+    return (
+      <>
+        {' '}
+        <button type="button" onClick={() => setEditing(true)} disabled={!p.title}>
+          Markera sekretess
+        </button>
+        <ActionStatus error={action.error} notice={action.notice} />
+      </>
+    );
+  }
+  return (
+    <form
+      className="inline"
+      aria-label={`Sekretess för §${p.number}`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void action
+          .run(() =>
+            submit(
+              `/paragraphs/${p.paragraphId}/confidential`,
+              { provision: provision.trim(), ...(reason.trim() ? { reason: reason.trim() } : {}) },
+              `Sekretess för §${p.number}`,
+            ),
+          )
+          .then((ok) => ok && setEditing(false));
+      }}
+    >
+      <Field label="Bestämmelse i offentlighets- och sekretesslagen (kap. och §)" id={`${id}-prov`}>
+        <input
+          id={`${id}-prov`}
+          value={provision}
+          placeholder="26 kap. 1 §"
+          onChange={(e) => setProvision(e.target.value)}
+          required
+        />
+      </Field>
+      <Field label="Skäl (visas inte för allmänheten)" id={`${id}-reason`}>
+        <input id={`${id}-reason`} value={reason} onChange={(e) => setReason(e.target.value)} />
+      </Field>
+      <button type="submit" disabled={action.busy}>
+        Markera
+      </button>{' '}
+      <button type="button" onClick={() => setEditing(false)}>
+        Avbryt
+      </button>
+      <ActionStatus error={action.error} notice={action.notice} />
+    </form>
+  );
+}
+
 export function PreparePage(props: { meetingId: string }) {
   const [data, setData] = useState<MeetingWithParagraphs | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -221,6 +310,7 @@ export function PreparePage(props: { meetingId: string }) {
                     §{p.number} {p.title}
                   </a>{' '}
                   <small>{p.caseNumber}</small>
+                  <ConfidentialControl paragraph={p} />
                 </li>
               ))}
             </ol>

@@ -56,6 +56,23 @@ function canonicalMetadata(metadata: JsonObject | undefined): string {
   return `${out}}`;
 }
 
+/** Canonical texts of data objects the chain has hashed, so that the store writes the same text. */
+const canonicalTexts = new WeakMap<object, string>();
+
+/**
+ * The RFC 8785 text of an event's data. The store writes this text (docs/adr/0050), so that the
+ * stored bytes are exactly what the hash covers and verification can hash them as read; the text
+ * the chain computed is remembered per object, so an append serialises its data once.
+ */
+export function canonicalData(data: JsonObject): string {
+  let text = canonicalTexts.get(data);
+  if (text === undefined) {
+    text = canonicalize(data)!;
+    canonicalTexts.set(data, text);
+  }
+  return text;
+}
+
 /**
  * The canonical text an event's hash is taken over: exactly the RFC 8785 serialisation of
  * `{v, id, streamId, type, data, metadata, prev}` (a test compares it with the library's
@@ -63,8 +80,17 @@ function canonicalMetadata(metadata: JsonObject | undefined): string {
  * million events does not sort and copy a wrapper object for each.
  */
 export function canonicalContent(event: HashableEvent, prev: string | null): string {
+  return canonicalContentOfText(event, canonicalize(event.data)!, prev);
+}
+
+/** The same, with the data given as its canonical text (as the store keeps it). */
+export function canonicalContentOfText(
+  event: Omit<HashableEvent, 'data'>,
+  dataText: string,
+  prev: string | null,
+): string {
   return (
-    `{"data":${canonicalize(event.data)!},"id":${JSON.stringify(event.id)},` +
+    `{"data":${dataText},"id":${JSON.stringify(event.id)},` +
     `"metadata":${canonicalMetadata(event.metadata)},"prev":${prev === null ? 'null' : JSON.stringify(prev)},` +
     `"streamId":${JSON.stringify(event.streamId)},"type":${JSON.stringify(event.type)},"v":${HASH_VERSION}}`
   );
@@ -81,6 +107,15 @@ export function canonicalContentReference(event: HashableEvent, prev: string | n
     metadata: withoutChainKeys(event.metadata),
     prev,
   })!;
+}
+
+/** The hash of an event whose data is given as the text the store keeps (docs/adr/0050). */
+export function contentHashOfText(
+  event: Omit<HashableEvent, 'data'>,
+  dataText: string,
+  prev: string | null,
+): string {
+  return sha256Hex(canonicalContentOfText(event, dataText, prev));
 }
 
 export function contentHash(event: HashableEvent, prev: string | null): string {
@@ -126,7 +161,12 @@ export function chainEvents(
   let head = prev;
   const linked = events.map((e) => {
     const metadata: JsonObject = { ...withoutChainKeys(e.metadata), prev: head };
-    const sha256 = contentHash({ id: e.id, streamId: stream, type: e.type, data: e.data, metadata }, head);
+    const text = canonicalContentOfText(
+      { id: e.id, streamId: stream, type: e.type, metadata },
+      canonicalData(e.data),
+      head,
+    );
+    const sha256 = sha256Hex(text);
     metadata.sha256 = sha256;
     head = sha256;
     return { ...e, metadata };

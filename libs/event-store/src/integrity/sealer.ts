@@ -11,7 +11,12 @@ const PAGE = 2000;
 export async function catchUp(store: EventStore, verifier: Verifier): Promise<number> {
   const after = verifier.position;
   let n = 0;
-  for await (const page of store.readAllPages({ fromPosition: after ?? 'start', pageSize: PAGE })) {
+  const from = after ?? 'start';
+  // The stored text where the adapter has it: hashed as read, not parsed (docs/adr/0050).
+  const pages = store.readAllRawPages
+    ? store.readAllRawPages({ fromPosition: from, pageSize: PAGE })
+    : store.readAllPages({ fromPosition: from, pageSize: PAGE });
+  for await (const page of pages) {
     for (const e of page) {
       // readAllPages starts at the given position inclusive: skip what was already fed.
       if (after && e.position.commit <= after.commit) continue;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { JsonObject, StoredEvent } from '../port.js';
-import { contentHash, storedHash, storedPrev } from './hash.js';
+import type { JsonObject, RawStoredEvent, StoredEvent } from '../port.js';
+import { contentHash, contentHashOfText, storedHash, storedPrev } from './hash.js';
 
 /** The stream seals are recorded on (docs/adr/0025). Not a `$` name: those are EventStoreDB's own. */
 export const SEAL_STREAM = 'integrity-seals';
@@ -105,8 +105,33 @@ interface StreamState {
 
 const MAX_BREAKS = 1000;
 
-function positionOf(e: StoredEvent): string {
+/** An event as read for verification: parsed, or with its data as the stored text. */
+export type VerifiableEvent = StoredEvent | RawStoredEvent;
+
+function positionOf(e: VerifiableEvent): string {
   return e.position.commit.toString();
+}
+
+/** The event's data as an object; null when the stored text is not JSON at all. */
+function dataOf(e: VerifiableEvent): JsonObject | null {
+  if (!('dataText' in e)) return e.data;
+  try {
+    return JSON.parse(e.dataText) as JsonObject;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Does the event's content give `stored`? The stored text is hashed as it is first (the store
+ * writes the canonical text, docs/adr/0050); text stored otherwise (before that change, or by an
+ * adapter that re-serialises) is parsed and canonicalised, so formatting alone never counts as a change.
+ */
+function contentGives(e: VerifiableEvent, prev: string | null, stored: string): boolean {
+  if (!('dataText' in e)) return contentHash(e, prev) === stored;
+  if (contentHashOfText(e, e.dataText, prev) === stored) return true;
+  const data = dataOf(e);
+  return data !== null && contentHash({ ...e, data }, prev) === stored;
 }
 
 /**
@@ -148,7 +173,7 @@ export class Verifier {
     else this.found.push({ streamId, revision, position, kind, detail });
   }
 
-  feed(e: StoredEvent): void {
+  feed(e: VerifiableEvent): void {
     this.last = e.position;
     if (e.streamId.startsWith('$')) return; // EventStoreDB's own streams
     this.checked++;
@@ -186,12 +211,12 @@ export class Verifier {
           'Händelsen saknar kontrollsumma fast den skrevs efter att kedjningen började.',
         );
       }
-      hash = contentHash(e, s.head);
+      hash = contentHash({ ...e, data: dataOf(e) ?? {} }, s.head);
       legacy = true;
       this.legacy++;
     } else {
       this.chainingBegan = true;
-      if (contentHash(e, prev ?? null) !== stored) {
+      if (!contentGives(e, prev ?? null, stored)) {
         this.report(e.streamId, rev, pos, 'changed', 'Innehållet stämmer inte med händelsens kontrollsumma.');
       }
       hash = stored;
@@ -288,7 +313,7 @@ export class Verifier {
   }
 
   private afterEvent(
-    e: StoredEvent,
+    e: VerifiableEvent,
     s: StreamState,
     rev: number,
     pos: string,
@@ -309,7 +334,8 @@ export class Verifier {
       if (s.lastAt === null || at > s.lastAt) s.lastAt = at;
     }
     this.segment.push({ position: e.position.commit, streamId: e.streamId, revision: rev, hash, legacy });
-    if (e.streamId === SEAL_STREAM && e.type === SEAL_EVENT) this.checkSeal(e.data as SealData, rev, pos);
+    if (e.streamId === SEAL_STREAM && e.type === SEAL_EVENT)
+      this.checkSeal((dataOf(e) ?? {}) as SealData, rev, pos);
   }
 
   private checkSeal(seal: SealData, revision: number, pos: string): void {

@@ -13,11 +13,13 @@ import {
   type JsonObject,
   type ReadAllOptions,
   type ReadAllPagesOptions,
+  type RawStoredEvent,
   type ReadStreamOptions,
   type StoredEvent,
   type SubscribeToAllOptions,
 } from '../port.js';
 import { pagesFromReadAll, withoutMetadata } from '../internal/pages.js';
+import { canonicalData } from '../integrity/hash.js';
 import { groupCommitter, historyView, type AppendRequest, type Outcome } from './group-commit.js';
 import { readAhead, type PageRow } from './read-ahead.js';
 import { preparePrivateFile } from '../private-files.js';
@@ -162,7 +164,8 @@ export class SqliteEventStore implements EventStore {
     // Serialise before taking the write lock, so the lock is held only for the inserts.
     const payloads: string[] = new Array(events.length * 2);
     for (let i = 0; i < events.length; i++) {
-      payloads[2 * i] = JSON.stringify(events[i].data);
+      // The canonical text the chain hashed (docs/adr/0050): verification hashes it as stored.
+      payloads[2 * i] = canonicalDataText(events[i].data);
       const m = events[i].metadata;
       payloads[2 * i + 1] = m === undefined ? '{}' : JSON.stringify(m);
     }
@@ -330,6 +333,43 @@ export class SqliteEventStore implements EventStore {
     }
   }
 
+  /**
+   * `$all` with each event's data as the stored text (verification, docs/adr/0050), read in this
+   * thread a page at a time; the event loop gets a turn between pages.
+   */
+  async *readAllRawPages(options: Omit<ReadAllPagesOptions, 'metadata'>): AsyncGenerator<RawStoredEvent[]> {
+    const size = options.pageSize;
+    if (!Number.isInteger(size) || size < 1)
+      throw new RangeError(`pageSize must be a positive integer: ${size}`);
+    let at =
+      options.fromPosition === undefined || options.fromPosition === 'start'
+        ? 0
+        : Number(options.fromPosition.commit);
+    for (;;) {
+      this.assertOpen();
+      const rows = this.allForwardStmt.all(at, size);
+      const page = new Array<RawStoredEvent>(rows.length);
+      for (let i = 0; i < rows.length; i++) {
+        const r = rows[i];
+        const position = BigInt(r[0]);
+        page[i] = {
+          id: r[3],
+          type: r[4],
+          dataText: r[5],
+          metadata: JSON.parse(r[6]) as JsonObject,
+          streamId: r[1],
+          revision: BigInt(r[2]),
+          position: { commit: position, prepare: position },
+          created: new Date(r[7]),
+        };
+      }
+      if (page.length > 0) yield page;
+      if (rows.length < size) return;
+      at = rows[rows.length - 1][0] + 1;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  }
+
   subscribeToAll(options: SubscribeToAllOptions = {}): Observable<StoredEvent> {
     const from = options.fromPosition ?? 'start';
     return this.hub.observe(
@@ -399,6 +439,15 @@ export class SqliteEventStore implements EventStore {
 
   private assertOpen(): void {
     if (this.closed) throw new Error(`SqliteEventStore(${this.path}) is closed`);
+  }
+}
+
+/** RFC 8785 text of the data; JSON.stringify for what RFC 8785 cannot write (NaN, Infinity), as before. */
+function canonicalDataText(data: JsonObject): string {
+  try {
+    return canonicalData(data);
+  } catch {
+    return JSON.stringify(data);
   }
 }
 

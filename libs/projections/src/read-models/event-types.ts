@@ -35,6 +35,8 @@ export const PARAGRAPH_EVENTS = [
   'CorrectionRecorded',
   'ExtractCertified',
   'DecisionDispatched',
+  'ParagraphMarkedConfidential',
+  'ParagraphConfidentialityLifted',
 ] as const;
 
 const meetingTypes = new Set<string>(MEETING_EVENTS);

@@ -30,7 +30,12 @@ export type Block =
       readonly signers: readonly { readonly role: string; readonly name: string }[];
     }
   /** A separator between paragraphs of a protocol. */
-  | { readonly kind: 'rule' };
+  | { readonly kind: 'rule' }
+  /**
+   * A QR code of `data` (a certified extract's /verify address). Only the PDF draws it: the
+   * text formats carry the same address as text beside it.
+   */
+  | { readonly kind: 'qr'; readonly data: string; readonly alt: string };
 
 export type DocumentKind = 'protocol' | 'extract' | 'voting-appendix' | 'preview';
 

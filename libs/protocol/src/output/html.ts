@@ -100,6 +100,7 @@ function blocksToHtml(blocks: readonly Block[]): string {
   const hasH1 = blocks.some((b) => b.kind === 'heading' && b.level <= 1);
   let previous = hasH1 ? 0 : 1;
   return blocks
+    .filter((b) => b.kind !== 'qr')
     .map((block) => {
       if (block.kind === 'heading') {
         const level = Math.min(Math.max(block.level, 1), previous + 1, 6);
@@ -158,5 +159,7 @@ function blockToHtml(block: Exclude<Block, { kind: 'heading' }>): string {
         .join('')}</div>`;
     case 'rule':
       return '<hr>';
+    case 'qr':
+      return '';
   }
 }

@@ -23,3 +23,4 @@ export { documentStylesheet, writeHtml, writeHtmlArticle } from './html.js';
 export { writeMarkdown } from './markdown.js';
 export { renderPdf, writePdf, type PdfFonts, type PdfResult } from './pdf.js';
 export { writeText } from './text.js';
+export { drawQr, qrMatrix, QUIET_ZONE, type QrMatrix, type RectTarget } from './qr.js';

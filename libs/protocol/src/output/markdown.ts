@@ -6,7 +6,10 @@ export function writeMarkdown(doc: ProtocolDocument): string {
 }
 
 export function blocksToMarkdown(blocks: readonly Block[]): string {
-  return `${blocks.map(blockToMarkdown).join('\n\n')}\n`;
+  return `${blocks
+    .filter((b) => b.kind !== 'qr')
+    .map(blockToMarkdown)
+    .join('\n\n')}\n`;
 }
 
 function blockToMarkdown(block: Block): string {
@@ -38,6 +41,8 @@ function blockToMarkdown(block: Block): string {
       return block.signers.map((s) => hardBreaks([s.role, block.line, s.name])).join('\n\n');
     case 'rule':
       return '---';
+    case 'qr':
+      return '';
   }
 }
 

@@ -11,6 +11,7 @@
 import { createHash } from 'node:crypto';
 import type PDFKitDocument from 'pdfkit';
 import type { Block, ProtocolDocument } from './document.js';
+import { drawQr, qrMatrix, QUIET_ZONE, type RectTarget } from './qr.js';
 
 /** TrueType bytes of the regular and the bold face; both are embedded as subsets. */
 export interface PdfFonts {
@@ -316,6 +317,28 @@ class Layout {
           pdf.y += GAP * 2;
         }
         return;
+      case 'qr': {
+        // 1.2 mm modules: a version 4–5 symbol is about 4 cm wide, easy for a phone to read.
+        const matrix = qrMatrix(block.data);
+        const module = 3.4;
+        const side = (matrix.length + QUIET_ZONE * 2) * module;
+        this.ensure(side);
+        const top = pdf.y;
+        const figure = pdf.struct('Figure', { alt: block.alt }, () => {
+          drawQr(
+            pdf as unknown as RectTarget,
+            matrix,
+            MARGIN.left + QUIET_ZONE * module,
+            top + QUIET_ZONE * module,
+            module,
+          );
+        });
+        this.root.add(figure);
+        figure.end();
+        pdf.y = top + side;
+        pdf.x = MARGIN.left;
+        return;
+      }
       case 'rule':
         this.ensure(GAP * 3);
         pdf.y += GAP;

@@ -9,7 +9,10 @@ export function writeText(doc: ProtocolDocument): string {
 }
 
 export function blocksToText(blocks: readonly Block[]): string {
-  return `${blocks.map(blockToText).join('\n\n')}\n`;
+  return `${blocks
+    .filter((b) => b.kind !== 'qr')
+    .map(blockToText)
+    .join('\n\n')}\n`;
 }
 
 function blockToText(block: Block): string {
@@ -32,6 +35,8 @@ function blockToText(block: Block): string {
       return block.signers.map((s) => [s.role, block.line, s.name].join('\n')).join('\n\n');
     case 'rule':
       return '─'.repeat(60);
+    case 'qr':
+      return '';
   }
 }
 

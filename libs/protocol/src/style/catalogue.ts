@@ -229,6 +229,23 @@ export const templateCatalogue = {
     items: ['Godkänna rapporten.'],
     ownDecisions: ['att arbeta in initiativet.'],
   },
+  /**
+   * The seal over the whole record that covers the justering (docs/adr/0025, 0031): printed
+   * under the justering so that the root is kept outside the store too. `root` is the SHA-256
+   * (hex), `rootGrouped` the same in groups of eight, `upTo` the last position it covers.
+   */
+  'protocol.seal': {
+    date: '2024-05-29',
+    upTo: '1234',
+    root: '3f2a9c1b77d04e5a9b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f708192a3b4c5d6',
+    rootGrouped: '3f2a9c1b 77d04e5a 9b1c2d3e 4f5a6b7c 8d9e0f1a 2b3c4d5e 6f708192 a3b4c5d6',
+  },
+  /**
+   * What the public sees of a paragraph marked as containing sekretess, below its heading and
+   * beslut (docs/adr/0030). `provision` is the chapter and section of offentlighets- och
+   * sekretesslagen as the clerk cited it.
+   */
+  confidential: { provision: '26 kap. 1 §' },
   /** The last line of a protocol: which house style and version worded it. */
   'protocol.styleNote': { name: 'Standard', version: 2 },
   /** One line per line of the template. */

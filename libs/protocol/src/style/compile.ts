@@ -31,6 +31,17 @@ export class HouseStyleInvalidError extends Error {
 
 const engine = createStyleEngine();
 
+/**
+ * Templates added after styles were adopted: a style stored before (an adopted version is the
+ * whole document) has no text for them and gets these, the shipped default's wording.
+ */
+const ADDED_LATER: Partial<Record<TemplateKey, string>> = {
+  'protocol.seal':
+    'Kontrollsumma (försegling {{ date }}, till och med position {{ upTo }}): {{ rootGrouped }}',
+  confidential:
+    'Paragrafens övriga innehåll omfattas av sekretess enligt {{ provision }} offentlighets- och sekretesslagen (2009:400) och visas inte här.',
+};
+
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -74,7 +85,7 @@ export function validateHouseStyle(
     if (!(key in templateCatalogue)) problem(`templates.${key}`, 'Okänd mall. Se katalogen över mallar.');
   }
   for (const key of templateKeys) {
-    const source = templates[key];
+    const source = templates[key] ?? ADDED_LATER[key];
     if (typeof source !== 'string') {
       problem(`templates.${key}`, 'Mallen saknas. Den krävs (eller ange extends: en levererad husstil).');
       continue;
@@ -243,7 +254,7 @@ function checkSettings(s: Json, problem: (path: string, message: string) => void
 /** A validated document as the HouseStyle the block builder calls. */
 export function compileHouseStyle(doc: HouseStyleDocument): HouseStyle {
   const parsed = new Map<string, Template[]>();
-  for (const key of templateKeys) parsed.set(key, engine.parse(doc.templates[key]));
+  for (const key of templateKeys) parsed.set(key, engine.parse(doc.templates[key] ?? ADDED_LATER[key]!));
   const render = (key: TemplateKey, vars: Record<string, unknown>): string =>
     String(engine.renderSync(parsed.get(key)!, vars)).trim();
   const lines = (key: TemplateKey, vars: Record<string, unknown>) =>
@@ -323,6 +334,7 @@ export function compileHouseStyle(doc: HouseStyleDocument): HouseStyle {
     },
     justified: (p) => render('justified', p),
     certified: (p) => render('certified', p),
+    confidential: (p) => render('confidential', p),
     registerDecision: (p) => render('register.decision', { ...p }),
     protocol: {
       titles: s.documentTitles,
@@ -345,6 +357,7 @@ export function compileHouseStyle(doc: HouseStyleDocument): HouseStyle {
       roles: s.roles,
       justifiedBy: (p) => render('protocol.justifiedBy', p),
       styleNote: (p) => render('protocol.styleNote', p),
+      seal: (p) => render('protocol.seal', p),
       announcement: (p) => lines('protocol.announcement', p),
     },
   };

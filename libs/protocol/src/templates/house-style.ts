@@ -166,6 +166,8 @@ export interface HouseStyle {
   correction(p: { field: string; from: string; to: string; why: string; by: string }): string;
   justified(p: { immediate: boolean; date: string }): string;
   certified(p: { by: string; date: string }): string;
+  /** The line that replaces a confidential paragraph's content in public documents. */
+  confidential(p: { provision: string }): string;
 
   /** A decision in one line for the register. */
   registerDecision(p: {
@@ -192,6 +194,8 @@ export interface HouseStyle {
     readonly roles: { readonly secretary: string; readonly chair: string; readonly adjuster: string };
     justifiedBy(p: { names: string[]; date: string }): string;
     styleNote(p: { name: string; version: number }): string;
+    /** "Kontrollsumma …": the seal that covers the justering. */
+    seal(p: { date: string; upTo: string; root: string; rootGrouped: string }): string;
     announcement(p: {
       body: string;
       meetingDate: string;

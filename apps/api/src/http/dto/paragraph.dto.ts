@@ -400,4 +400,27 @@ export class DispatchDecisionDto extends AtDto {
   static readonly example = { recipient: 'Kommunstyrelsekontoret' };
 }
 
+/** Sekretess (docs/adr/0030): the provision of OSL (2009:400) as chapter and section. */
+export class MarkConfidentialDto extends AtDto {
+  @Text(LIMITS.name, {
+    example: '26 kap. 1 §',
+    description: 'chapter and section of offentlighets- och sekretesslagen (2009:400), printed publicly',
+  })
+  provision!: string;
+  @Text(LIMITS.line, { optional: true, description: 'for the record; never shown publicly' }) reason?: string;
+  @Nested(() => PersonDto, { optional: true, description: 'default: the signed-in user' }) by?: PersonDto;
+
+  static readonly example = {
+    provision: '26 kap. 1 §',
+    reason: 'uppgifter om enskilds personliga förhållanden',
+  };
+}
+
+export class LiftConfidentialityDto extends AtDto {
+  @Text(LIMITS.line, { example: 'sekretesstiden har löpt ut' }) reason!: string;
+  @Nested(() => PersonDto, { optional: true, description: 'default: the signed-in user' }) by?: PersonDto;
+
+  static readonly example = { reason: 'sekretesstiden har löpt ut' };
+}
+
 export { MOTION_KINDS, PersonDto };
