@@ -11,7 +11,7 @@
  * of viewers, while all of them read), and the server's RSS; the last line is one JSON object.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { helpRequested } from './support/cli.js';
 import { LoadClient, percentile, round1, type Viewer } from './support/load.js';
@@ -89,14 +89,38 @@ function view(meetingId: string, sampled: boolean, lastEventId?: string): Promis
 
 const pct = percentile;
 const r1 = round1;
+/** Server + live fan-out process: the stream's whole cost in memory. */
+const rss = () => server.rssMb() + server.childrenRssMb();
+
+/** How the machine was shared during a phase: CPU seconds of each party, the load average. */
+function cpuMeter() {
+  const s0 = server.cpuSeconds();
+  const b0 = process.cpuUsage();
+  const t0 = Date.now();
+  return () => {
+    const s1 = server.cpuSeconds();
+    const b1 = process.cpuUsage(b0);
+    const wall = (Date.now() - t0) / 1000;
+    return {
+      wall_s: r1(wall),
+      server_cpu_s: r1(s1.server - s0.server),
+      fanout_cpu_s: r1(s1.children - s0.children),
+      bench_cpu_s: r1((b1.user + b1.system) / 1e6),
+      load_avg_1m: r1(loadavg()[0]),
+    };
+  };
+}
 
 try {
   await waitUntilUp(server);
   const { meetingId, paragraphs } = await load.meeting(WRITERS);
 
+  const load0 = r1(loadavg()[0]);
+  const meterWithout = cpuMeter();
   const without = await record(paragraphs, Date.now() + SECONDS * 1000, 'base');
+  const cpuWithout = meterWithout();
   await new Promise((r) => setTimeout(r, 2000));
-  const rssBefore = server.rssMb();
+  const rssBefore = rss();
 
   const viewers: Viewer[] = [];
   for (let i = 0; i < VIEWERS; i += 250) {
@@ -108,7 +132,8 @@ try {
   }
   const refused = viewers.filter((v) => v.status !== 200).length;
   await new Promise((r) => setTimeout(r, 2000));
-  const rssViewers = server.rssMb();
+  const rssViewers = rss();
+  const meterWith = cpuMeter();
 
   // Writers with viewers; the reconnects from position 0 spread over the phase.
   const until = Date.now() + SECONDS * 1000;
@@ -120,14 +145,15 @@ try {
     }
   })();
   const withViewers = await record(paragraphs, until, 'live');
+  const cpuWith = meterWith();
   await reconnecting;
   await new Promise((r) => setTimeout(r, 1000));
-  const rssPeak = server.rssMb();
+  const rssPeak = rss();
   const replayed = reconnected.filter((v) => v.chunks > 1).length;
   const reconnectRefused = reconnected.filter((v) => v.status !== 200).length;
   for (const v of [...viewers, ...reconnected]) v.req.destroy();
   await new Promise((r) => setTimeout(r, 3000));
-  const rssAfter = server.rssMb();
+  const rssAfter = rss();
   const dropped = Number(
     /paragraf_live_clients_dropped_total (\d+)/.exec(
       await (await fetch(`${server.baseUrl}/metrics`)).text(),
@@ -135,6 +161,7 @@ try {
   );
 
   const result = {
+    fanout: process.env.PARAGRAF_LIVE_FANOUT || 'process',
     viewers: VIEWERS,
     reconnects_from_0: RECONNECTS,
     writers: WRITERS,
@@ -158,9 +185,13 @@ try {
     reconnects_replayed: replayed,
     reconnects_refused: reconnectRefused,
     dropped,
+    fanout_rss_mb: r1(server.childrenRssMb()),
+    load_avg_at_start: load0,
+    machine_without: cpuWithout,
+    machine_with: cpuWith,
   };
   console.log(`
-bench:live — ${VIEWERS} viewers + ${RECONNECTS} reconnects from 0, ${WRITERS} writers, ${SECONDS} s per phase
+bench:live (fan-out: ${result.fanout}) — ${VIEWERS} viewers + ${RECONNECTS} reconnects from 0, ${WRITERS} writers, ${SECONDS} s per phase
 
                           without viewers   with viewers
   commands                ${String(result.commands_without).padStart(15)}   ${String(result.commands_with).padStart(12)}
@@ -168,7 +199,9 @@ bench:live — ${VIEWERS} viewers + ${RECONNECTS} reconnects from 0, ${WRITERS} 
   command p99 (ms)        ${String(result.cmd_p99_ms_without).padStart(15)}   ${String(result.cmd_p99_ms_with).padStart(12)}   ratio ${result.p99_ratio} (target ≤ 2)
 
   delivery to viewers     p50 ${result.delivery_p50_ms} ms, p99 ${result.delivery_p99_ms} ms (target ≤ 100), ${delivery.length} deliveries timed on ${SAMPLED} viewers
-  server RSS (MB)         before ${result.rss_before_mb}, with viewers ${result.rss_with_viewers_mb} (growth ${result.rss_growth_mb}, target ≤ 100), peak ${result.rss_peak_mb}, after close ${result.rss_after_close_mb}
+  server + fan-out RSS (MB) before ${result.rss_before_mb}, with viewers ${result.rss_with_viewers_mb} (growth ${result.rss_growth_mb}, target ≤ 100), peak ${result.rss_peak_mb}, after close ${result.rss_after_close_mb}
+  CPU seconds (without)   server ${cpuWithout.server_cpu_s}, fan-out ${cpuWithout.fanout_cpu_s}, this benchmark ${cpuWithout.bench_cpu_s} in ${cpuWithout.wall_s} s; load average ${cpuWithout.load_avg_1m}
+  CPU seconds (with)      server ${cpuWith.server_cpu_s}, fan-out ${cpuWith.fanout_cpu_s}, this benchmark (its ${VIEWERS} readers) ${cpuWith.bench_cpu_s} in ${cpuWith.wall_s} s; load average ${cpuWith.load_avg_1m}
   refused ${refused}, reconnects replayed ${replayed}/${RECONNECTS} (refused ${reconnectRefused}), slow clients dropped ${dropped}
 `);
   console.log(JSON.stringify(result));

@@ -45,10 +45,10 @@ export class LoadClient {
     return res.body;
   }
 
-  /** A scheduled, opened meeting with `paragraphs` open paragraphs. */
-  async meeting(paragraphs: number): Promise<{ meetingId: string; paragraphs: string[] }> {
+  /** A scheduled, opened meeting with `paragraphs` open paragraphs (bodies: one per `body`). */
+  async meeting(paragraphs: number, body = 'bench'): Promise<{ meetingId: string; paragraphs: string[] }> {
     const { meetingId } = (await this.must('/meetings', {
-      body: { id: 'bench', name: 'Benchutskottet', shortName: 'BU' },
+      body: { id: body, name: `Utskott ${body}`, shortName: body.slice(0, 6).toUpperCase() },
       date: '2026-01-15',
       startTime: '09:00',
       place: 'Stadshuset',
@@ -65,7 +65,7 @@ export class LoadClient {
     const ids: string[] = [];
     for (let i = 0; i < paragraphs; i++) {
       const { paragraphId } = (await this.must(`/meetings/${meetingId}/paragraphs`, {
-        caseNumber: `BU 2026-${i + 1}`,
+        caseNumber: `${body.slice(0, 6).toUpperCase()} 2026-${i + 1}`,
         title: `Ärende ${i + 1}`,
         summary: ['Sammanfattning.'],
         basisDocuments: ['Tjänsteutlåtande'],
@@ -86,6 +86,11 @@ export class LoadClient {
       await new Promise((r) => setTimeout(r, 100));
     }
     return { meetingId, paragraphs: ids };
+  }
+
+  /** The text of a public URL (metrics). */
+  async text(path: string): Promise<string> {
+    return (await fetch(`${this.server.baseUrl}${path}`)).text();
   }
 
   /** One yrkande; returns the time from request to answer, in ms. */

@@ -20,6 +20,10 @@ export interface ServerProcess {
   output(): string;
   /** Resident memory of the server process, in MB (Linux). */
   rssMb(): number;
+  /** Resident memory of the server's child processes (the live fan-out), in MB (Linux). */
+  childrenRssMb(): number;
+  /** CPU seconds (user + system) used so far by the server process and by its children (Linux). */
+  cpuSeconds(): { server: number; children: number };
   /** Open file descriptors of the server process (Linux). */
   handles(): number;
 }
@@ -66,10 +70,12 @@ export function startServer(dir: string, port: number, env: Record<string, strin
     token,
     exited,
     output: () => out,
-    rssMb: () => {
-      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-      return m ? Number(m[1]) / 1024 : NaN;
-    },
+    rssMb: () => rssOf(pid),
+    childrenRssMb: () => childrenOf(pid).reduce((sum, c) => sum + rssOf(c), 0),
+    cpuSeconds: () => ({
+      server: cpuOf(pid),
+      children: childrenOf(pid).reduce((sum, c) => sum + cpuOf(c), 0),
+    }),
     handles: () => {
       try {
         return readdirSync(`/proc/${pid}/fd`).length;
@@ -93,5 +99,35 @@ export async function waitUntilUp(server: ServerProcess, timeoutMs = 120_000): P
       throw new Error(`server did not start:\n${server.output().slice(-4000)}`);
     }
     await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function rssOf(pid: number): number {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : NaN;
+  } catch {
+    return 0; // gone
+  }
+}
+
+function childrenOf(pid: number): number[] {
+  try {
+    return readdirSync(`/proc/${pid}/task`).flatMap((t) =>
+      readFileSync(`/proc/${pid}/task/${t}/children`, 'utf8').split(' ').filter(Boolean).map(Number),
+    );
+  } catch {
+    return [];
+  }
+}
+
+/** utime + stime of a process, in seconds (USER_HZ is 100 on Linux). */
+function cpuOf(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
   }
 }

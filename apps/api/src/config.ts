@@ -24,6 +24,8 @@ export interface ApiConfig {
   readonly logLevel: string;
   /** How many times a command is re-decided after a concurrency conflict before 409. */
   readonly commandRetries: number;
+  /** Events folded into the command runner's cached streams at most (least recently used go first). */
+  readonly commandCacheEvents: number;
   /**
    * A § reservation whose paragraph stream still does not exist this long after it was made is
    * taken as abandoned (its writer died between the two appends) and released (docs/adr/0027).
@@ -174,6 +176,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     attachmentLimit: int(env, 'PARAGRAF_ATTACHMENT_LIMIT', 20 * 1024 * 1024, 1024, 512 * 1024 * 1024),
     logLevel,
     commandRetries: int(env, 'PARAGRAF_COMMAND_RETRIES', 5, 0, 50),
+    commandCacheEvents: int(env, 'PARAGRAF_COMMAND_CACHE_EVENTS', 25_000, 0, 100_000_000),
     numberReleaseAfterMs: int(env, 'PARAGRAF_NUMBER_RELEASE_AFTER_MS', 10_000, 0, 86_400_000),
     readyMaxLag: int(env, 'PARAGRAF_READY_MAX_LAG', 10_000, 0, Number.MAX_SAFE_INTEGER),
     authFailureLimit: int(env, 'PARAGRAF_AUTH_FAILURES', 20, 1, 1_000_000),
@@ -189,6 +192,8 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
         64 * 1024 * 1024,
       ),
       heartbeatMs: int(env, 'PARAGRAF_LIVE_HEARTBEAT_MS', DEFAULT_LIVE.heartbeatMs, 100, 3_600_000),
+      fanOut: fanOutMode(env.PARAGRAF_LIVE_FANOUT),
+      historyIdleMs: int(env, 'PARAGRAF_LIVE_HISTORY_IDLE_MS', DEFAULT_LIVE.historyIdleMs, 0, 86_400_000),
     },
     sealIntervalSeconds: int(env, 'PARAGRAF_SEAL_INTERVAL_SECONDS', 60, 0, 86_400),
     verifyIntervalSeconds: int(env, 'PARAGRAF_VERIFY_INTERVAL_SECONDS', 3600, 0, 7 * 86_400),
@@ -198,6 +203,13 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     sessionMaxAgeSeconds: int(env, 'PARAGRAF_SESSION_HOURS', 10, 1, 24 * 30) * 3600,
     tokenMaxDays: int(env, 'PARAGRAF_TOKEN_MAX_DAYS', 365, 1, 3650),
   };
+}
+
+/** Where the live stream's writes run (docs/adr/0033). */
+function fanOutMode(raw: string | undefined): 'process' | 'inline' {
+  if (raw === undefined || raw === '') return DEFAULT_LIVE.fanOut;
+  if (raw === 'process' || raw === 'inline') return raw;
+  throw new ConfigError('PARAGRAF_LIVE_FANOUT', `must be process or inline, got "${raw}"`);
 }
 
 function publicUrl(raw: string | undefined, port: number): string {

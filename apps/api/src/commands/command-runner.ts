@@ -79,6 +79,9 @@ interface CachedStream<State> extends LoadedStream<State> {
 /** Streams kept folded in memory; least recently used ones are dropped beyond this. */
 const CACHE_LIMIT = 10_000;
 
+/** A cached stream's weight: the events folded into it (its state and command ids grow with them). */
+const weight = (c: CachedStream<unknown>) => (c.revision === 'no_stream' ? 0 : Number(c.revision) + 1);
+
 /**
  * Thrown instead of appending when the command context asks for a preview: carries what the
  * decider decided, for the preview interceptor to render (never an error the client sees).
@@ -103,8 +106,15 @@ export class PreviewOutcome {
 @Injectable()
 export class CommandRunner {
   private readonly cache = new Map<string, CachedStream<unknown>>();
+  /** Events folded into the cached streams, bounded by PARAGRAF_COMMAND_CACHE_EVENTS. */
+  private cachedEvents = 0;
   /** Commands on one stream run one at a time in this process (docs/adr/0027). */
   private readonly queue = new KeyedQueue();
+  /** Streams and events held folded in memory now (tests, metrics). */
+  get cached(): { streams: number; events: number } {
+    return { streams: this.cache.size, events: this.cachedEvents };
+  }
+
   /** Appends refused for a concurrency conflict, and re-decisions after one (metrics). */
   conflicts = 0;
   retries = 0;
@@ -159,9 +169,23 @@ export class CommandRunner {
 
   /** Keep a stream's folded state, most recently used last; drop the least recently used. */
   private remember<State>(stream: string, loaded: CachedStream<State>): void {
-    this.cache.delete(stream);
+    const before = this.cache.get(stream);
+    if (before) {
+      this.cachedEvents -= weight(before);
+      this.cache.delete(stream);
+    }
     this.cache.set(stream, loaded as CachedStream<unknown>);
-    if (this.cache.size > CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value!);
+    this.cachedEvents += weight(loaded as CachedStream<unknown>);
+    // Bounded in streams and in events (memory follows the events: a day of meetings must not
+    // accumulate); the stream just used is kept even if it alone is over the bound.
+    while (
+      this.cache.size > 1 &&
+      (this.cache.size > CACHE_LIMIT || this.cachedEvents > this.config.commandCacheEvents)
+    ) {
+      const [oldest, dropped] = this.cache.entries().next().value!;
+      this.cache.delete(oldest);
+      this.cachedEvents -= weight(dropped);
+    }
   }
 
   private async readOrEmpty(stream: string, fromRevision?: bigint): Promise<StoredEvent[]> {

@@ -31,7 +31,7 @@ export function handleShutdownSignals(app: NestFastifyApplication, logger: Logge
     const server = app.getHttpServer() as Server;
     const idle = setInterval(() => server.closeIdleConnections(), 50);
     try {
-      app.get(LiveHub).closeAll();
+      await app.get(LiveHub).closeAll(); // the streams end before the server waits for its connections
       await app.getHttpAdapter().close(); // waits for the requests in flight
       clearInterval(idle);
       await app.get(CommandRunner).drained();

@@ -89,6 +89,14 @@ export class Metrics {
       },
     });
     new Gauge({
+      name: 'paragraf_command_cache_events',
+      help: "Events folded into the command path's cached streams (bounded by PARAGRAF_COMMAND_CACHE_EVENTS)",
+      registers,
+      collect() {
+        this.set(runner.cached.events);
+      },
+    });
+    new Gauge({
       name: 'paragraf_live_clients',
       help: 'Open live-stream connections',
       registers,

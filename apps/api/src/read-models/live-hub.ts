@@ -1,9 +1,13 @@
-import type { ServerResponse } from 'node:http';
+import { fork, type ChildProcess } from 'node:child_process';
+import type { Socket } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { streamIds } from '@app/domain';
 import type { EventStore, StoredEvent } from '@app/event-store';
 import { paragraphIdsOf, type CommittedEvent, type Db, type LiveProjections } from '@app/projections';
 import type { Subscription } from 'rxjs';
 import type { OnModuleDestroy } from '@nestjs/common';
+import { FanOut, streamHead, type FromFanOut, type ToFanOut, type WireFrame } from './live-fanout.js';
 import {
   newConfidentiality,
   publicData,
@@ -20,77 +24,93 @@ export interface LiveOptions {
   readonly maxBufferedBytes: number;
   /** A comment line this often keeps proxies from closing an idle stream. */
   readonly heartbeatMs: number;
+  /**
+   * Where the writes to viewers' sockets run (docs/adr/0033): `process`, a fan-out process of
+   * its own (the default of the server), or `inline`, on this event loop (default here).
+   */
+  readonly fanOut?: 'process' | 'inline';
+  /** A meeting's history is forgotten once nobody has watched it for this long. */
+  readonly historyIdleMs?: number;
 }
 
 /** Defaults of the PARAGRAF_LIVE_* settings (config.ts). */
-export const DEFAULT_LIVE: LiveOptions = {
+export const DEFAULT_LIVE: Required<LiveOptions> = {
   maxClients: 10_000,
   maxPerAddress: 100,
   maxBufferedBytes: 256 * 1024,
   heartbeatMs: 15_000,
+  fanOut: 'process',
+  historyIdleMs: 60_000,
 };
 
 export type Admission = { readonly ok: true } | { readonly ok: false; readonly reason: 'total' | 'address' };
-
-interface Client {
-  readonly res: ServerResponse;
-  readonly address: string;
-  readonly channel: Channel;
-  /** Highest position sent; nothing at or below it is sent again. */
-  last: bigint;
-}
 
 /** Everything the hub keeps for one meeting while someone watches it. */
 interface Channel {
   readonly meetingId: string;
   readonly paragraphs: Set<string>;
-  readonly clients: Set<Client>;
+  /** Viewers connected (in the fan-out). */
+  viewers: number;
   /** Entries struck so far (motionId, voteId …): their events are not public. */
   readonly struck: Set<string>;
   /** Paragraphs marked as containing sekretess: heading and beslut only (docs/adr/0030). */
-  readonly confidentiality: Confidentiality;
+  confidentiality: Confidentiality;
   /**
-   * The meeting's events, read once from its own streams on the first reconnect and kept
-   * current from the live feed, so 200 reconnects cost one read of the meeting, not 200.
+   * The meeting's public events, read once from its own streams on the first reconnect and kept
+   * current from the live feed, so 200 reconnects cost one read of the meeting, not 200. Only
+   * what the public filter needs is kept here (ids, no text); the serialised frames are kept by
+   * the fan-out, which replays them.
    */
   history: CommittedEvent[] | null;
   loading: Promise<void> | null;
   /** Live events that arrive while the history is being read. */
   pending: CommittedEvent[];
+  /** Forgets the history once nobody has watched the meeting for a while. */
+  idle: NodeJS.Timeout | null;
 }
 
-/**
- * Live frames are written at most this often: with thousands of viewers every flush is a write
- * per viewer, so batches that arrive close together share one (delivery stays well under 100 ms).
- */
-const FLUSH_MS = 25;
-const COALESCE_FROM = 100;
+interface FanOutHandle {
+  readonly child?: ChildProcess;
+  send(message: ToFanOut, socket?: Socket): void;
+  stop(): void | Promise<void>;
+}
+
+interface Attached {
+  readonly address: string;
+  readonly channel: Channel;
+}
 
 /** Top-level data fields naming an entry that EntryStruck can strike. */
 const ENTRY_KEYS = ['motionId', 'questionId', 'voteId', 'decisionId', 'reservationId', 'noteId'] as const;
+/** Data fields the history keeps (what the public filter reads). */
+const KEPT_KEYS = [...ENTRY_KEYS, 'paragraphId', 'meetingId', 'entryId'] as const;
+
+/** How long shutdown waits for the fan-out to end its streams. */
+const CLOSE_WAIT_MS = 3_000;
 
 /**
  * The public live stream of meetings (Server-Sent Events), one hub for all connections
- * (docs/adr/0028): one subscription to the projections' committed batches, each event
- * filtered and serialised once per meeting and written to every client of that meeting.
- * A client that does not read is dropped once its send buffer passes a bound (it may
- * reconnect with Last-Event-ID); heartbeats are comments; connections are capped per
- * address and in total. Public content only: a struck entry's events are never sent, and
- * EntryStruck goes out without its reason.
+ * (docs/adr/0028, 0033): one subscription to the projections' committed batches, each event
+ * filtered and serialised once per meeting. The writes to viewers' sockets are the fan-out's
+ * (live-fanout.ts), by default in a process of its own that is handed each viewer's socket, so
+ * thousands of viewers do not slow the commands. A client that does not read is dropped once
+ * its send buffer passes a bound (it may reconnect with Last-Event-ID); heartbeats are
+ * comments; connections are capped per address and in total. Public content only: a struck
+ * entry's events are never sent, and EntryStruck goes out without its reason.
  */
 export class LiveHub implements OnModuleDestroy {
   private readonly channels = new Map<string, Channel>();
   /** paragraphId → channel, for the paragraphs of watched meetings. */
   private readonly byParagraph = new Map<string, Channel>();
   private readonly perAddress = new Map<string, number>();
+  private readonly attached = new Map<number, Attached>();
+  private nextId = 1;
   private clients = 0;
   private closed = false;
   private readonly subscription: Subscription;
-  private readonly heartbeat: NodeJS.Timeout;
-  private readonly frames = new WeakMap<CommittedEvent, string>();
-  /** Frames waiting for the next flush, per channel. */
-  private readonly pending = new Map<Channel, { position: bigint; text: string }[]>();
-  private flushTimer: NodeJS.Timeout | null = null;
+  private fanOut: FanOutHandle | null = null;
+  private closing: (() => void) | null = null;
+  private readonly options: Required<LiveOptions>;
   /** Clients dropped because they did not read (for metrics). */
   dropped = 0;
 
@@ -98,17 +118,25 @@ export class LiveHub implements OnModuleDestroy {
     private readonly runner: LiveProjections,
     private readonly store: EventStore,
     private readonly db: Db,
-    private readonly options: LiveOptions,
+    options: LiveOptions,
   ) {
+    this.options = { ...DEFAULT_LIVE, fanOut: 'inline', ...options };
     this.subscription = runner.committed.subscribe((batch) => {
-      for (const e of batch.events) this.route(e, this.pending);
-      if (this.pending.size > 0 && !this.flushTimer) {
-        // Few viewers: at once. Many: batches close together share one write per viewer.
-        this.flushTimer = setTimeout(() => this.flush(), this.clients < COALESCE_FROM ? 0 : FLUSH_MS);
+      const touched = new Map<Channel, WireFrame[]>();
+      const reload = new Set<Channel>();
+      for (const e of batch.events) this.route(e, touched, reload);
+      for (const [channel, frames] of touched)
+        this.send({ t: 'frames', meetingId: channel.meetingId, frames });
+      // A paragraph's sekretess changed: what its earlier events show changes, so the history
+      // (frames as the public sees them) is read again, up to this batch; the fan-out replaces
+      // its copy when it comes and sends replays from the new one (0033).
+      for (const channel of reload) {
+        if (channel.loading) continue;
+        channel.history = null;
+        channel.pending = [];
+        void this.loadHistory(channel, batch.position).catch(() => undefined);
       }
     });
-    this.heartbeat = setInterval(() => this.broadcastComment(), options.heartbeatMs);
-    this.heartbeat.unref();
   }
 
   get size(): number {
@@ -123,66 +151,149 @@ export class LiveHub implements OnModuleDestroy {
   }
 
   /**
-   * Serve one connection on a raw response (headers already written). Without `lastEventId` a
-   * `ready` event says how far the stream is; with it, the meeting's events after it come first.
+   * Serve one connection on the socket of a hijacked request (nothing written yet): the fan-out
+   * writes the response head. Without `lastEventId` a `ready` event says how far the stream is;
+   * with it, the meeting's public events after it come first.
    */
-  async attach(meetingId: string, res: ServerResponse, address: string, lastEventId?: bigint): Promise<void> {
+  async attach(
+    meetingId: string,
+    socket: Socket,
+    address: string,
+    requestId: string,
+    lastEventId?: bigint,
+  ): Promise<void> {
     const channel = this.channel(meetingId);
-    const client: Client = { res, address, channel, last: -1n };
-    channel.clients.add(client);
+    const id = this.nextId++;
+    this.attached.set(id, { address, channel });
+    channel.viewers++;
+    if (channel.idle) clearTimeout(channel.idle);
+    channel.idle = null;
     this.clients++;
     this.perAddress.set(address, (this.perAddress.get(address) ?? 0) + 1);
-    res.on('close', () => this.detach(client));
+    const head = streamHead(requestId);
 
     if (lastEventId === undefined) {
       const at = this.runner.position < 0n ? 0n : this.runner.position;
-      client.last = at;
-      this.write(client, frame(String(at), 'ready', { meetingId, position: String(at) }));
+      const ready = frame(String(at), 'ready', { meetingId, position: String(at) });
+      this.send({ t: 'attach', id, meetingId, head, ready, position: String(at) }, socket);
       return;
     }
-    // Held back (last = max) until the gap is sent: the live feed skips it meanwhile and
-    // appends to the history, which is where the gap is read from.
-    client.last = BigInt(Number.MAX_SAFE_INTEGER) ** 2n;
+    // Held back until the gap is sent: live frames meanwhile join the fan-out's copy of the
+    // history, which is where the gap is sent from — nothing missed, nothing twice (ADR 0010).
+    this.send({ t: 'attach', id, meetingId, head, position: String(lastEventId) }, socket);
     try {
       await this.loadHistory(channel);
-    } catch (err) {
-      res.destroy(err as Error);
+    } catch {
+      this.send({ t: 'kick', id });
       return;
     }
-    // The gap is sent at the pace the client reads (a replay from 0 can be larger than the
-    // live buffer bound); live events meanwhile join the history and are sent from there.
-    const history = channel.history!;
-    let sent = lastEventId;
-    for (let i = 0; i < history.length; i++) {
-      const e = history[i];
-      if (e.position <= sent || !this.isPublic(channel, e)) continue;
-      const text = this.frameOf(channel, e);
-      if (text === undefined) continue;
-      sent = e.position;
-      this.write(client, text, false);
-      if (res.writableLength > this.options.maxBufferedBytes / 2) {
-        await new Promise<void>((resolve) => {
-          res.once('drain', resolve);
-          res.once('close', resolve);
-        });
-        if (res.destroyed) return;
-      }
-    }
-    client.last = sent; // from here on, the live feed
+    this.send({ t: 'replay', id, from: String(lastEventId) });
   }
 
-  onModuleDestroy(): void {
-    if (!this.closed) this.closeAll();
+  async onModuleDestroy(): Promise<void> {
+    await this.closeAll();
+    await this.fanOut?.stop();
   }
 
-  /** End every stream (shutdown): clients reconnect, to this server when it is back or another. */
-  closeAll(): void {
+  /**
+   * End every stream (shutdown): clients reconnect, to this server when it is back or another.
+   * Resolves once the fan-out has ended them (or after a few seconds).
+   */
+  closeAll(): Promise<void> {
+    if (this.closed) return Promise.resolve();
     this.closed = true;
-    clearInterval(this.heartbeat);
-    if (this.flushTimer) clearTimeout(this.flushTimer);
-    this.flush();
     this.subscription.unsubscribe();
-    for (const channel of this.channels.values()) for (const c of channel.clients) c.res.end();
+    for (const channel of this.channels.values()) if (channel.idle) clearTimeout(channel.idle);
+    if (!this.fanOut) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, CLOSE_WAIT_MS);
+      timer.unref();
+      this.closing = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      this.send({ t: 'close' });
+    });
+  }
+
+  private send(message: ToFanOut, socket?: Socket): void {
+    (this.fanOut ??= this.startFanOut()).send(message, socket);
+  }
+
+  private startFanOut(): FanOutHandle {
+    const options = {
+      maxBufferedBytes: this.options.maxBufferedBytes,
+      heartbeatMs: this.options.heartbeatMs,
+    };
+    if (this.options.fanOut === 'inline') {
+      const fanOut = new FanOut(options, (m) => this.fromFanOut(m));
+      return { send: (m, socket) => fanOut.handle(m, socket), stop: () => fanOut.handle({ t: 'close' }) };
+    }
+    const child = forkFanOut(options);
+    child.on('message', (m: FromFanOut) => this.fromFanOut(m));
+    child.on('exit', () => {
+      // Its viewers are gone with it (they reconnect); the next viewer starts a new one.
+      if (this.fanOut?.child === child) this.fanOut = null;
+      for (const id of [...this.attached.keys()]) this.fromFanOut({ t: 'detached', id, dropped: false });
+      for (const channel of this.channels.values()) this.forget(channel);
+      this.closing?.();
+    });
+    child.on('error', () => undefined); // an exit follows
+    const handle: FanOutHandle = {
+      child,
+      send: (m: ToFanOut, socket?: Socket) => {
+        if (!child.connected) return void socket?.destroy();
+        if (!socket) return void child.send(m);
+        // Handed over as a plain socket, not as one of the HTTP server's: otherwise the server
+        // counts it as the child's and its close() waits on the child (and never finishes once
+        // the child is gone). This process's socket object is then destroyed: its file
+        // descriptor has moved, the connection stays open in the fan-out, and the server's
+        // count of connections drops by one.
+        (socket as unknown as { server: unknown }).server = null;
+        child.send(m, socket, () => socket.destroy());
+      },
+      stop: async () => {
+        if (child.exitCode !== null || child.signalCode !== null) return;
+        // It exits by itself once its streams have ended; a moment for that, then for certain.
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        const timer = setTimeout(() => child.kill('SIGKILL'), 1_000);
+        await exited;
+        clearTimeout(timer);
+      },
+    };
+    return handle;
+  }
+
+  private fromFanOut(message: FromFanOut): void {
+    if (message.t === 'closed') {
+      this.closing?.();
+      return;
+    }
+    const attached = this.attached.get(message.id);
+    if (!attached) return;
+    this.attached.delete(message.id);
+    if (message.dropped) this.dropped++;
+    const { channel, address } = attached;
+    this.clients--;
+    const n = (this.perAddress.get(address) ?? 1) - 1;
+    if (n > 0) this.perAddress.set(address, n);
+    else this.perAddress.delete(address);
+    if (--channel.viewers > 0 || channel.loading) return;
+    if (!channel.history) this.forget(channel);
+    else if (!this.closed) {
+      channel.idle = setTimeout(() => this.forget(channel), this.options.historyIdleMs);
+      channel.idle.unref();
+    }
+  }
+
+  /** Nobody watches the meeting: drop what the hub (and the fan-out) keep of it. */
+  private forget(channel: Channel): void {
+    if (channel.viewers > 0 || channel.loading || this.channels.get(channel.meetingId) !== channel) return;
+    if (channel.idle) clearTimeout(channel.idle);
+    this.channels.delete(channel.meetingId);
+    for (const p of channel.paragraphs) this.byParagraph.delete(p);
+    if (channel.history && this.fanOut && !this.closed)
+      this.send({ t: 'drop', meetingId: channel.meetingId });
   }
 
   private channel(meetingId: string): Channel {
@@ -191,12 +302,13 @@ export class LiveHub implements OnModuleDestroy {
       channel = {
         meetingId,
         paragraphs: new Set(paragraphIdsOf(this.db, meetingId)),
-        clients: new Set(),
+        viewers: 0,
         struck: new Set(),
         confidentiality: newConfidentiality(),
         history: null,
         loading: null,
         pending: [],
+        idle: null,
       };
       this.channels.set(meetingId, channel);
       for (const p of channel.paragraphs) this.byParagraph.set(p, channel);
@@ -204,24 +316,13 @@ export class LiveHub implements OnModuleDestroy {
     return channel;
   }
 
-  private detach(client: Client): void {
-    const { channel, address } = client;
-    if (!channel.clients.delete(client)) return;
-    this.clients--;
-    const n = (this.perAddress.get(address) ?? 1) - 1;
-    if (n > 0) this.perAddress.set(address, n);
-    else this.perAddress.delete(address);
-    if (channel.clients.size === 0 && !channel.loading) {
-      this.channels.delete(channel.meetingId);
-      for (const p of channel.paragraphs) this.byParagraph.delete(p);
-    }
-  }
-
-  /** Read the meeting's own streams (an index read each, not a scan of $all) up to the runner's position. */
-  private loadHistory(channel: Channel): Promise<void> {
+  /**
+   * Read the meeting's own streams (an index read each, not a scan of $all) up to the runner's
+   * position; the fan-out gets the public frames once, and keeps them current from the feed.
+   */
+  private loadHistory(channel: Channel, upTo = this.runner.position): Promise<void> {
     if (channel.history) return Promise.resolve();
     channel.loading ??= (async () => {
-      const upTo = this.runner.position;
       const streams = [
         streamIds.meeting(channel.meetingId),
         ...[...channel.paragraphs].map(streamIds.paragraph),
@@ -235,14 +336,26 @@ export class LiveHub implements OnModuleDestroy {
       const last = events.length ? events[events.length - 1].position : -1n;
       for (const e of channel.pending) if (e.position > last) events.push(e);
       channel.pending = [];
+      channel.confidentiality = newConfidentiality(); // from the start (also on a reload)
       for (const e of events) {
         if (e.type === 'EntryStruck') channel.struck.add(String(e.data.entryId));
         trackConfidentiality(channel.confidentiality, e);
       }
-      channel.history = events;
+      // Frames as the public sees them now (a paragraph marked since shows its heading only).
+      const frames: WireFrame[] = [];
+      const kept: CommittedEvent[] = [];
+      for (const e of events) {
+        if (!this.isPublic(channel, e)) continue;
+        const text = this.frameOf(channel, e);
+        if (text === undefined) continue;
+        kept.push(slim(e));
+        frames.push([String(e.position), text]);
+      }
+      channel.history = kept;
+      this.send({ t: 'history', meetingId: channel.meetingId, frames });
     })().finally(() => {
       channel.loading = null;
-      if (channel.clients.size === 0) this.channels.delete(channel.meetingId);
+      if (channel.viewers === 0) this.forget(channel);
     });
     return channel.loading;
   }
@@ -257,7 +370,7 @@ export class LiveHub implements OnModuleDestroy {
   }
 
   /** One committed event: into the batch of its meeting's channel, if anyone watches it. */
-  private route(e: CommittedEvent, touched: Map<Channel, { position: bigint; text: string }[]>): void {
+  private route(e: CommittedEvent, touched: Map<Channel, WireFrame[]>, reload: Set<Channel>): void {
     let channel: Channel | undefined;
     if (e.streamId.startsWith('meeting-')) channel = this.channels.get(e.streamId.slice('meeting-'.length));
     else if (e.streamId.startsWith('paragraph-')) {
@@ -271,62 +384,32 @@ export class LiveHub implements OnModuleDestroy {
       } else if (pid) channel = this.byParagraph.get(pid);
     }
     if (!channel) return;
-    if (e.type === 'EntryStruck') channel.struck.add(String(e.data.entryId));
+    if (e.type === 'EntryStruck') this.strike(channel, String(e.data.entryId));
     trackConfidentiality(channel.confidentiality, e);
-    if (channel.history) channel.history.push(e);
-    else if (channel.loading) channel.pending.push(e);
-    if (!this.isPublic(channel, e) || channel.clients.size === 0) return;
+    if (channel.loading) channel.pending.push(e);
+    if (
+      (e.type === 'ParagraphMarkedConfidential' || e.type === 'ParagraphConfidentialityLifted') &&
+      channel.history
+    )
+      reload.add(channel);
+    if (!this.isPublic(channel, e)) return;
     const text = this.frameOf(channel, e);
     if (text === undefined) return;
+    if (channel.history) channel.history.push(slim(e));
+    // Frames go to the fan-out while it has viewers of the meeting or keeps its history.
+    if (channel.viewers === 0 && !channel.history && !channel.loading) return;
     let frames = touched.get(channel);
     if (!frames) touched.set(channel, (frames = []));
-    frames.push({ position: e.position, text });
-  }
-
-  private flush(): void {
-    this.flushTimer = null;
-    for (const [channel, frames] of this.pending) this.broadcast(channel, frames);
-    this.pending.clear();
+    frames.push([String(e.position), text]);
   }
 
   /**
-   * A batch's frames for one meeting, serialised once and written with one write per client
-   * (thousands of viewers × events would otherwise be thousands of writes per event).
-   */
-  private broadcast(channel: Channel, frames: { position: bigint; text: string }[]): void {
-    const first = frames[0].position;
-    const last = frames[frames.length - 1].position;
-    let all: string | undefined;
-    for (const client of channel.clients) {
-      if (client.last >= last) continue;
-      const text =
-        client.last < first
-          ? (all ??= frames.map((f) => f.text).join(''))
-          : frames
-              .filter((f) => f.position > client.last)
-              .map((f) => f.text)
-              .join('');
-      client.last = last;
-      this.write(client, text);
-    }
-  }
-
-  private isPublic(channel: Channel, e: CommittedEvent): boolean {
-    if (e.type === 'EntryStruck') return true; // sent without its reason (serialise)
-    for (const key of ENTRY_KEYS) {
-      const id = e.data[key];
-      if (typeof id === 'string' && channel.struck.has(id)) return false;
-    }
-    return true;
-  }
-
-  /**
-   * The public frame of an event: as stored (cached), redacted for a paragraph with sekretess
-   * (not cached: the marking may be lifted), or undefined when none of it is public.
+   * The public frame of an event: as stored, redacted for a paragraph with sekretess, or
+   * undefined when none of it is public.
    */
   private frameOf(channel: Channel, e: CommittedEvent): string | undefined {
     const data = publicData(channel.confidentiality, e);
-    if (data === null) return this.serialise(e);
+    if (data === null) return serialise(e);
     if (data === undefined) return undefined;
     return frame(String(e.position), e.type, {
       position: String(e.position),
@@ -337,39 +420,59 @@ export class LiveHub implements OnModuleDestroy {
     });
   }
 
-  /** An event's frame, serialised once however many viewers and replays send it. */
-  private serialise(e: CommittedEvent): string {
-    let text = this.frames.get(e);
-    if (text === undefined) this.frames.set(e, (text = this.serialiseOnce(e)));
-    return text;
-  }
-
-  private serialiseOnce(e: CommittedEvent): string {
-    const data =
-      e.type === 'EntryStruck' ? { paragraphId: e.data.paragraphId, entryId: e.data.entryId } : e.data;
-    return frame(String(e.position), e.type, {
-      position: String(e.position),
-      type: e.type,
-      streamId: e.streamId,
-      at: e.created.toISOString(),
-      data,
+  /** An entry is struck: its events already in the history are never replayed again. */
+  private strike(channel: Channel, entryId: string): void {
+    channel.struck.add(entryId);
+    if (!channel.history) return;
+    const positions: string[] = [];
+    channel.history = channel.history.filter((e) => {
+      if (this.isPublic(channel, e)) return true;
+      positions.push(String(e.position));
+      return false;
     });
+    if (positions.length) this.send({ t: 'hide', meetingId: channel.meetingId, positions });
   }
 
-  private write(client: Client, text: string, live = true): void {
-    const { res } = client;
-    if (res.destroyed || res.writableEnded) return;
-    res.write(text);
-    // A client that does not read: drop it rather than hold its backlog (it may reconnect).
-    if (live && res.writableLength > this.options.maxBufferedBytes) {
-      this.dropped++;
-      res.destroy();
+  private isPublic(channel: Channel, e: CommittedEvent): boolean {
+    if (e.type === 'EntryStruck') return true; // sent without its reason (serialise)
+    for (const key of ENTRY_KEYS) {
+      const id = e.data[key];
+      if (typeof id === 'string' && channel.struck.has(id)) return false;
     }
+    return true;
   }
+}
 
-  private broadcastComment(): void {
-    for (const channel of this.channels.values()) for (const c of channel.clients) this.write(c, ': hb\n\n');
-  }
+/** An event's frame. EntryStruck goes out without its reason. */
+function serialise(e: CommittedEvent): string {
+  const data =
+    e.type === 'EntryStruck' ? { paragraphId: e.data.paragraphId, entryId: e.data.entryId } : e.data;
+  return frame(String(e.position), e.type, {
+    position: String(e.position),
+    type: e.type,
+    streamId: e.streamId,
+    at: e.created.toISOString(),
+    data,
+  });
+}
+
+/** What the hub keeps of a history event: what the public filter reads, not the text. */
+function slim(e: CommittedEvent): CommittedEvent {
+  const data: Record<string, unknown> = {};
+  for (const key of KEPT_KEYS) if (e.data[key] !== undefined) data[key] = e.data[key];
+  return { position: e.position, streamId: e.streamId, type: e.type, data, created: e.created };
+}
+
+/** The fan-out process, from source under tsx or built (dist). */
+function forkFanOut(options: { maxBufferedBytes: number; heartbeatMs: number }): ChildProcess {
+  const here = fileURLToPath(import.meta.url);
+  const ext = here.endsWith('.ts') ? '.ts' : '.js';
+  return fork(join(dirname(here), `live-fanout.process${ext}`), [], {
+    execArgv: ext === '.ts' ? ['--import', 'tsx'] : [],
+    cwd: join(dirname(here), '../../../..'),
+    env: { ...process.env, NODE_OPTIONS: '', PARAGRAF_FANOUT_OPTIONS: JSON.stringify(options) },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
 }
 
 function frame(id: string, type: string, data: object): string {

@@ -70,18 +70,14 @@ export class LiveController {
             : 'Servern har nått sitt tak för direktsändningar. Försök igen om en stund.',
       });
     }
-    // The hub writes the stream itself: Fastify hands over the socket.
+    // The hub's fan-out writes the stream itself, on the request's socket (docs/adr/0033).
     reply.hijack();
-    const res = reply.raw;
-    res.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-transform',
-      // The socket is the stream's alone: when the stream ends (shutdown), so does the connection.
-      connection: 'close',
-      'x-accel-buffering': 'no', // no buffering in a reverse proxy
-      'x-request-id': request.id,
-    });
-    res.flushHeaders();
-    void this.hub.attach(meetingId, res, request.ip, raw === undefined ? undefined : BigInt(raw.trim()));
+    void this.hub.attach(
+      meetingId,
+      request.raw.socket,
+      request.ip,
+      String(request.id),
+      raw === undefined ? undefined : BigInt(raw.trim()),
+    );
   }
 }
