@@ -24,6 +24,7 @@ import { ProblemFilter } from './errors/problem.filter.js';
 import { HealthController } from './health/health.controller.js';
 import { Metrics } from './ops/metrics.js';
 import { MeetingsController } from './http/meetings.controller.js';
+import { ParagraphRecordController } from './http/paragraph-record.controller.js';
 import { ParagraphsController } from './http/paragraphs.controller.js';
 import { validationPipe } from './http/validation.js';
 import { IdempotencyStore } from './idempotency/idempotency.store.js';
@@ -95,6 +96,7 @@ export class AppModule {
         HealthController,
         MeetingsController,
         ParagraphsController,
+        ParagraphRecordController,
         HouseStylesController,
         BodiesController,
         AttachmentsController,
