@@ -50,7 +50,9 @@ export async function openBrowser(): Promise<BrowserSession> {
     locale: 'sv-SE',
   });
   const page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(10_000);
+  // Generous: CI runs the browser beside two CPU-bound processes, and a step that waits for the
+  // API, the read models and a re-render can take well over 10 s there. A wait ends at its condition.
+  page.setDefaultTimeout(60_000);
   return {
     context,
     page,
