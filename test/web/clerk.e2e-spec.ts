@@ -11,7 +11,7 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { normalise, splitSealLine, wordDiff } from '../golden/normalise.js';
 import { s65Body, s65Commands, s65Members, s65OwnDecision } from '../scenarios/s65.js';
-import { openStep } from './support/live.js';
+import { extractShows, openStep, record, submitStep } from './support/live.js';
 import { describeInBrowser, openBrowser, type BrowserSession } from './support/browser.js';
 import { ensureWebBuilt, freePort, WebTestServer } from './support/server.js';
 
@@ -30,21 +30,6 @@ const s65Paragraph = s65Commands.find((c) => c.type === 'OpenParagraph')!.data a
   basisDocuments: string[];
   proposal: { decision: { proposesTo: { body: string; items: string[] } } };
 };
-
-/** Click a step's button and wait for the API to accept its POST (path ends with `suffix`). */
-async function record(page: Page, click: () => Promise<void>, suffix: RegExp): Promise<void> {
-  const accepted = page.waitForResponse(
-    (r) => r.request().method() === 'POST' && suffix.test(new URL(r.url()).pathname),
-  );
-  await click();
-  const res = await accepted;
-  if (res.status() >= 300) throw new Error(`${res.url()}: ${res.status()} ${await res.text()}`);
-}
-/** Wait until the extract beside the form shows `text` (it follows the record live). */
-const extractShows = (page: Page, text: string) =>
-  page.getByTestId('extract').filter({ hasText: text }).waitFor();
-const submitStep = (page: Page, step: string) => () =>
-  page.locator(`[data-testid=${step}] button[type=submit]`).click();
 
 /** A meeting of ks-au with attendance, a justerare, opened, and one paragraph: set up over HTTP. */
 async function meetingViaApi(

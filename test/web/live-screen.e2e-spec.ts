@@ -12,6 +12,7 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page, Request } from 'playwright-core';
 import { describeInBrowser, openBrowser, type BrowserSession } from './support/browser.js';
 import { ensureWebBuilt, freePort, signInAs, WebTestServer } from './support/server.js';
+import { extractShows, record } from './support/live.js';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const KS = { id: 'ks', name: 'Kommunstyrelsen', shortName: 'KS' };
@@ -67,19 +68,6 @@ async function meeting(server: WebTestServer, date: string, title = 'Cykelplan f
   });
   return { meetingId, paragraphId };
 }
-
-/** Wait for the API to accept a POST whose path ends with `suffix`, after `act`. */
-async function record(page: Page, act: () => Promise<void>, suffix: RegExp): Promise<void> {
-  const accepted = page.waitForResponse(
-    (r) => r.request().method() === 'POST' && suffix.test(new URL(r.url()).pathname),
-  );
-  await act();
-  const res = await accepted;
-  if (res.status() >= 300) throw new Error(`${res.url()}: ${res.status()} ${await res.text()}`);
-}
-
-const extractShows = (page: Page, text: string) =>
-  page.getByTestId('extract').filter({ hasText: text }).waitFor();
 
 /** Keyboard only: Tab until the focused element is the one `matches` describes. */
 async function tabTo(page: Page, matches: string): Promise<void> {

@@ -8,25 +8,13 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { s65Body, s65Members } from '../scenarios/s65.js';
-import { openStep } from './support/live.js';
+import { openStep, record, submitStep } from './support/live.js';
 import { describeInBrowser, openBrowser, type BrowserSession } from './support/browser.js';
 import { ensureWebBuilt, freePort, WebTestServer } from './support/server.js';
 
 const WAIT = { timeout: 30_000 };
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-/** Click a step's button and wait for the API to accept its POST (path matches `path`). */
-async function record(page: Page, click: () => Promise<void>, path: RegExp): Promise<void> {
-  const accepted = page.waitForResponse(
-    (r) => r.request().method() === 'POST' && path.test(new URL(r.url()).pathname),
-    WAIT,
-  );
-  await click();
-  const res = await accepted;
-  if (res.status() >= 300) throw new Error(`${res.url()}: ${res.status()} ${await res.text()}`);
-}
-const submitStep = (page: Page, step: string) => () =>
-  page.locator(`[data-testid=${step}] button[type=submit]`).click();
 /** The extract beside the form, its words on one line (the text writer may wrap). */
 async function extractText(page: Page, waitFor: string): Promise<string> {
   await page.getByTestId('extract').filter({ hasText: waitFor }).waitFor(WAIT);
