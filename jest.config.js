@@ -1,3 +1,5 @@
+import { availableParallelism } from 'node:os';
+
 // Native ESM Jest (see docs/adr/0001-nestjs-12-esm.md): swc transforms TypeScript,
 // `.js` suffixes on relative imports are stripped, `@app/*` maps like tsconfig paths.
 const swc = [
@@ -26,6 +28,10 @@ const common = {
 };
 
 export default {
+  // Jest's own default on a 2-core machine is one worker (cores - 1), and most suites wait on
+  // servers and browsers in child processes rather than compute: two workers there halve the
+  // suite's wall time, still under CPU load (.ci/run).
+  maxWorkers: Math.max(2, availableParallelism() - 1),
   // A test waits for conditions, never for a wall-clock budget: on a busy machine (CI runs the
   // suite beside two CPU-bound processes) a default of 5 s failed tests that were correct.
   testTimeout: 120_000,

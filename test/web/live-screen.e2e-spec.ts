@@ -85,6 +85,17 @@ async function tabTo(page: Page, matches: string): Promise<void> {
   throw new Error(`Tab never reached ${matches}`);
 }
 
+/**
+ * Press an Alt shortcut once `step` is offered, and wait until the cursor is in the step's first field (`focused`): the
+ * composer moves the focus after React renders, which on a busy machine is not at once.
+ */
+async function shortcut(page: Page, keys: string, step: string, focused: string): Promise<void> {
+  // The step is offered only once the entry before it is on screen (the POST answers first).
+  await page.getByTestId('step-chooser').getByRole('button', { name: step, exact: true }).waitFor();
+  await page.keyboard.press(keys);
+  await page.waitForFunction((id) => document.activeElement?.id === id, focused);
+}
+
 /** No horizontal scrolling: the page is no wider than the window. */
 const noHorizontalScroll = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
@@ -145,37 +156,36 @@ describeInBrowser('the live recording screen', () => {
     const kb = page.keyboard;
 
     // Two yrkanden: Alt+Y puts the cursor in the member field; typing picks the member.
-    await kb.press('Alt+y');
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('y-member');
+    await shortcut(page, 'Alt+y', 'Yrkande', 'y-member');
     await kb.type('Anna');
     await tabTo(page, 'y-text');
     await kb.type('att cykelplanen kompletteras med en karta.');
     await record(page, () => kb.press('Control+Enter'), /\/motions$/);
     await extractShows(page, 'cykelplanen kompletteras med en karta');
-    await kb.press('Alt+y');
+    await shortcut(page, 'Alt+y', 'Yrkande', 'y-member');
     await kb.type('Hans');
     await tabTo(page, 'y-kind');
     await kb.type('avslag');
     await record(page, () => kb.press('Control+Enter'), /\/motions$/);
     // Instämmanden: in Anna Ek's yrkande, and in the proposal.
-    await kb.press('Alt+i');
+    await shortcut(page, 'Alt+i', 'Instämmer', 'support-member');
     await kb.type('Björn');
     await tabTo(page, 'support-motion');
     await kb.type('Anna');
     await record(page, () => kb.press('Control+Enter'), /\/support$/);
-    await kb.press('Alt+i');
+    await shortcut(page, 'Alt+i', 'Instämmer', 'support-member');
     await kb.type('Eva');
     await tabTo(page, 'support-motion');
     await kb.type('kommun');
     await record(page, () => kb.press('Control+Enter'), /\/proposal\/support$/);
     // The proposition: the proposal against Anna Ek's yrkande, the chair finds for the proposal.
-    await kb.press('Alt+p');
+    await shortcut(page, 'Alt+p', 'Proposition', 'q-finding');
     await tabTo(page, 'Anna Ek (S) yrkande');
     await kb.press('Space');
     await tabTo(page, 'q-finding');
     await record(page, () => kb.press('Control+Enter'), /\/questions$/);
     // The votering, requested by Anna Ek: ja the proposal, nej her yrkande.
-    await kb.press('Alt+v');
+    await shortcut(page, 'Alt+v', 'Votering', 'v-requested');
     await kb.type('Anna');
     await tabTo(page, 'v-nej');
     await kb.type('Anna');
@@ -189,7 +199,7 @@ describeInBrowser('the live recording screen', () => {
     await record(page, () => kb.press('Control+Enter'), /\/roll-call$/);
     await extractShows(page, 'Omröstningsresultat');
     // The beslut, from the proposal.
-    await kb.press('Alt+b');
+    await shortcut(page, 'Alt+b', 'Beslut', 'd-kind');
     await record(page, () => kb.press('Control+Enter'), /\/decision$/);
     await extractShows(page, 'Kommunstyrelsen beslutar');
 

@@ -2,7 +2,6 @@
  * The real API (with the web app) on a real port and a SQLite file in a temp folder, so a
  * browser can reach it and a test can stop it and start it again on the same file and port.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -18,12 +17,11 @@ import { webDistPath } from '../../../apps/api/src/web/web.module.js';
 const USERS = { clerk: 'clerk', chair: 'chair', auditor: 'auditor', admin: 'admin' } as const;
 export type WebTestUser = keyof typeof USERS;
 
-/** Build apps/web once if its dist is missing (a fresh clone, CI). */
+/** The web app is built once per run by test/jest-global-setup.js, before any worker starts. */
 export function ensureWebBuilt(): void {
-  if (existsSync(join(webDistPath(), 'index.html'))) return;
-  execFileSync('npx', ['vite', 'build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'warn'], {
-    stdio: 'inherit',
-  });
+  if (!existsSync(join(webDistPath(), 'index.html'))) {
+    throw new Error(`No web build at ${webDistPath()}: test/jest-global-setup.js builds it`);
+  }
 }
 
 export async function freePort(): Promise<number> {
