@@ -2,6 +2,13 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
+/** Outside the event store nothing names an adapter: describe() and openStore() (docs/adr/0048). */
+const ADAPTERS = {
+  name: '@app/event-store',
+  importNames: ['SqliteEventStore', 'MemoryEventStore', 'EventStoreDbEventStore'],
+  message: "Use the store's describe() and openStore() (docs/adr/0048).",
+};
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', 'data/', 'apps/web/dist/'] },
   js.configs.recommended,
@@ -87,11 +94,25 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [
+          paths: [ADAPTERS],
+        },
+      ],
+    },
+  },
+  {
+    // The command path knows nothing of HTTP: it throws its own errors, mapped in errors/ (docs/adr/0051).
+    files: ['apps/api/src/commands/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [ADAPTERS],
+          patterns: [
             {
-              name: '@app/event-store',
-              importNames: ['SqliteEventStore', 'MemoryEventStore', 'EventStoreDbEventStore'],
-              message: "Use the store's describe() and openStore() (docs/adr/0048).",
+              group: ['**/errors/*'],
+              message:
+                'Throw an error of commands/command-errors.ts; errors/to-problem.ts maps it (docs/adr/0051).',
             },
           ],
         },

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { SqliteEventStore, type AppendOptions, type EventData, type EventStore } from '@app/event-store';
 import { newCommandContext } from '../../../apps/api/src/commands/command-context.js';
 import { CommandRunner } from '../../../apps/api/src/commands/command-runner.js';
-import { ParagraphCommands } from '../../../apps/api/src/commands/paragraph.service.js';
+import { OpenParagraphHandler } from '../../../apps/api/src/commands/open-paragraph.handler.js';
+import { OpenParagraphMessage } from '../../../apps/api/src/commands/messages.js';
 import { loadApiConfig } from '../../../apps/api/src/config.js';
 import { PARAGRAPH_BODY } from './setup.js';
 
@@ -28,11 +29,13 @@ const store: EventStore = new Proxy(sqlite, {
   },
 });
 const config = loadApiConfig({ NODE_ENV: 'test' });
-const paragraphs = new ParagraphCommands(new CommandRunner(store, config), store, config);
+const opening = new OpenParagraphHandler(new CommandRunner(store, config), store, config);
 const ctx = newCommandContext({
   user: { id: 'clerk', name: 'clerk', role: 'clerk', roles: ['clerk'], bodies: ['ks-au'] },
   requestId: 'crash-test',
 });
-await paragraphs.open({ ...PARAGRAPH_BODY, paragraphId: crypto.randomUUID(), meetingId }, ctx);
+await opening.execute(
+  new OpenParagraphMessage({ ...PARAGRAPH_BODY, paragraphId: crypto.randomUUID(), meetingId }, ctx),
+);
 process.stdout.write('not killed\n');
 process.exit(1);

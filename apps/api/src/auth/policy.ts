@@ -1,5 +1,18 @@
 import type { Role, User } from './users.js';
-import { problems } from '../errors/problem.js';
+
+/**
+ * A user may not do what they asked: `detail` says what is missing and who can grant it
+ * (Swedish, the clerk reads it); errors/to-problem.ts answers it as 403.
+ */
+export class AccessDenied extends Error {
+  override readonly name = 'AccessDenied';
+  constructor(
+    readonly detail: string,
+    readonly extra: Readonly<Record<string, unknown>> = {},
+  ) {
+    super(detail);
+  }
+}
 
 /**
  * What a route needs. `record`: the clerk's work (everything recorded about a meeting);
@@ -56,7 +69,7 @@ export function assertPermission(user: User, permission: Permission): void {
   if (mayUser(user, permission)) return;
   const have = user.roles.map((r) => ROLE_SV[r]);
   const needed = ALLOWED[permission].map((r) => ROLE_SV[r]);
-  throw problems.forbidden(
+  throw new AccessDenied(
     `${have.length === 1 ? `Rollen ${have[0]}` : `Rollerna ${have.join(' och ')}`} får inte ${PERMISSION_SV[permission]}. ` +
       `Det kräver rollen ${either(needed)}. ${GRANT}`,
     { missing: { permission, roles: ALLOWED[permission] }, grantedBy: 'admin' },
@@ -70,7 +83,7 @@ export function assertBodyAccess(user: User, bodyId: string): void {
     const allowed = user.bodies.length
       ? `Du får registrera för: ${user.bodies.join(', ')}.`
       : 'Du får inte registrera för något organ.';
-    throw problems.forbidden(`Du får inte registrera för organet ${bodyId}. ${allowed} ${GRANT}`, {
+    throw new AccessDenied(`Du får inte registrera för organet ${bodyId}. ${allowed} ${GRANT}`, {
       missing: { body: bodyId },
       bodies: user.bodies,
       grantedBy: 'admin',
@@ -82,7 +95,7 @@ export function assertBodyAccess(user: User, bodyId: string): void {
 export function assertAuditScope(user: User, bodyId: string | undefined): void {
   if (user.bodies === undefined) return;
   if (bodyId === undefined || !user.bodies.includes(bodyId)) {
-    throw problems.forbidden(
+    throw new AccessDenied(
       `Du får inte granska ${bodyId ? `organet ${bodyId}` : 'denna ström'}. Du får granska: ${user.bodies.join(', ') || 'inget organ'}. ${GRANT}`,
     );
   }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import {
   BODY_REGISTER_STREAM,
   bodyRegisterDecider,
@@ -22,8 +23,7 @@ import { DEFAULT_STYLE_ID, genitive, shippedStyles } from '@app/protocol';
 import { assertBodyAccess } from '../auth/policy.js';
 import { CommandRunner } from '../commands/command-runner.js';
 import { newId, type CommandContext } from '../commands/command-context.js';
-import { withWarnings, type WriteResult } from '../commands/messages.js';
-import { ParagraphCommands } from '../commands/paragraph.service.js';
+import { OpenParagraphMessage, withWarnings, type WriteResult } from '../commands/messages.js';
 import { problems } from '../errors/problem.js';
 import { HouseStyles } from '../house-styles/house-styles.service.js';
 import type { ScheduleMeetingDto } from '../http/dto/meeting.dto.js';
@@ -40,7 +40,7 @@ export class Bodies {
   constructor(
     private readonly runner: CommandRunner,
     private readonly styles: HouseStyles,
-    private readonly paragraphs: ParagraphCommands,
+    private readonly commands: CommandBus,
   ) {}
 
   async register(): Promise<BodyRegisterState> {
@@ -294,22 +294,24 @@ export class Bodies {
     incomingDecider.decide(takeUp(1), inbox.state, { meetingBodyId: schedule.body.id });
 
     const last = matter.forwarded.lineage.at(-1)!;
-    const opened = await this.paragraphs.open(
-      {
-        paragraphId,
-        meetingId: dto.meetingId,
-        ...(dto.number !== undefined ? { number: dto.number } : {}),
-        caseNumber: dto.caseNumber ?? last.caseNumber ?? undefined,
-        title: dto.title ?? matter.forwarded.title,
-        summary: dto.summary ?? [...matter.forwarded.summary],
-        basisDocuments: dto.basisDocuments ?? [
-          `${genitive(last.bodyName)} protokoll ${last.date} ${last.label}`,
-        ],
-        proposal: { proposer: lowerFirst(last.bodyName), decision: { proposesTo: last.proposesTo } },
-        ...(dto.classification !== undefined ? { classification: dto.classification } : {}),
-        origin: { forwardId, lineage: matter.forwarded.lineage },
-      },
-      ctx,
+    const opened = await this.commands.execute(
+      new OpenParagraphMessage(
+        {
+          paragraphId,
+          meetingId: dto.meetingId,
+          ...(dto.number !== undefined ? { number: dto.number } : {}),
+          caseNumber: dto.caseNumber ?? last.caseNumber ?? undefined,
+          title: dto.title ?? matter.forwarded.title,
+          summary: dto.summary ?? [...matter.forwarded.summary],
+          basisDocuments: dto.basisDocuments ?? [
+            `${genitive(last.bodyName)} protokoll ${last.date} ${last.label}`,
+          ],
+          proposal: { proposer: lowerFirst(last.bodyName), decision: { proposesTo: last.proposesTo } },
+          ...(dto.classification !== undefined ? { classification: dto.classification } : {}),
+          origin: { forwardId, lineage: matter.forwarded.lineage },
+        },
+        ctx,
+      ),
     );
     await this.runner.run({
       stream: incomingStreamId(bodyId),

@@ -10,9 +10,9 @@ import {
 } from '@app/event-store';
 import { API_CONFIG, type ApiConfig } from '../config.js';
 import { assertBodyAccess } from '../auth/policy.js';
-import { problems } from '../errors/problem.js';
 import { EVENT_STORE } from '../infra/tokens.js';
 import { conflictBackoffMs, sleep } from './backoff.js';
+import { PreviewNotOffered, RevisionMismatch, StreamMissing } from './command-errors.js';
 import { eventMetadata, newId, type CommandContext } from './command-context.js';
 import { KeyedQueue } from './keyed-queue.js';
 
@@ -226,9 +226,9 @@ export class CommandRunner {
       const applied = loaded.commands.get(ctx.commandId);
       if (applied !== undefined)
         return { revision: Number(applied), state: loaded.state, replayed: true, warnings: [] };
-      if (spec.notFound && loaded.revision === 'no_stream') throw problems.notFound(spec.notFound);
+      if (spec.notFound && loaded.revision === 'no_stream') throw new StreamMissing(spec.notFound);
       if (ctx.ifMatch !== undefined && ctx.ifMatch !== loaded.revision) {
-        throw problems.preconditionFailed(String(ctx.ifMatch), loaded.revision);
+        throw new RevisionMismatch(String(ctx.ifMatch), loaded.revision);
       }
       const bodyId = spec.bodyOf(loaded.state);
       if (bodyId !== undefined) assertBodyAccess(ctx.user, bodyId);
@@ -240,10 +240,7 @@ export class CommandRunner {
       // A preview: the events this command would append, and nothing written.
       if (ctx.preview) {
         // Only a paragraph's entries have a sentence to show; anything else is refused, unwritten.
-        if (!spec.stream.startsWith('paragraph-'))
-          throw problems.validation([
-            { field: 'Paragraf-Preview', message: 'only a paragraph entry has a preview' },
-          ]);
+        if (!spec.stream.startsWith('paragraph-')) throw new PreviewNotOffered();
         throw new PreviewOutcome(spec.stream, decided, warnings);
       }
       if (decided.length === 0) {
@@ -288,8 +285,8 @@ export class CommandRunner {
         if (!(err instanceof WrongExpectedVersionError)) throw err;
         this.conflicts++;
         // A client that asked for strict concurrency gets 412, not a silent re-decision.
-        if (ctx.ifMatch !== undefined) throw problems.preconditionFailed(String(ctx.ifMatch), err.actual);
-        if (attempt >= this.config.commandRetries) throw problems.conflict(spec.stream, err.actual);
+        if (ctx.ifMatch !== undefined) throw new RevisionMismatch(String(ctx.ifMatch), err.actual);
+        if (attempt >= this.config.commandRetries) throw err;
         // Another process wrote the stream: wait a random while so the two do not collide again.
         await sleep(conflictBackoffMs(attempt));
         this.retries++;

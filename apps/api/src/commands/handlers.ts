@@ -1,7 +1,6 @@
-import { MeetingCommands } from './meeting.service.js';
-import { meetingHandlers } from './meeting.handlers.js';
-import { ParagraphCommands } from './paragraph.service.js';
-import { paragraphHandlers } from './paragraph.handlers.js';
+import { MeetingCommandHandler } from './meeting.handler.js';
+import { OpenParagraphHandler } from './open-paragraph.handler.js';
+import { ParagraphCommandHandler } from './paragraph.handler.js';
 
-/** Providers of the command side: the two shared paths and one handler per command. */
-export const commandHandlers = [MeetingCommands, ParagraphCommands, ...meetingHandlers, ...paragraphHandlers];
+/** The command side's handlers: one per way a command is run (docs/adr/0051). */
+export const commandHandlers = [MeetingCommandHandler, ParagraphCommandHandler, OpenParagraphHandler];

@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { DomainCommand } from '@app/domain';
+import type { MeetingCommand, OpenParagraph, ParagraphCommand } from '@app/domain';
 import type { CommandContext } from './command-context.js';
 import type { CommandWarning } from './command-runner.js';
 
@@ -21,10 +21,34 @@ export function withWarnings<T extends object>(
   return warnings.length > 0 ? { ...result, warnings } : result;
 }
 
-/** A domain command on its way through the CommandBus, with who sent it and how to trace it. */
-export abstract class DomainCommandMessage<C extends DomainCommand> extends Command<WriteResult> {
+/**
+ * The messages on the CommandBus: one per way a command is run (docs/adr/0051), each with the
+ * domain command and who sent it. The domain's own union types say which commands they carry.
+ */
+export class MeetingCommandMessage extends Command<WriteResult> {
   constructor(
-    readonly command: C,
+    readonly command: MeetingCommand,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+export class ParagraphCommandMessage extends Command<WriteResult> {
+  constructor(
+    readonly command: Exclude<ParagraphCommand, OpenParagraph>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+/** Opening carries an optional § number (the next free one when absent): not yet the domain's command. */
+export type OpenParagraphRequest = Omit<OpenParagraph['data'], 'number'> & { readonly number?: number };
+
+export class OpenParagraphMessage extends Command<WriteResult> {
+  constructor(
+    readonly request: OpenParagraphRequest,
     readonly ctx: CommandContext,
   ) {
     super();

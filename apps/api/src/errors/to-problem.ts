@@ -1,5 +1,12 @@
 import { HttpException } from '@nestjs/common';
 import { StoreUnavailableError, StreamNotFoundError, WrongExpectedVersionError } from '@app/event-store';
+import { AccessDenied } from '../auth/policy.js';
+import {
+  ParagraphNumberWasReleased,
+  PreviewNotOffered,
+  RevisionMismatch,
+  StreamMissing,
+} from '../commands/command-errors.js';
 import { ProblemException, problems } from './problem.js';
 
 /** A domain rule refusal: the decider's RuleViolation (stable `code`, Swedish `message`). */
@@ -42,6 +49,13 @@ export function toProblem(err: unknown, bodyLimit: number): ProblemException {
   if (err instanceof ProblemException) return err;
   if (isRuleViolation(err))
     return problems.ruleViolation(err.code, err.message, err.details ? { details: err.details } : {});
+  if (err instanceof AccessDenied) return problems.forbidden(err.detail, { ...err.extra });
+  // The command path's own refusals (commands/command-errors.ts).
+  if (err instanceof StreamMissing) return problems.notFound(err.message);
+  if (err instanceof RevisionMismatch) return problems.preconditionFailed(err.expected, err.actual);
+  if (err instanceof PreviewNotOffered)
+    return problems.validation([{ field: 'Paragraf-Preview', message: err.message }]);
+  if (err instanceof ParagraphNumberWasReleased) return problems.numberReleased();
   if (err instanceof WrongExpectedVersionError) return problems.conflict(err.streamId, err.actual);
   if (err instanceof StreamNotFoundError) return problems.notFound(`${err.streamId} finns inte.`);
   if (err instanceof StoreUnavailableError) return problems.storeUnavailable(err.retryAfterSeconds);

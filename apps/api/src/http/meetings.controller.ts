@@ -10,17 +10,7 @@ import type { CommandContext } from '../commands/command-context.js';
 import { newId } from '../commands/command-context.js';
 import { Bodies } from '../bodies/bodies.service.js';
 import { AttachmentStore, requireUploaded } from '../attachments/attachment.store.js';
-import {
-  AddProtocolAttachmentCommand,
-  AnnounceProtocolCommand,
-  AppointAdjustersCommand,
-  CloseMeetingCommand,
-  JustifyProtocolCommand,
-  OpenMeetingCommand,
-  RecordAttendanceCommand,
-  ScheduleMeetingCommand,
-} from '../commands/meeting.handlers.js';
-import type { WriteResult } from '../commands/messages.js';
+import { MeetingCommandMessage, type WriteResult } from '../commands/messages.js';
 import { documentType, PDF, sendDocument, wantsDownload } from '../documents/respond.js';
 import { HouseStyles } from '../house-styles/house-styles.service.js';
 import { QueryService } from '../queries/query.service.js';
@@ -74,7 +64,7 @@ export class MeetingsController {
       ...(dto.number !== undefined ? { number: dto.number } : {}),
     };
     const result = await this.commands.execute(
-      new AddProtocolAttachmentCommand({ type: 'AddProtocolAttachment', data }, ctx),
+      new MeetingCommandMessage({ type: 'AddProtocolAttachment', data }, ctx),
     );
     return { ...result, sha256: dto.sha256 };
   }
@@ -87,7 +77,7 @@ export class MeetingsController {
     const meetingId = dto.meetingId ?? newId(ctx, 'meetingId');
     // Members left out come from the body's roster on the date, copied into the event (ADR 0036).
     const data = await this.bodies.scheduleData(dto, meetingId);
-    return this.commands.execute(new ScheduleMeetingCommand({ type: 'ScheduleMeeting', data }, ctx));
+    return this.commands.execute(new MeetingCommandMessage({ type: 'ScheduleMeeting', data }, ctx));
   }
 
   @Post(`:${MEETING_ID}/attendance`)
@@ -100,7 +90,7 @@ export class MeetingsController {
     @Ctx() ctx: CommandContext,
   ): Promise<WriteResult> {
     const data = { ...dto, meetingId, effectiveFrom: dto.effectiveFrom ?? ctx.recordedAt };
-    return this.commands.execute(new RecordAttendanceCommand({ type: 'RecordAttendance', data }, ctx));
+    return this.commands.execute(new MeetingCommandMessage({ type: 'RecordAttendance', data }, ctx));
   }
 
   @Post(`:${MEETING_ID}/adjusters`)
@@ -113,7 +103,7 @@ export class MeetingsController {
     @Ctx() ctx: CommandContext,
   ): Promise<WriteResult> {
     return this.commands.execute(
-      new AppointAdjustersCommand({ type: 'AppointAdjusters', data: { ...dto, meetingId } }, ctx),
+      new MeetingCommandMessage({ type: 'AppointAdjusters', data: { ...dto, meetingId } }, ctx),
     );
   }
 
@@ -127,7 +117,7 @@ export class MeetingsController {
     @Ctx() ctx: CommandContext,
   ): Promise<WriteResult> {
     const data = { meetingId, at: dto.at ?? ctx.recordedAt };
-    return this.commands.execute(new OpenMeetingCommand({ type: 'OpenMeeting', data }, ctx));
+    return this.commands.execute(new MeetingCommandMessage({ type: 'OpenMeeting', data }, ctx));
   }
 
   @Post(`:${MEETING_ID}/close`)
@@ -140,7 +130,7 @@ export class MeetingsController {
     @Ctx() ctx: CommandContext,
   ): Promise<WriteResult> {
     const data = { meetingId, at: dto.at ?? ctx.recordedAt };
-    return this.commands.execute(new CloseMeetingCommand({ type: 'CloseMeeting', data }, ctx));
+    return this.commands.execute(new MeetingCommandMessage({ type: 'CloseMeeting', data }, ctx));
   }
 
   @Post(`:${MEETING_ID}/justify`)
@@ -153,7 +143,7 @@ export class MeetingsController {
     @Ctx() ctx: CommandContext,
   ): Promise<WriteResult> {
     const data = { meetingId, byMemberIds: dto.byMemberIds, at: dto.at ?? ctx.recordedAt };
-    return this.commands.execute(new JustifyProtocolCommand({ type: 'JustifyProtocol', data }, ctx));
+    return this.commands.execute(new MeetingCommandMessage({ type: 'JustifyProtocol', data }, ctx));
   }
 
   @Post(`:${MEETING_ID}/announce`)
@@ -166,7 +156,7 @@ export class MeetingsController {
     @Ctx() ctx: CommandContext,
   ): Promise<WriteResult> {
     return this.commands.execute(
-      new AnnounceProtocolCommand({ type: 'AnnounceProtocol', data: { ...dto, meetingId } }, ctx),
+      new MeetingCommandMessage({ type: 'AnnounceProtocol', data: { ...dto, meetingId } }, ctx),
     );
   }
 

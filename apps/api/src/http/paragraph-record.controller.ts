@@ -7,8 +7,7 @@ import { CurrentUser, Requires } from '../auth/auth.guard.js';
 import type { User } from '../auth/users.js';
 import { DocumentMarks, markIntegrity } from '../documents/document-marks.js';
 import { newId, type CommandContext } from '../commands/command-context.js';
-import type { WriteResult } from '../commands/messages.js';
-import * as cmd from '../commands/paragraph.handlers.js';
+import { ParagraphCommandMessage, type WriteResult } from '../commands/messages.js';
 import { documentType, PDF, sendDocument, wantsDownload } from '../documents/respond.js';
 import { HouseStyles } from '../house-styles/house-styles.service.js';
 import { QueryService } from '../queries/query.service.js';
@@ -44,7 +43,7 @@ export class ParagraphRecordController {
     const decisionId = body.decisionId ?? newId(ctx, 'decisionId');
     const data = { ...plain(body), paragraphId, decisionId };
     const result = await this.commands.execute(
-      new cmd.AdoptDecisionCommand({ type: 'AdoptDecision', data }, ctx),
+      new ParagraphCommandMessage({ type: 'AdoptDecision', data }, ctx),
     );
     return { ...result, decisionId };
   }
@@ -61,7 +60,7 @@ export class ParagraphRecordController {
     const reservationId = body.reservationId ?? newId(ctx, 'reservationId');
     const data = { ...plain(body), paragraphId, reservationId };
     const result = await this.commands.execute(
-      new cmd.EnterReservationCommand({ type: 'EnterReservation', data }, ctx),
+      new ParagraphCommandMessage({ type: 'EnterReservation', data }, ctx),
     );
     return { ...result, reservationId };
   }
@@ -78,7 +77,7 @@ export class ParagraphRecordController {
   ): Promise<WriteResult> {
     const data = { ...plain(body), paragraphId, reservationId };
     return this.commands.execute(
-      new cmd.SubmitReservationReasonsCommand({ type: 'SubmitReservationReasons', data }, ctx),
+      new ParagraphCommandMessage({ type: 'SubmitReservationReasons', data }, ctx),
     );
   }
 
@@ -94,7 +93,7 @@ export class ParagraphRecordController {
     const noteId = body.noteId ?? newId(ctx, 'noteId');
     const data = { ...plain(body), paragraphId, noteId };
     const result = await this.commands.execute(
-      new cmd.EnterProtocolNoteCommand({ type: 'EnterProtocolNote', data }, ctx),
+      new ParagraphCommandMessage({ type: 'EnterProtocolNote', data }, ctx),
     );
     return { ...result, noteId };
   }
@@ -109,7 +108,7 @@ export class ParagraphRecordController {
     @Ctx() ctx: CommandContext,
   ): Promise<WriteResult> {
     const data = { paragraphId, recipients: body.recipients };
-    return this.commands.execute(new cmd.SetDistributionCommand({ type: 'SetDistribution', data }, ctx));
+    return this.commands.execute(new ParagraphCommandMessage({ type: 'SetDistribution', data }, ctx));
   }
 
   @Post('paragraphs/:paragraphId/strike')
@@ -122,7 +121,7 @@ export class ParagraphRecordController {
     @Ctx() ctx: CommandContext,
   ): Promise<WriteResult> {
     const data = { ...plain(body), paragraphId };
-    return this.commands.execute(new cmd.StrikeEntryCommand({ type: 'StrikeEntry', data }, ctx));
+    return this.commands.execute(new ParagraphCommandMessage({ type: 'StrikeEntry', data }, ctx));
   }
 
   @Post('paragraphs/:paragraphId/justify')
@@ -140,7 +139,7 @@ export class ParagraphRecordController {
       immediate: body.immediate,
       at: body.at ?? ctx.recordedAt,
     };
-    return this.commands.execute(new cmd.JustifyParagraphCommand({ type: 'JustifyParagraph', data }, ctx));
+    return this.commands.execute(new ParagraphCommandMessage({ type: 'JustifyParagraph', data }, ctx));
   }
 
   @Post('paragraphs/:paragraphId/corrections')
@@ -155,7 +154,7 @@ export class ParagraphRecordController {
     const correctionId = body.correctionId ?? newId(ctx, 'correctionId');
     const data = { ...plain(body), paragraphId, correctionId };
     const result = await this.commands.execute(
-      new cmd.RecordCorrectionCommand({ type: 'RecordCorrection', data }, ctx),
+      new ParagraphCommandMessage({ type: 'RecordCorrection', data }, ctx),
     );
     return { ...result, correctionId };
   }
@@ -170,7 +169,7 @@ export class ParagraphRecordController {
     @Ctx() ctx: CommandContext,
   ): Promise<WriteResult> {
     const data = { paragraphId, by: plain(body.by), at: body.at ?? ctx.recordedAt };
-    return this.commands.execute(new cmd.CertifyExtractCommand({ type: 'CertifyExtract', data }, ctx));
+    return this.commands.execute(new ParagraphCommandMessage({ type: 'CertifyExtract', data }, ctx));
   }
 
   @Post('paragraphs/:paragraphId/dispatch')
@@ -183,7 +182,7 @@ export class ParagraphRecordController {
     @Ctx() ctx: CommandContext,
   ): Promise<WriteResult> {
     const data = { paragraphId, recipient: body.recipient, at: body.at ?? ctx.recordedAt };
-    return this.commands.execute(new cmd.DispatchDecisionCommand({ type: 'DispatchDecision', data }, ctx));
+    return this.commands.execute(new ParagraphCommandMessage({ type: 'DispatchDecision', data }, ctx));
   }
 
   @Post('paragraphs/:paragraphId/confidential')
@@ -206,7 +205,7 @@ export class ParagraphRecordController {
       at: body.at ?? ctx.recordedAt,
     };
     return this.commands.execute(
-      new cmd.MarkParagraphConfidentialCommand({ type: 'MarkParagraphConfidential', data }, ctx),
+      new ParagraphCommandMessage({ type: 'MarkParagraphConfidential', data }, ctx),
     );
   }
 
@@ -229,7 +228,7 @@ export class ParagraphRecordController {
       at: body.at ?? ctx.recordedAt,
     };
     return this.commands.execute(
-      new cmd.LiftParagraphConfidentialityCommand({ type: 'LiftParagraphConfidentiality', data }, ctx),
+      new ParagraphCommandMessage({ type: 'LiftParagraphConfidentiality', data }, ctx),
     );
   }
 

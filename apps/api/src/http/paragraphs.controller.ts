@@ -3,8 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Requires } from '../auth/auth.guard.js';
 import { newId, type CommandContext } from '../commands/command-context.js';
-import type { WriteResult } from '../commands/messages.js';
-import * as cmd from '../commands/paragraph.handlers.js';
+import { OpenParagraphMessage, ParagraphCommandMessage, type WriteResult } from '../commands/messages.js';
 import { Ctx } from './command-ctx.decorator.js';
 import { AttachmentStore, requireUploaded } from '../attachments/attachment.store.js';
 import { toFinding, toRef, toTarget } from './dto/common.dto.js';
@@ -31,9 +30,7 @@ export class ParagraphsController {
     @Ctx() ctx: CommandContext,
   ): Promise<WriteResult> {
     const paragraphId = body.paragraphId ?? newId(ctx, 'paragraphId');
-    return this.commands.execute(
-      new cmd.OpenParagraphCommand({ ...plain(body), paragraphId, meetingId }, ctx),
-    );
+    return this.commands.execute(new OpenParagraphMessage({ ...plain(body), paragraphId, meetingId }, ctx));
   }
 
   @Post('paragraphs/:paragraphId/recusals')
@@ -46,7 +43,7 @@ export class ParagraphsController {
     @Ctx() ctx: CommandContext,
   ): Promise<WriteResult> {
     const data = { ...plain(body), paragraphId };
-    return this.commands.execute(new cmd.DeclareRecusalCommand({ type: 'DeclareRecusal', data }, ctx));
+    return this.commands.execute(new ParagraphCommandMessage({ type: 'DeclareRecusal', data }, ctx));
   }
 
   @Post('paragraphs/:paragraphId/motions')
@@ -62,7 +59,7 @@ export class ParagraphsController {
     const { refersTo, ...rest } = plain(body);
     const data = { ...rest, paragraphId, motionId, ...(refersTo ? { refersTo: toTarget(refersTo) } : {}) };
     const result = await this.commands.execute(
-      new cmd.ProposeMotionCommand({ type: 'ProposeMotion', data }, ctx),
+      new ParagraphCommandMessage({ type: 'ProposeMotion', data }, ctx),
     );
     return { ...result, motionId };
   }
@@ -78,7 +75,7 @@ export class ParagraphsController {
     @Ctx() ctx: CommandContext,
   ): Promise<WriteResult> {
     const data = { paragraphId, motionId, memberId: body.memberId };
-    return this.commands.execute(new cmd.SupportMotionCommand({ type: 'SupportMotion', data }, ctx));
+    return this.commands.execute(new ParagraphCommandMessage({ type: 'SupportMotion', data }, ctx));
   }
 
   @Post('paragraphs/:paragraphId/motions/:motionId/amend')
@@ -95,7 +92,7 @@ export class ParagraphsController {
     @Ctx() ctx: CommandContext,
   ): Promise<WriteResult> {
     return this.commands.execute(
-      new cmd.AmendMotionCommand(
+      new ParagraphCommandMessage(
         { type: 'AmendMotion', data: { ...plain(body), paragraphId, motionId } },
         ctx,
       ),
@@ -112,7 +109,7 @@ export class ParagraphsController {
     @Ctx() ctx: CommandContext,
   ): Promise<WriteResult> {
     return this.commands.execute(
-      new cmd.WithdrawMotionCommand({ type: 'WithdrawMotion', data: { paragraphId, motionId } }, ctx),
+      new ParagraphCommandMessage({ type: 'WithdrawMotion', data: { paragraphId, motionId } }, ctx),
     );
   }
 
@@ -129,7 +126,7 @@ export class ParagraphsController {
     @Ctx() ctx: CommandContext,
   ): Promise<WriteResult> {
     const data = { paragraphId, memberId: body.memberId };
-    return this.commands.execute(new cmd.SupportProposalCommand({ type: 'SupportProposal', data }, ctx));
+    return this.commands.execute(new ParagraphCommandMessage({ type: 'SupportProposal', data }, ctx));
   }
 
   @Post('paragraphs/:paragraphId/proposal/amendments')
@@ -144,7 +141,7 @@ export class ParagraphsController {
     const amendmentId = body.amendmentId ?? newId(ctx, 'amendmentId');
     const data = { ...plain(body), paragraphId, amendmentId };
     const result = await this.commands.execute(
-      new cmd.AmendProposalCommand({ type: 'AmendProposal', data }, ctx),
+      new ParagraphCommandMessage({ type: 'AmendProposal', data }, ctx),
     );
     return { ...result, amendmentId };
   }
@@ -161,7 +158,7 @@ export class ParagraphsController {
     const speakerId = body.speakerId ?? newId(ctx, 'speakerId');
     const data = { ...plain(body), paragraphId, speakerId };
     const result = await this.commands.execute(
-      new cmd.RecordSpeakerCommand({ type: 'RecordSpeaker', data }, ctx),
+      new ParagraphCommandMessage({ type: 'RecordSpeaker', data }, ctx),
     );
     return { ...result, speakerId };
   }
@@ -182,7 +179,7 @@ export class ParagraphsController {
     const declarationId = body.declarationId ?? newId(ctx, 'declarationId');
     const data = { ...plain(body), paragraphId, declarationId };
     const result = await this.commands.execute(
-      new cmd.DeclareNonParticipationCommand({ type: 'DeclareNonParticipation', data }, ctx),
+      new ParagraphCommandMessage({ type: 'DeclareNonParticipation', data }, ctx),
     );
     return { ...result, declarationId };
   }
@@ -200,7 +197,7 @@ export class ParagraphsController {
     const steps = body.steps.map((step) => ({ puts: step.puts.map(toRef) }));
     const data = { paragraphId, orderId, steps, ...(body.text !== undefined ? { text: body.text } : {}) };
     const result = await this.commands.execute(
-      new cmd.ApprovePropositionOrderCommand({ type: 'ApprovePropositionOrder', data }, ctx),
+      new ParagraphCommandMessage({ type: 'ApprovePropositionOrder', data }, ctx),
     );
     return { ...result, orderId };
   }
@@ -222,7 +219,7 @@ export class ParagraphsController {
       mediaType: body.mediaType ?? blob.mediaType,
     };
     const result = await this.commands.execute(
-      new cmd.AddAttachmentCommand({ type: 'AddAttachment', data }, ctx),
+      new ParagraphCommandMessage({ type: 'AddAttachment', data }, ctx),
     );
     return { ...result, sha256: body.sha256 };
   }
@@ -239,7 +236,7 @@ export class ParagraphsController {
     const questionId = body.questionId ?? newId(ctx, 'questionId');
     const data = { paragraphId, questionId, puts: body.puts.map(toRef), finding: toFinding(body.finding) };
     const result = await this.commands.execute(
-      new cmd.AskQuestionCommand({ type: 'AskQuestion', data }, ctx),
+      new ParagraphCommandMessage({ type: 'AskQuestion', data }, ctx),
     );
     return { ...result, questionId };
   }
@@ -256,7 +253,7 @@ export class ParagraphsController {
     const voteId = body.voteId ?? newId(ctx, 'voteId');
     const data = { ...plain(body), paragraphId, voteId };
     const result = await this.commands.execute(
-      new cmd.RequestVoteCommand({ type: 'RequestVote', data }, ctx),
+      new ParagraphCommandMessage({ type: 'RequestVote', data }, ctx),
     );
     return { ...result, voteId };
   }
@@ -272,9 +269,7 @@ export class ParagraphsController {
     @Ctx() ctx: CommandContext,
   ): Promise<WriteResult> {
     const data = { paragraphId, voteId, kind: body.kind, ja: toRef(body.ja), nej: toRef(body.nej) };
-    return this.commands.execute(
-      new cmd.ApproveVotePropositionCommand({ type: 'ApproveVoteProposition', data }, ctx),
-    );
+    return this.commands.execute(new ParagraphCommandMessage({ type: 'ApproveVoteProposition', data }, ctx));
   }
 
   @Post('paragraphs/:paragraphId/votes/:voteId/roll-call')
@@ -288,6 +283,6 @@ export class ParagraphsController {
     @Ctx() ctx: CommandContext,
   ): Promise<WriteResult> {
     const data = { ...plain(body), paragraphId, voteId };
-    return this.commands.execute(new cmd.HoldVoteCommand({ type: 'HoldVote', data }, ctx));
+    return this.commands.execute(new ParagraphCommandMessage({ type: 'HoldVote', data }, ctx));
   }
 }

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import {
   findMember,
   justeringDecider,
@@ -14,7 +15,7 @@ import {
 import { renderProtocol } from '@app/protocol';
 import { CommandRunner } from '../commands/command-runner.js';
 import type { CommandContext } from '../commands/command-context.js';
-import { MeetingCommands } from '../commands/meeting.service.js';
+import { MeetingCommandMessage } from '../commands/messages.js';
 import { problems } from '../errors/problem.js';
 import { QueryService } from '../queries/query.service.js';
 import { HouseStyles } from '../house-styles/house-styles.service.js';
@@ -42,7 +43,7 @@ export class JusteringService {
   constructor(
     @Inject(CommandRunner) private readonly runner: CommandRunner,
     @Inject(QueryService) private readonly queries: QueryService,
-    @Inject(MeetingCommands) private readonly meetings: MeetingCommands,
+    @Inject(CommandBus) private readonly commands: CommandBus,
     @Inject(HouseStyles) private readonly styles: HouseStyles,
   ) {}
 
@@ -150,16 +151,18 @@ export class JusteringService {
     if (!state.completed || !state.requested) return;
     const meeting = await this.meeting(meetingId);
     if (meeting.protocolJustified) return;
-    await this.meetings.execute(
-      {
-        type: 'JustifyProtocol',
-        data: {
-          meetingId,
-          byMemberIds: state.requested.required.map((m) => m.memberId),
-          at: state.completed.at,
+    await this.commands.execute(
+      new MeetingCommandMessage(
+        {
+          type: 'JustifyProtocol',
+          data: {
+            meetingId,
+            byMemberIds: state.requested.required.map((m) => m.memberId),
+            at: state.completed.at,
+          },
         },
-      },
-      { ...ctx, ifMatch: undefined },
+        { ...ctx, ifMatch: undefined },
+      ),
     );
   }
 

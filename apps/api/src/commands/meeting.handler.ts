@@ -1,15 +1,14 @@
-import { Injectable } from '@nestjs/common';
-import { meetingDecider, streamIds, type MeetingCommand } from '@app/domain';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { meetingDecider, streamIds } from '@app/domain';
 import { CommandRunner } from './command-runner.js';
-import type { CommandContext } from './command-context.js';
-import type { WriteResult } from './messages.js';
+import { MeetingCommandMessage, type WriteResult } from './messages.js';
 
-/** The one path every meeting command takes: the runner on the meeting stream. */
-@Injectable()
-export class MeetingCommands {
+/** Every meeting command: its meeting's stream, no context from other streams. */
+@CommandHandler(MeetingCommandMessage)
+export class MeetingCommandHandler implements ICommandHandler<MeetingCommandMessage> {
   constructor(private readonly runner: CommandRunner) {}
 
-  async execute(command: MeetingCommand, ctx: CommandContext): Promise<WriteResult> {
+  async execute({ command, ctx }: MeetingCommandMessage): Promise<WriteResult> {
     const { meetingId } = command.data;
     const scheduling = command.type === 'ScheduleMeeting';
     const result = await this.runner.run({
@@ -17,6 +16,7 @@ export class MeetingCommands {
       decider: meetingDecider,
       ctx,
       notFound: scheduling ? undefined : `Sammanträdet ${meetingId} finns inte.`,
+      // A new meeting's body is the one it is scheduled for.
       bodyOf: (state) => (scheduling ? command.data.body.id : state.schedule?.body.id),
       prepare: () => ({ command, context: undefined }),
     });

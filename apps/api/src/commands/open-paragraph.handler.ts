@@ -1,8 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { StreamNotFoundError, type EventStore } from '@app/event-store';
 import {
   initialParagraphState,
-  meetingDecider,
   numberingDecider,
   paragraphDecider,
   streamIds,
@@ -17,21 +17,19 @@ import {
 import { assertBodyAccess } from '../auth/policy.js';
 import { API_CONFIG, type ApiConfig } from '../config.js';
 import { EVENT_STORE } from '../infra/tokens.js';
-import { problems } from '../errors/problem.js';
-import { CommandRunner } from './command-runner.js';
+import { ParagraphNumberWasReleased, RevisionMismatch } from './command-errors.js';
 import type { CommandContext } from './command-context.js';
-import { withWarnings, type WriteResult } from './messages.js';
-
-/** Open paragraphs without a § number get the next one; `number` here stands for "not given". */
-export type OpenParagraphRequest = Omit<OpenParagraph['data'], 'number'> & { readonly number?: number };
+import { CommandRunner } from './command-runner.js';
+import { OpenParagraphMessage, type OpenParagraphRequest, type WriteResult } from './messages.js';
+import { meetingOf } from './paragraph.handler.js';
 
 /**
- * The shared path of every paragraph command: the runner on the paragraph stream, with the
- * meeting's state as the rules' context. Opening one also reserves its § on the numbering
- * stream first (docs/adr/0004).
+ * Opening a paragraph: it reads the meeting (and the previous paragraph, when the matter was
+ * deferred from it) and writes two streams, its § number on the body's numbering stream
+ * first, then the paragraph (docs/adr/0004).
  */
-@Injectable()
-export class ParagraphCommands {
+@CommandHandler(OpenParagraphMessage)
+export class OpenParagraphHandler implements ICommandHandler<OpenParagraphMessage> {
   /** Paragraphs known to be opened: their reservations need no look at their stream again. */
   private readonly opened = new Set<string>();
 
@@ -41,36 +39,15 @@ export class ParagraphCommands {
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
-  private async meeting(meetingId: string): Promise<MeetingState> {
-    const loaded = await this.runner.load(streamIds.meeting(meetingId), meetingDecider);
-    if (loaded.revision === 'no_stream') throw problems.notFound(`Sammanträdet ${meetingId} finns inte.`);
-    return loaded.state;
+  execute({ request, ctx }: OpenParagraphMessage): Promise<WriteResult> {
+    return this.open(request, ctx);
   }
 
-  async execute(
-    command: Exclude<ParagraphCommand, OpenParagraph>,
-    ctx: CommandContext,
-  ): Promise<WriteResult> {
-    const { paragraphId } = command.data;
-    const result = await this.runner.run({
-      stream: streamIds.paragraph(paragraphId),
-      decider: paragraphDecider,
-      ctx,
-      notFound: `Ärendet ${paragraphId} finns inte.`,
-      bodyOf: (state) => state.opened?.body.id,
-      prepare: async (state) => ({
-        command,
-        context: { meeting: await this.meeting(state.opened!.meetingId) },
-      }),
-    });
-    return withWarnings({ paragraphId, revision: result.revision }, result.warnings);
-  }
-
-  async open(request: OpenParagraphRequest, ctx: CommandContext): Promise<WriteResult> {
+  private async open(request: OpenParagraphRequest, ctx: CommandContext): Promise<WriteResult> {
     const { meetingId } = request;
     // The paragraph stream is new: no revision can match (and none may half-apply, below).
-    if (ctx.ifMatch !== undefined) throw problems.preconditionFailed(String(ctx.ifMatch), 'no_stream');
-    const meeting = await this.meeting(meetingId);
+    if (ctx.ifMatch !== undefined) throw new RevisionMismatch(String(ctx.ifMatch), 'no_stream');
+    const meeting = await meetingOf(this.runner, meetingId);
     const schedule = meeting.schedule!;
     assertBodyAccess(ctx.user, schedule.body.id);
     const year = Number(schedule.date.slice(0, 4));
@@ -93,7 +70,9 @@ export class ParagraphCommands {
     const previous = request.previousParagraphId
       ? (await this.runner.load(streamIds.paragraph(request.previousParagraphId), paragraphDecider)).state
       : undefined;
-    const previousMeeting = previous?.opened ? await this.meeting(previous.opened.meetingId) : undefined;
+    const previousMeeting = previous?.opened
+      ? await meetingOf(this.runner, previous.opened.meetingId)
+      : undefined;
     const openCommand = (number: number): OpenParagraph => ({
       type: 'OpenParagraph',
       data: { ...request, number },
@@ -123,7 +102,7 @@ export class ParagraphCommands {
     const number = reserved.state.byParagraph.get(paragraphId);
     // A retry (same Idempotency-Key) of an opening whose number was released meanwhile: the
     // reservation it would replay is gone, and a new one needs a new command.
-    if (number === undefined) throw problems.numberReleased();
+    if (number === undefined) throw new ParagraphNumberWasReleased();
 
     // 2. Open the paragraph stream with that number. A retry after a crash between the two
     //    finds the reservation already made (the numbering decider records nothing twice).
@@ -137,7 +116,7 @@ export class ParagraphCommands {
         bodyOf: () => schedule.body.id,
         prepare: async () => ({
           command: openCommand(number),
-          context: { meeting: await this.meeting(meetingId), previous, previousMeeting },
+          context: { meeting: await meetingOf(this.runner, meetingId), previous, previousMeeting },
         }),
       });
     } catch (err) {
