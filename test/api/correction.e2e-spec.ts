@@ -9,7 +9,7 @@ import { toHttp } from './support/driver.js';
 import { startApi, type TestApi } from './support/harness.js';
 
 async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string): Promise<T> {
-  const until = Date.now() + 100_000; // the projection thread runs at nice 10 beside a busy machine
+  const until = Date.now() + 100_000; // generous: the projections share a busy machine
   for (;;) {
     const value = await read();
     if (ok(value)) return value;

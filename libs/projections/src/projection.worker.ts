@@ -15,8 +15,8 @@ import { upcasters } from '@app/domain';
 
 const options = workerData as ProjectionThreadData;
 
-// Commands before read models: under load this thread takes the CPU the request path leaves
-// (ADR 0017). Linux gives each thread its own nice value; elsewhere this changes nothing.
+// A nice value when asked for (ADR 0017; the default is none since reads wait for this thread,
+// ADR 0052). Linux gives each thread its own nice value; elsewhere this changes nothing.
 try {
   const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
   if (options.niceness && Number.isInteger(tid)) setPriority(tid, options.niceness);

@@ -12,7 +12,7 @@ export interface StartProjectionsOptions {
   readonly batchSize?: number;
   /** A batch failed (the runner retries from its checkpoints) or the thread stopped (it is restarted). */
   readonly onError?: (message: string) => void;
-  /** Nice value of the projection thread (ADR 0017): 10 by default; 0 for none. */
+  /** Nice value of the projection thread (ADR 0017, 0052): 0 by default, the process's priority. */
   readonly niceness?: number;
 }
 

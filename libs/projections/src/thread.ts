@@ -27,7 +27,7 @@ export interface ProjectionThreadOptions {
   readonly batchSize?: number;
   /** How often the thread looks for new events (it sees other connections' appends by polling). */
   readonly pollIntervalMs?: number;
-  /** Nice value of the thread (Linux): 10 by default, so commands come first under load; 0 for none. */
+  /** Nice value of the thread (Linux): 0 by default, the process's priority, as reads wait for it (ADR 0052). */
   readonly niceness?: number;
   /** Called when a batch fails in the thread (its runner retries from the checkpoint) or the thread fails. */
   readonly onError?: (message: string) => void;
@@ -67,7 +67,7 @@ export class ProjectionThread implements LiveProjections {
         readModelPath: this.options.readModelPath,
         batchSize: this.options.batchSize ?? 2000,
         pollIntervalMs: this.options.pollIntervalMs ?? 10,
-        niceness: this.options.niceness ?? 10,
+        niceness: this.options.niceness ?? 0,
       } satisfies ProjectionThreadData,
     });
     worker.on('message', (m: ProjectionThreadReply) => this.receive(m));
