@@ -2,7 +2,10 @@
  * Live-stream benchmark (`npm run bench:live`; a script, not a test). The real server in its
  * own process (from source), a temp SQLite file at the default durability (FULL).
  *
- *   1. baseline: 20 clients record yrkanden (each on its own paragraph) for --seconds, no viewers;
+ *   1. baseline: 20 clients record yrkanden (each on its own paragraph) for --seconds, no viewers,
+ *      each at --rate commands a second (0.5 by default: 10 a second in all, far more than a
+ *      clerk records; --rate 0 sends each command as soon as the last is answered, which
+ *      measures the server saturated rather than a meeting's pace);
  *   2. the same load with 5,000 viewers of the meeting connected, plus 200 reconnects with
  *      Last-Event-ID: 0 spread over the phase (each replays the meeting's history).
  *
@@ -18,9 +21,10 @@ import { LoadClient, percentile, round1, type Viewer } from './support/load.js';
 import { startServer, waitUntilUp } from './support/server.js';
 
 helpRequested(`
-Usage: npm run bench:live -- [--viewers N] [--reconnects N] [--writers N] [--seconds N]
+Usage: npm run bench:live -- [--viewers N] [--reconnects N] [--writers N] [--seconds N] [--rate R]
 
-The server from source on a temp folder; 20 writers record yrkanden without viewers, then with
+The server from source on a temp folder; 20 writers record yrkanden, each R a second (default
+0.5; 0: as fast as answered, the server saturated), without viewers, then with
 5,000 viewers of the meeting and 200 reconnects from Last-Event-ID 0. Prints command p99 with
 and without viewers, delivery p99 to viewers, server RSS; the last line is one JSON object.
 Targets: command p99 with viewers ≤ 2× without; delivery p99 ≤ 100 ms; RSS growth ≤ 100 MB.
@@ -34,6 +38,7 @@ const VIEWERS = arg('viewers', 5000);
 const RECONNECTS = arg('reconnects', 200);
 const WRITERS = arg('writers', 20);
 const SECONDS = arg('seconds', 20);
+const RATE = arg('rate', 0.5);
 const SAMPLED = 200; // viewers that parse frames to time delivery; the rest only read
 const PORT = 30_000 + Math.floor(Math.random() * 20_000);
 
@@ -50,14 +55,27 @@ const answeredAt = new Map<string, number>();
 const arrivals = new Map<string, number[]>();
 const delivery: number[] = [];
 
+/**
+ * Each writer records yrkanden until `untilMs`: at RATE a second, its first offset so the
+ * writers do not fire together, or (RATE 0) each as soon as the last was answered. A command's
+ * latency counts from when it was due, so a server that falls behind its schedule is charged
+ * for the wait too (no coordinated omission).
+ */
 async function record(paragraphs: string[], untilMs: number, tag: string): Promise<number[]> {
   const latencies: number[] = [];
+  const intervalMs = RATE > 0 ? 1000 / RATE : 0;
+  const start = performance.now();
   await Promise.all(
     paragraphs.map(async (p, w) => {
       for (let i = 0; Date.now() < untilMs; i++) {
         const text = `${tag}:${w}:${i}`;
-        latencies.push(await load.motion(p, w, text));
+        const due = start + (w / paragraphs.length + i) * intervalMs;
+        const wait = due - performance.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        if (Date.now() >= untilMs) break;
+        const latency = await load.motion(p, w, text);
         const t1 = performance.now();
+        latencies.push(intervalMs > 0 ? t1 - due : latency);
         answeredAt.set(text, t1);
         for (const at of arrivals.get(text) ?? []) delivery.push(Math.max(0, at - t1));
         arrivals.delete(text);
@@ -165,6 +183,7 @@ try {
     viewers: VIEWERS,
     reconnects_from_0: RECONNECTS,
     writers: WRITERS,
+    rate_per_writer: RATE,
     seconds_per_phase: SECONDS,
     commands_without: without.length,
     commands_with: withViewers.length,
@@ -191,7 +210,7 @@ try {
     machine_with: cpuWith,
   };
   console.log(`
-bench:live (fan-out: ${result.fanout}) — ${VIEWERS} viewers + ${RECONNECTS} reconnects from 0, ${WRITERS} writers, ${SECONDS} s per phase
+bench:live (fan-out: ${result.fanout}) — ${VIEWERS} viewers + ${RECONNECTS} reconnects from 0, ${WRITERS} writers at ${RATE > 0 ? `${RATE}/s each` : 'full speed'}, ${SECONDS} s per phase
 
                           without viewers   with viewers
   commands                ${String(result.commands_without).padStart(15)}   ${String(result.commands_with).padStart(12)}
