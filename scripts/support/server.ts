@@ -90,8 +90,10 @@ export function startServer(dir: string, port: number, env: Record<string, strin
 export async function waitUntilUp(server: ServerProcess, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
+    // A server that could not bind has exited: what answers on its port would be another's.
+    if (server.child.exitCode !== null) throw new Error(`server exited:\n${server.output().slice(-4000)}`);
     try {
-      if ((await fetch(`${server.baseUrl}/health/live`)).ok) return;
+      if ((await fetch(`${server.baseUrl}/health/live`)).ok && server.child.exitCode === null) return;
     } catch {
       /* not listening yet */
     }

@@ -224,6 +224,21 @@ describe("changing a body's details", () => {
     });
     expect(await api.eventCount()).toBe(count);
   });
+  it('keeps whether the live screen offers omedelbar justering ticked, false unless set', async () => {
+    await registerBody('kfu', 'Kultur- och fritidsutskottet', 'KFU', 'utskott');
+    expect(await ok('get', '/bodies/kfu', 'clerk')).toMatchObject({ immediateJusteringByDefault: false });
+    const change = { name: 'Kultur- och fritidsutskottet', shortName: 'KFU', kind: 'utskott' };
+    await ok('put', '/bodies/kfu', 'admin', { ...change, immediateJusteringByDefault: true });
+    const listed = (await ok('get', '/bodies', 'clerk')) as { bodies: { bodyId: string }[] };
+    expect(listed.bodies.find((b) => b.bodyId === 'kfu')).toMatchObject({
+      immediateJusteringByDefault: true,
+    });
+    // A change that leaves the setting out keeps it.
+    const count = await api.eventCount();
+    await ok('put', '/bodies/kfu', 'admin', change);
+    expect(await api.eventCount()).toBe(count);
+    expect(await ok('get', '/bodies/kfu', 'clerk')).toMatchObject({ immediateJusteringByDefault: true });
+  });
 });
 
 describe('bad input names the field (4xx, nothing written)', () => {

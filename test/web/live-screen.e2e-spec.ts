@@ -34,10 +34,10 @@ const MEMBERS = [
 const LAPTOP = { width: 1366, height: 768 };
 const TABLET = { width: 768, height: 1024 };
 
-async function meeting(server: WebTestServer, date: string, title = 'Cykelplan för centrum') {
+async function meeting(server: WebTestServer, date: string, title = 'Cykelplan för centrum', body = KS) {
   const { meetingId } = await server.api('/meetings', {
     body: {
-      body: KS,
+      body,
       date,
       startTime: '09:00',
       place: 'Stadshuset',
@@ -433,6 +433,28 @@ describeInBrowser('the live recording screen', () => {
       /\/close$/,
     );
     await page.getByText('Sammanträdet är avslutat.').waitFor();
+  });
+
+  it("starts with omedelbar justering ticked where the body's setting says so", async () => {
+    const au = { id: 'ks-au', name: 'Kommunstyrelsens arbetsutskott', shortName: 'KSAU' };
+    await server.api('/bodies', {
+      user: 'admin',
+      body: {
+        bodyId: au.id,
+        name: au.name,
+        shortName: au.shortName,
+        kind: 'utskott',
+        immediateJusteringByDefault: true,
+      },
+    });
+    const { meetingId, paragraphId } = await meeting(server, '2026-03-10', undefined, au);
+    await openLive(meetingId, paragraphId);
+    await page.getByTestId('step-chooser').getByRole('button', { name: 'Justering', exact: true }).click();
+    const immediate = page.getByLabel('Omedelbar justering (vid sammanträdet)');
+    await page.waitForFunction(
+      () => (document.getElementById('just-immediate') as HTMLInputElement | null)?.checked === true,
+    );
+    await expect(immediate.isChecked()).resolves.toBe(true);
   });
 
   it('shows attendance as unsaved until it is confirmed', async () => {

@@ -22,6 +22,7 @@ import { s65Body, s65Members } from '../scenarios/s65.js';
 import { describeInBrowser, openBrowser, type BrowserSession } from './support/browser.js';
 import { startProvider, type TestProvider } from './support/oidc-provider.js';
 import { ensureWebBuilt, freePort } from './support/server.js';
+import { TEST_READ_WAIT_MS } from '../support/busy-machine.js';
 
 const WAIT = { timeout: 60_000 };
 
@@ -127,6 +128,7 @@ describeInBrowser('signing in through the municipality’s OpenID Connect provid
     const config = {
       ...loadApiConfig({
         NODE_ENV: 'test',
+        PARAGRAF_READ_WAIT_MS: TEST_READ_WAIT_MS,
         PARAGRAF_OIDC_ISSUER: provider.issuer,
         PARAGRAF_OIDC_CLIENT_ID: provider.clientId,
         PARAGRAF_OIDC_CLIENT_SECRET: provider.clientSecret,

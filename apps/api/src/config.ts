@@ -31,6 +31,11 @@ export interface ApiConfig {
    * taken as abandoned (its writer died between the two appends) and released (docs/adr/0027).
    */
   readonly numberReleaseAfterMs: number;
+  /**
+   * How long a protocol read waits for the read models to hold the events stored before it
+   * (docs/adr/0049) before it answers 503 READ_MODELS_BEHIND.
+   */
+  readonly readWaitMs: number;
   /** /health/ready fails while the read models are further behind the store than this. */
   readonly readyMaxLag: number;
   /** Failed sign-ins allowed per client address per window before 429 (docs/adr/0029). */
@@ -178,6 +183,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     commandRetries: int(env, 'PARAGRAF_COMMAND_RETRIES', 5, 0, 50),
     commandCacheEvents: int(env, 'PARAGRAF_COMMAND_CACHE_EVENTS', 25_000, 0, 100_000_000),
     numberReleaseAfterMs: int(env, 'PARAGRAF_NUMBER_RELEASE_AFTER_MS', 10_000, 0, 86_400_000),
+    readWaitMs: int(env, 'PARAGRAF_READ_WAIT_MS', 10_000, 0, 600_000),
     readyMaxLag: int(env, 'PARAGRAF_READY_MAX_LAG', 10_000, 0, Number.MAX_SAFE_INTEGER),
     authFailureLimit: int(env, 'PARAGRAF_AUTH_FAILURES', 20, 1, 1_000_000),
     authFailureWindowMs: int(env, 'PARAGRAF_AUTH_FAILURE_WINDOW_MS', 60_000, 1000, 86_400_000),

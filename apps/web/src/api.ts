@@ -117,124 +117,28 @@ export const newId = (): string =>
     ? crypto.randomUUID()
     : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 
-// ─── the views the API answers (libs/protocol's MeetingView / ParagraphView, as used here) ───
+// ─── the views the API answers: libs/protocol's own types, imported for their shape only ───
+export type { Member, MemberRef, ProposalRef } from '@app/domain';
+export type { MeetingView, ParagraphView } from '@app/protocol';
+import type { MemberRef } from '@app/domain';
+import { attendanceIdsOf, whoServes } from '@app/domain/serving';
+import type { MeetingView, ParagraphView } from '@app/protocol';
 
-export interface MemberRef {
-  memberId: string;
-  name: string;
-  party: string;
-}
-export interface Member extends MemberRef {
-  role: 'ledamot' | 'ersattare';
-}
-export interface Attendance {
-  effectiveFrom: string;
-  present: MemberRef[];
-  absent: MemberRef[];
-  servingSubstitutes: { substitute: MemberRef; forMember: MemberRef }[];
-  others: { name: string; title?: string }[];
-}
-export interface MeetingView {
-  meetingId: string;
-  body: { id: string; name: string; shortName: string };
-  date: string;
-  startTime: string;
-  place: string;
-  chair: MemberRef | null;
-  secretary: { name: string; title?: string };
-  members: Member[];
-  attendance: Attendance[];
-  adjusters: MemberRef[];
-  justeringAt: string | null;
-  justeringPlace: string | null;
-  openedAt: string | null;
-  closedAt: string | null;
-  justified: { by: MemberRef[]; at: string } | null;
-  announced: { announcedOn: string; appealEndsOn: string; protocolKeptAt: string } | null;
-}
+/** A row of GET /meetings/:id (apps/api's QueryService), with the sekretess mark of the register. */
 export interface ParagraphSummary {
-  paragraphId: string;
-  number: number;
-  caseNumber: string | null;
-  title: string | null;
-  status: 'open' | 'decided' | 'justified' | null;
+  readonly paragraphId: string;
+  readonly number: number;
+  readonly caseNumber: string | null;
+  readonly title: string | null;
+  readonly status: 'open' | 'decided' | 'justified' | null;
+  readonly revision: number;
   /** The OSL provision cited when the paragraph is marked as containing sekretess (docs/adr/0030). */
-  confidential?: string | null;
+  readonly confidential?: string | null;
 }
 export interface MeetingWithParagraphs {
-  revision: number;
-  meeting: MeetingView;
-  paragraphs: ParagraphSummary[];
-}
-
-export type ProposalRef = { kind: 'proposal' } | { kind: 'motion'; motionId: string };
-export interface DecisionContent {
-  proposesTo?: { body: string; items: string[] };
-  ownDecisions?: string[];
-}
-export interface Motion {
-  motionId: string;
-  proposer: MemberRef;
-  kind: string;
-  text: string | null;
-  supporters: MemberRef[];
-  withdrawn: boolean;
-  struck: boolean;
-}
-export type Proceeding =
-  | {
-      kind: 'question';
-      questionId: string;
-      puts: ProposalRef[];
-      finding: ProposalRef | 'rejected';
-      struck: boolean;
-    }
-  | { kind: 'voteRequested'; voteId: string; questionId: string; requestedBy: MemberRef; struck: boolean }
-  | { kind: 'voteProposition'; voteId: string; ja: ProposalRef; nej: ProposalRef; struck: boolean }
-  | {
-      kind: 'vote';
-      voteId: string;
-      tally: { ja: number; nej: number; avstar: number };
-      castingVote: 'ja' | 'nej' | null;
-      outcome: 'ja' | 'nej';
-      struck: boolean;
-    };
-export interface Decision {
-  decisionId: string;
-  kind: 'sakbeslut' | 'aterremiss' | 'bordlaggning';
-  content: DecisionContent | null;
-  struck: boolean;
-}
-export interface ParagraphView {
-  paragraphId: string;
-  meetingId: string;
-  number: number;
-  caseNumber: string;
-  title: string;
-  summary: string[];
-  basisDocuments: string[];
-  proposal: { proposer: string; document: string | null; decision: DecisionContent };
-  recusals: { member: MemberRef; reason: string | null }[];
-  motions: Motion[];
-  proceedings: Proceeding[];
-  decisions: Decision[];
-  reservations: {
-    reservationId: string;
-    member: MemberRef;
-    decisionId: string;
-    reasons: string | null;
-    /** Written reasons handed in after the meeting, before justering. */
-    writtenReasons: string | null;
-    struck: boolean;
-  }[];
-  notes: { noteId: string; member: MemberRef; text: string; struck: boolean }[];
-  recipients: string[];
-  dispatches: { recipient: string; at: string }[];
-  justering: { by: MemberRef[]; at: string; immediate: boolean } | null;
-  corrections: { correctionId: string; field: string; from: string; to: string; why: string }[];
-  certifications: { by: { name: string; title?: string }; at: string }[];
-  strikes: { entryId: string; reason: string }[];
-  status: 'open' | 'decided' | 'justified';
+  readonly revision: number;
+  readonly meeting: MeetingView;
+  readonly paragraphs: readonly ParagraphSummary[];
 }
 
 export const getMeeting = (id: string) => request<MeetingWithParagraphs>(`/meetings/${id}`);
@@ -243,18 +147,14 @@ export const getParagraph = (id: string) =>
 export const getExtract = (id: string, token?: string | null) =>
   request<string>(`/paragraphs/${id}/extract`, { accept: 'text/plain', token });
 
-/** Who takes part now: present ledamöter not replaced, and serving ersättare; minus jäv. */
+/** Who takes part now: the domain's rule of who serves, minus those who declared jäv. */
 export function serving(meeting: MeetingView, paragraph?: ParagraphView | null): MemberRef[] {
   const att = meeting.attendance.at(-1);
   if (!att) return [];
   const role = new Map(meeting.members.map((m) => [m.memberId, m.role]));
-  const substitutes = new Set(att.servingSubstitutes.map((s) => s.substitute.memberId));
-  const replaced = new Set(att.servingSubstitutes.map((s) => s.forMember.memberId));
   const recused = new Set((paragraph?.recusals ?? []).map((r) => r.member.memberId));
-  return att.present.filter(
-    (m) =>
-      !recused.has(m.memberId) &&
-      (substitutes.has(m.memberId) || (role.get(m.memberId) !== 'ersattare' && !replaced.has(m.memberId))),
+  return whoServes(att.present, attendanceIdsOf(att), (id) => role.get(id)).filter(
+    (m) => !recused.has(m.memberId),
   );
 }
 

@@ -36,6 +36,13 @@ export interface BodyDetails {
   readonly numberingFormat: string;
   /** The shipped house style a new body starts with (its adopted style then rules, ADR 0018). */
   readonly defaultHouseStyle: string;
+  /**
+   * Whether the live screen offers omedelbar justering of each paragraph ticked: a body that
+   * justifies its paragraphs at the meeting (some utskott do) says so once. Absent in bodies
+   * registered before the setting: false. Only the screen's default; the justering records
+   * what was done (docs/adr/0053).
+   */
+  readonly immediateJusteringByDefault?: boolean;
 }
 
 export interface BodyRegistered {
@@ -101,6 +108,20 @@ function checkDetails(state: BodyRegisterState, d: BodyDetails): void {
   }
 }
 
+/** Field by field, a setting absent from an older record read as its default. */
+function sameDetails(a: BodyDetails, b: BodyDetails): boolean {
+  return (
+    a.bodyId === b.bodyId &&
+    a.name === b.name &&
+    a.shortName === b.shortName &&
+    a.kind === b.kind &&
+    a.preparesFor === b.preparesFor &&
+    a.numberingFormat === b.numberingFormat &&
+    a.defaultHouseStyle === b.defaultHouseStyle &&
+    (a.immediateJusteringByDefault ?? false) === (b.immediateJusteringByDefault ?? false)
+  );
+}
+
 export const bodyRegisterDecider: Decider<BodyRegisterCommand, BodyRegisterEvent, BodyRegisterState> = {
   initialState: { bodies: new Map() },
   decide(command, state) {
@@ -113,9 +134,7 @@ export const bodyRegisterDecider: Decider<BodyRegisterCommand, BodyRegisterEvent
     const current = state.bodies.get(d.bodyId);
     ensure(current, 'BODY_NOT_REGISTERED', { bodyId: d.bodyId });
     checkDetails(state, d);
-    const { registeredAt: _r, ...before } = current;
-    const { at: _a, ...after } = d;
-    if (JSON.stringify(before) === JSON.stringify(after)) return [];
+    if (sameDetails(current, d)) return [];
     return [{ type: 'BodyDetailsChanged', data: d }];
   },
   evolve(state, event) {

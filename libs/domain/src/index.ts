@@ -4,6 +4,7 @@ export * from './decider.js';
 export * from './errors.js';
 export * from './rule-table.js';
 export * from './meeting.js';
+export * from './serving.js';
 export * from './numbering.js';
 export * from './paragraph.js';
 export * from './house-style.js';

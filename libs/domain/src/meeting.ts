@@ -7,6 +7,7 @@ import { appealPeriodEnd, isPlainDate } from './appeal-period.js';
 import type { MeetingCommand } from './commands.js';
 import type { Decider } from './decider.js';
 import { ensure, unknownCommand } from './errors.js';
+import { whoServes } from './serving.js';
 import type {
   AdjustersAppointed,
   AttendanceRecorded,
@@ -53,23 +54,13 @@ export function requireMemberRef(meeting: MeetingState, memberId: string): Membe
   return memberRef(member);
 }
 
-/**
- * Who serves (tjänstgör) under the attendance in effect: present ledamöter for whom no
- * ersättare serves, and serving ersättare. In the order of the member list.
- */
+/** Who serves under the attendance in effect, in the order of the member list. */
 export function servingMemberIds(meeting: MeetingState): string[] {
   const a = meeting.attendance;
   if (!a || !meeting.schedule) return [];
-  const replaced = new Set(a.servingSubstitutes.map((s) => s.forMemberId));
-  const substitutes = new Set(a.servingSubstitutes.map((s) => s.substituteId));
-  const present = new Set(a.present);
-  return meeting.schedule.members
-    .filter((m) =>
-      m.role === 'ledamot'
-        ? present.has(m.memberId) && !replaced.has(m.memberId)
-        : substitutes.has(m.memberId),
-    )
-    .map((m) => m.memberId);
+  const members = meeting.schedule.members;
+  const role = new Map(members.map((m) => [m.memberId, m.role]));
+  return whoServes(members, a, (id) => role.get(id)).map((m) => m.memberId);
 }
 
 export function isPresent(meeting: MeetingState, memberId: string): boolean {

@@ -8,6 +8,7 @@ import { createApp } from '../../../apps/api/src/app.factory.js';
 import { hashToken, newToken, UserDirectory, type Role } from '../../../apps/api/src/auth/users.js';
 import { loadApiConfig, type ApiConfig } from '../../../apps/api/src/config.js';
 import { upcasters } from '@app/domain';
+import { TEST_READ_WAIT_MS } from '../../support/busy-machine.js';
 
 /** The test users: one per role, plus a clerk of another body (for the body-scope boundary). */
 export const TEST_USERS = {
@@ -64,7 +65,7 @@ export async function startApi(options: StartOptions = {}): Promise<TestApi> {
   }));
   writeFileSync(usersFile, JSON.stringify({ users }));
   const config = {
-    ...loadApiConfig({ NODE_ENV: 'test' }),
+    ...loadApiConfig({ NODE_ENV: 'test', PARAGRAF_READ_WAIT_MS: TEST_READ_WAIT_MS }),
     usersFile,
     idempotencyPath: join(dir, options.idempotencyFile ?? 'idempotency.db'),
     attachmentsPath: join(dir, 'attachments'),

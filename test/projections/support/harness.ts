@@ -8,6 +8,7 @@ import { hashToken, newToken, UserDirectory } from '../../../apps/api/src/auth/u
 import { loadApiConfig, type ApiConfig } from '../../../apps/api/src/config.js';
 import { ReadModels } from '../../../apps/api/src/read-models/read-models.service.js';
 import { TEST_USERS, type TestApi, type TestUser } from '../../api/support/harness.js';
+import { TEST_READ_WAIT_MS } from '../../support/busy-machine.js';
 
 export interface ReadApi extends TestApi {
   readonly models: ReadModels;
@@ -34,7 +35,7 @@ export async function startReadApi(overrides: Partial<ApiConfig> = {}): Promise<
     }),
   );
   const config = {
-    ...loadApiConfig({ NODE_ENV: 'test' }),
+    ...loadApiConfig({ NODE_ENV: 'test', PARAGRAF_READ_WAIT_MS: TEST_READ_WAIT_MS }),
     usersFile,
     idempotencyPath: join(dir, 'idempotency.db'),
     sealIntervalSeconds: 0,

@@ -13,6 +13,7 @@ import { createApp } from '../../../apps/api/src/app.factory.js';
 import { hashToken, newToken, UserDirectory } from '../../../apps/api/src/auth/users.js';
 import { loadApiConfig } from '../../../apps/api/src/config.js';
 import { webDistPath } from '../../../apps/api/src/web/web.module.js';
+import { TEST_READ_WAIT_MS } from '../../support/busy-machine.js';
 
 const USERS = { clerk: 'clerk', chair: 'chair', auditor: 'auditor', admin: 'admin' } as const;
 export type WebTestUser = keyof typeof USERS;
@@ -24,16 +25,30 @@ export function ensureWebBuilt(): void {
   }
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/** Whether nothing listens on `port` now (binds it, and lets it go). */
+function isFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const srv = createServer();
     srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
   });
+}
+
+/**
+ * A port for a server a test starts later (a child process, or a restart on the same port).
+ * Between this answer and that server's bind the port is free for anyone: so each Jest worker
+ * takes its ports from a range of its own, below the kernel's ephemeral range (where servers
+ * bound to port 0 and outgoing connections get theirs), and two workers never pick the same.
+ */
+export async function freePort(): Promise<number> {
+  const worker = Number(process.env.JEST_WORKER_ID ?? '1');
+  const base = 20_000 + ((worker - 1) % 6) * 2_000;
+  for (let i = 0; i < 200; i++) {
+    const port = base + Math.floor(Math.random() * 2_000);
+    if (await isFree(port)) return port;
+  }
+  throw new Error(`No free port in ${base}–${base + 1_999}`);
 }
 
 export class WebTestServer {
@@ -64,7 +79,7 @@ export class WebTestServer {
   async start(): Promise<void> {
     const usersFile = join(this.dir, 'users.json');
     const config = {
-      ...loadApiConfig({ NODE_ENV: 'test' }),
+      ...loadApiConfig({ NODE_ENV: 'test', PARAGRAF_READ_WAIT_MS: TEST_READ_WAIT_MS }),
       usersFile,
       idempotencyPath: join(this.dir, 'idempotency.db'),
       // No seals on a timer: tests that count events must not meet one (seals at justering stay).

@@ -75,7 +75,10 @@ export class BodiesController {
   @Put('bodies/:bodyId')
   @HttpCode(200)
   @Requires('administer')
-  @WriteDocs("Change a body's names, kind, preparing relation or numbering format", ChangeBodyDto)
+  @WriteDocs(
+    "Change a body's names, kind, preparing relation, numbering format or justering default",
+    ChangeBodyDto,
+  )
   async change(
     @Param('bodyId') bodyId: string,
     @Body() dto: ChangeBodyDto,
@@ -90,6 +93,7 @@ export class BodiesController {
       preparesFor: dto.preparesFor === undefined ? current.preparesFor : dto.preparesFor,
       numberingFormat: dto.numberingFormat ?? current.numberingFormat,
       defaultHouseStyle: dto.defaultHouseStyle ?? current.defaultHouseStyle,
+      immediateJusteringByDefault: dto.immediateJusteringByDefault ?? current.immediateJusteringByDefault,
     };
     return this.bodies.changeBody(this.bodies.detailsFrom(id, merged), ctx);
   }

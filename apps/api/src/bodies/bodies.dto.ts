@@ -1,6 +1,6 @@
 import { Matches } from 'class-validator';
 import { BODY_KINDS } from '@app/domain';
-import { Id, Int, LIMITS, OneOf, PlainDate, Text, TextList, Uuid } from '../http/dto/fields.js';
+import { Bool, Id, Int, LIMITS, OneOf, PlainDate, Text, TextList, Uuid } from '../http/dto/fields.js';
 
 /** Body ids name streams (`roster-<id>`, `numbering-<id>-<year>`): lower case, digits, dashes. */
 export const BODY_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
@@ -27,6 +27,12 @@ export class BodyDetailsDto {
     description: 'shipped house style a new body starts with',
   })
   defaultHouseStyle?: string;
+  @Bool({
+    optional: true,
+    example: false,
+    description: 'the live screen offers omedelbar justering of each paragraph ticked (default false)',
+  })
+  immediateJusteringByDefault?: boolean;
 }
 
 export class RegisterBodyDto extends BodyDetailsDto {

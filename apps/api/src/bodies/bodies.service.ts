@@ -75,6 +75,7 @@ export class Bodies {
       preparesFor: dto.preparesFor ?? null,
       numberingFormat: dto.numberingFormat ?? '§ {number}',
       defaultHouseStyle,
+      immediateJusteringByDefault: dto.immediateJusteringByDefault ?? false,
     };
   }
 

@@ -29,10 +29,12 @@ const obj = (properties: Record<string, SchemaObject>, open = false): SchemaObje
 const optionalObj = (
   properties: Record<string, SchemaObject>,
   optional: Record<string, SchemaObject>,
+  open = false,
 ): SchemaObject => ({
   type: 'object',
   properties: { ...properties, ...optional },
   required: Object.keys(properties),
+  ...(open ? { additionalProperties: true } : {}),
 });
 
 const memberRef = obj({ id: str, name: str, party: nullable(str) }, true);
@@ -292,8 +294,18 @@ export const RESPONSE_SCHEMAS = {
   ),
   // Bodies, rosters and forwarding (docs/adr/0036, 0037).
   BodyDetails: {
-    ...obj({ bodyId: str, name: str, shortName: str, kind: str, numberingFormat: str }, true),
-    description: 'A registered body: names as printed, kind, the body it prepares for, numbering.',
+    ...optionalObj(
+      { bodyId: str, name: str, shortName: str, kind: str, numberingFormat: str },
+      {
+        immediateJusteringByDefault: {
+          ...bool,
+          description: 'the live screen offers omedelbar justering ticked (absent: false)',
+        },
+      },
+      true,
+    ),
+    description:
+      'A registered body: names as printed, kind, the body it prepares for, numbering, justering default.',
   },
   BodyList: obj({ bodies: list(ref('BodyDetails')) }),
   Membership: obj(

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EventStore } from '@app/event-store';
 import { paragraphWithRevision, protocolOf } from '@app/projections';
 import type { MeetingView, ParagraphView } from '@app/protocol';
+import { API_CONFIG, type ApiConfig } from '../config.js';
 import { problems } from '../errors/problem.js';
 import { EVENT_STORE } from '../infra/tokens.js';
 import { ReadModels } from '../read-models/read-models.service.js';
@@ -19,9 +20,6 @@ export interface MeetingWithParagraphs {
   }>;
 }
 
-/** How long a read waits for the read models to reach the events stored before it came. */
-const CATCH_UP_MS = 10_000;
-
 /**
  * The protocol's views for the clerk's page, the documents and justering, read from the read
  * model (the one protocol read path, ADR 0048). Each read first waits until the projections
@@ -33,6 +31,7 @@ export class QueryService {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(ReadModels) private readonly models: ReadModels,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
   /** Wait until the read models hold the store's last event as of now. */
@@ -40,7 +39,7 @@ export class QueryService {
     const [last] = await this.store.readAll({ direction: 'backwards', fromPosition: 'end', maxCount: 1 });
     if (!last || this.models.runner.position >= last.position.commit) return;
     try {
-      await this.models.runner.waitFor(last.position.commit, CATCH_UP_MS);
+      await this.models.runner.waitFor(last.position.commit, this.config.readWaitMs);
     } catch {
       throw problems.readModelsBehind();
     }

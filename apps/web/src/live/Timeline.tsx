@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { memberLabel, type MemberRef } from '../api';
 import { useAction } from '../hooks';
 import { Strike } from '../steps/Step';
-import { groupLabel, type ParagraphViewWithSteps } from '../steps/types';
+import { groupLabel, type ParagraphView } from '../steps/types';
 import { ActionStatus, submit } from '../ui';
 import { AmendMotion } from './AmendMotion';
 import { KIND_SV, refLabel, useLiveCtx } from './context';
@@ -27,7 +27,7 @@ interface Item {
 }
 
 /** What has happened in the paragraph, in the order of the procedure; struck entries stay, marked. */
-export function timelineItems(p: ParagraphViewWithSteps): Item[] {
+export function timelineItems(p: ParagraphView): Item[] {
   const items: Item[] = [];
   const decided = p.decisions.some((d) => !d.struck);
   const putMotions = new Set(

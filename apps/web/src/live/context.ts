@@ -13,13 +13,13 @@ import {
   type ParagraphView,
   type ProposalRef,
 } from '../api';
-import { takingPart, type ParagraphViewWithSteps } from '../steps/types';
+import { takingPart } from '../steps/types';
 
 export type ParagraphState = 'open' | 'decided' | 'justified';
 
 export interface LiveCtx {
   readonly meeting: MeetingView;
-  readonly p: ParagraphViewWithSteps;
+  readonly p: ParagraphView;
   /** `/paragraphs/<id>`: where the steps post. */
   readonly base: string;
   readonly serving: MemberRef[];
@@ -62,7 +62,7 @@ export const STATE_SV: Record<ParagraphState, string> = {
 
 export function liveCtx(
   meeting: MeetingView,
-  p: ParagraphViewWithSteps,
+  p: ParagraphView,
   queuedMotions: { motionId: string; proposerId: string }[],
 ): LiveCtx {
   const servingNow = serving(meeting, p);

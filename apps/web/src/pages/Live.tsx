@@ -6,7 +6,6 @@ import { Composer, STEPS } from '../live/Composer';
 import { LiveContext, liveCtx, paragraphState, STATE_SV } from '../live/context';
 import { Timeline } from '../live/Timeline';
 import { useLiveData } from '../live/useLiveData';
-import type { ParagraphViewWithSteps } from '../steps/types';
 import { ActionStatus, submit } from '../ui';
 import type { MeetingView } from '../api';
 
@@ -106,10 +105,7 @@ export function LivePage(props: { meetingId: string; paragraphId?: string }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [data, current, props.meetingId]);
 
-  const p =
-    snap?.paragraph && snap.paragraph.paragraphId === current
-      ? (snap.paragraph as ParagraphViewWithSteps)
-      : null;
+  const p = snap?.paragraph && snap.paragraph.paragraphId === current ? snap.paragraph : null;
   const queuedMotions = pending
     .filter((e) => p && e.path === `/paragraphs/${p.paragraphId}/motions`)
     .map((e) => e.body as { motionId: string; proposerId: string });

@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { ApiError, csrfHeaders, NetworkError, session } from '../api';
 import { Field, submit } from '../ui';
 import { Step, Strike } from './Step';
-import type { AttachmentView, ParagraphViewWithSteps } from './types';
+import type { AttachmentView, ParagraphView } from './types';
 
 interface Stored {
   sha256: string;
@@ -67,7 +67,7 @@ async function open(a: AttachmentView): Promise<void> {
  * Bilagor to the paragraph: a beslutsunderlag, written reservation reasons … uploaded, stored
  * by SHA-256, numbered in the documents.
  */
-export function AttachmentsStep(props: { p: ParagraphViewWithSteps }) {
+export function AttachmentsStep(props: { p: ParagraphView }) {
   const { p } = props;
   return (
     <AttachmentsForm

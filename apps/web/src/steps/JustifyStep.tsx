@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { memberLabel, session } from '../api';
+import { useEffect, useState } from 'react';
+import { memberLabel, request, session } from '../api';
 import { check } from '../hooks';
 import { useLiveCtx } from '../live/context';
 import { JUSTIFY_FIELDS } from '../live/fields';
@@ -8,7 +8,8 @@ import { Step } from './Step';
 
 /**
  * Justering of this paragraph. Omedelbar justering (at the meeting) is a decision of the
- * meeting, so it starts unticked; there is no body setting for it yet (docs/adr/0045).
+ * meeting, so it starts unticked, unless the body's setting says it justifies its paragraphs
+ * at the meeting (docs/adr/0053); either way the clerk ticks what was done.
  */
 export function JustifyStep() {
   const { base, meeting } = useLiveCtx();
@@ -19,6 +20,16 @@ export function JustifyStep() {
     immediate: false,
     token: '',
   });
+  const bodyId = meeting.body.id;
+  useEffect(() => {
+    // From the register (a body not in it, from before bodies were data, has no setting).
+    request<{ bodies: { bodyId: string; immediateJusteringByDefault?: boolean }[] }>('/bodies')
+      .then((r) => {
+        if (r.bodies.find((b) => b.bodyId === bodyId)?.immediateJusteringByDefault)
+          setJust((j) => ({ ...j, immediate: true }));
+      })
+      .catch(() => undefined);
+  }, [bodyId]);
   return (
     <Step
       testId="step-justify"

@@ -1,6 +1,6 @@
 import type { MemberRef } from '../api';
 import { Field } from '../ui';
-import type { ParagraphViewWithSteps } from './types';
+import type { ParagraphView } from './types';
 
 /** Joint movers of a yrkande and what a bifall or avslag refers to. */
 export interface MotionExtras {
@@ -26,7 +26,7 @@ export function motionExtrasBody(x: MotionExtras, kind: string, proposerId: stri
 }
 
 export function MotionExtrasFields(props: {
-  p: ParagraphViewWithSteps;
+  p: ParagraphView;
   kind: string;
   proposerId: string;
   value: MotionExtras;

@@ -4,7 +4,7 @@ import { Field, submit } from '../ui';
 import { ActorPicker, actorProblem, emptyActor, type Actor } from './ActorPicker';
 import { NON_PARTICIPATION_FIELDS } from '../live/fields';
 import { Step, Strike } from './Step';
-import { groupLabel, type NonParticipationView, type ParagraphViewWithSteps } from './types';
+import { groupLabel, type NonParticipationView, type ParagraphView } from './types';
 
 const who = (d: NonParticipationView): string =>
   d.group ? groupLabel(d.group) : d.members.map(memberLabel).join(', ');
@@ -13,7 +13,7 @@ const who = (d: NonParticipationView): string =>
  * Members or a party group who declare that they do not take part in the decision, without
  * being jäviga: recorded, left out of the decision, never written as jäv.
  */
-export function NonParticipationStep(props: { p: ParagraphViewWithSteps; serving: readonly MemberRef[] }) {
+export function NonParticipationStep(props: { p: ParagraphView; serving: readonly MemberRef[] }) {
   const { p } = props;
   const [actor, setActor] = useState<Actor>(emptyActor());
   const [reason, setReason] = useState('');

@@ -3,7 +3,7 @@ import { memberLabel, newId, type MemberRef } from '../api';
 import { Field, MemberSelect, submit } from '../ui';
 import { SPEAKER_FIELDS } from '../live/fields';
 import { Step, Strike } from './Step';
-import type { ParagraphViewWithSteps, SpeakerView } from './types';
+import type { ParagraphView, SpeakerView } from './types';
 
 const speakerName = (s: SpeakerView): string =>
   s.member
@@ -16,7 +16,7 @@ const speakerName = (s: SpeakerView): string =>
  * Talarlista: who speaks during överläggningen, in order, kept live. A member is chosen from
  * those present; anyone else (an official answering a question) by name and title.
  */
-export function SpeakersStep(props: { p: ParagraphViewWithSteps; present: readonly MemberRef[] }) {
+export function SpeakersStep(props: { p: ParagraphView; present: readonly MemberRef[] }) {
   const { p } = props;
   const [who, setWho] = useState<'member' | 'person'>('member');
   const [memberId, setMemberId] = useState('');

@@ -1,4 +1,13 @@
-import type { AttachmentRef, Body, MeetingEvent, Member, MemberRef, Person } from '@app/domain';
+import {
+  attendanceIdsOf,
+  whoServes,
+  type AttachmentRef,
+  type Body,
+  type MeetingEvent,
+  type Member,
+  type MemberRef,
+  type Person,
+} from '@app/domain';
 import { copyRef } from './paragraph-copy.js';
 
 // ─── meeting ─────────────────────────────────────────────────────────────────────────
@@ -176,10 +185,6 @@ export function currentAttendance(view: MeetingView): AttendanceView | null {
  * substitute, and the serving ersättare.
  */
 export function servingMembers(view: MeetingView, attendance: AttendanceView): MemberRef[] {
-  const role = (id: string) => view.members.find((m) => m.memberId === id)?.role;
-  const replaced = new Set(attendance.servingSubstitutes.map((s) => s.forMember.memberId));
-  const serving = new Set(attendance.servingSubstitutes.map((s) => s.substitute.memberId));
-  return attendance.present.filter(
-    (m) => serving.has(m.memberId) || (role(m.memberId) !== 'ersattare' && !replaced.has(m.memberId)),
-  );
+  const role = new Map(view.members.map((m) => [m.memberId, m.role]));
+  return whoServes(attendance.present, attendanceIdsOf(attendance), (id) => role.get(id));
 }
