@@ -86,3 +86,83 @@ describe('previewing an entry', () => {
     expect(preview.body.code).toBe(real.body.code);
   });
 });
+
+describe('a whole votering in one write (docs/adr/0054)', () => {
+  let api: TestApi;
+  let paragraphId: string;
+  let motionId: string;
+  let questionId: string;
+
+  beforeAll(async () => {
+    api = await startApi();
+    ({
+      paragraphIds: [paragraphId],
+    } = await openMeeting(api));
+    const as = (path: string, body: object) =>
+      api.http.post(path).set('authorization', api.auth('clerk')).send(body);
+    ({ motionId } = (
+      await as(`/paragraphs/${paragraphId}/motions`, {
+        proposerId: 'ksau-beronius',
+        kind: 'avslag',
+        text: 'planen är för dyr.',
+      })
+    ).body);
+    ({ questionId } = (
+      await as(`/paragraphs/${paragraphId}/questions`, {
+        puts: [{ kind: 'proposal' }, { kind: 'motion', motionId }],
+        finding: { kind: 'proposal' },
+      })
+    ).body);
+  });
+  afterAll(() => api.close());
+
+  const voting = (votes: { memberId: string; vote: string }[], preview = false) => {
+    const req = api.http.post(`/paragraphs/${paragraphId}/votings`).set('authorization', api.auth('clerk'));
+    return (preview ? req.set('paragraf-preview', '1') : req).send({
+      requestedById: 'ksau-beronius',
+      questionId,
+      kind: 'huvudvotering',
+      ja: { kind: 'proposal' },
+      nej: { kind: 'motion', motionId },
+      votes,
+    });
+  };
+  const ALL = ['ksau-beronius', 'ksau-lindberg', 'ksau-akesson', 'ksau-ers-nord', 'ksau-ordf'];
+
+  it('refuses a roll call the rules refuse, and writes none of the three parts', async () => {
+    const before = await api.eventCount();
+    // Two against two with no utslagsröst: the roll call is refused, so the request is not kept either.
+    const tie = ALL.slice(0, 4).map((memberId, i) => ({ memberId, vote: i % 2 ? 'ja' : 'nej' }));
+    const res = await voting(tie);
+    expect(res.status).toBe(422);
+    expect(await api.eventCount()).toBe(before);
+  });
+
+  it('previews the votering as the extract will print it, then records it in one append', async () => {
+    const votes = ALL.map((memberId) => ({ memberId, vote: memberId === 'ksau-beronius' ? 'nej' : 'ja' }));
+    const before = await api.eventCount();
+    const preview = await voting(votes, true);
+    expect(preview.status).toBe(200);
+    expect(await api.eventCount()).toBe(before);
+    const sentences = preview.body.sentences as string[];
+    expect(sentences).toContain('Votering begärs.');
+    expect(sentences.join('\n')).toMatch(/^Omröstningsresultat: Med 4 ja-röster mot 1 nej-röst beslutar/m);
+
+    const res = await voting(votes);
+    expect(res.status).toBe(201);
+    expect(await api.eventCount()).toBe(before + 3);
+    const stored = await api.store.readStream(`paragraph-${paragraphId}`);
+    const last3 = stored.slice(-3);
+    expect(last3.map((e) => e.type)).toEqual(['VoteRequested', 'VotePropositionApproved', 'VoteHeld']);
+    // One command wrote them (all or none: the refusal above left nothing).
+    expect(new Set(last3.map((e) => e.metadata.commandId)).size).toBe(1);
+    const extract = (
+      await api.http
+        .get(`/paragraphs/${paragraphId}/extract`)
+        .set('authorization', api.auth('clerk'))
+        .set('accept', 'text/plain')
+    ).text;
+    const lines = new Set(extract.split('\n').map((l) => l.trim()));
+    for (const s of sentences) expect([s, lines.has(s)]).toEqual([s, true]);
+  });
+});

@@ -257,9 +257,9 @@ describeInBrowser('the clerk’s web page', () => {
       'Ordförandens utslagsröst ska vara den röst ordföranden avgav.',
     );
 
-    // Corrected, only the roll call is sent again, for the same votering.
+    // Corrected, the votering is sent again: the refused one wrote nothing (one write, ADR 0054).
     await page.locator('#v-casting').selectOption('ja');
-    await record(page, submitStep(page, 'step-vote'), /\/roll-call$/);
+    await record(page, submitStep(page, 'step-vote'), /\/votings$/);
     await extractShows(page, 'votering');
 
     const { paragraph } = await server.api(`/paragraphs/${paragraphId}`, { user: 'auditor' });

@@ -196,7 +196,7 @@ describeInBrowser('the live recording screen', () => {
       await kb.press('Enter');
     }
     await expect(page.getByTestId('tally').textContent()).resolves.toContain('Ja 8 · Nej 2 · Avstår 1');
-    await record(page, () => kb.press('Control+Enter'), /\/roll-call$/);
+    await record(page, () => kb.press('Control+Enter'), /\/votings$/);
     await extractShows(page, 'Omröstningsresultat');
     // The beslut, from the proposal.
     await shortcut(page, 'Alt+b', 'Beslut', 'd-kind');
@@ -258,9 +258,18 @@ describeInBrowser('the live recording screen', () => {
     await act(() => grid.getByRole('button', { name: 'Anna Ek nej' }).click());
     await act(() => grid.getByRole('button', { name: 'Björn Falk nej' }).click());
     await act(() => grid.getByRole('button', { name: 'Cecilia Grå avstår' }).click());
-    await act(() => record(page, () => submit('step-vote'), /\/roll-call$/));
+    // The whole votering's sentences are previewed before it is registered (ADR 0054) …
+    const result = page
+      .getByTestId('step-vote')
+      .getByTestId('preview')
+      .locator('.preview-sentence', { hasText: 'Omröstningsresultat' });
+    await result.waitFor();
+    const previewed = (await result.textContent())!.trim();
+    expect(previewed).toMatch(/^Omröstningsresultat: Med 8 ja-röster mot 2 nej-röster/);
+    await act(() => record(page, () => submit('step-vote'), /\/votings$/));
     expect(actions).toBeLessThanOrEqual(6);
-    await extractShows(page, 'Omröstningsresultat');
+    // … and the extract then has that very sentence.
+    await extractShows(page, previewed);
 
     await chooser.locator('.suggested-steps button').first().filter({ hasText: 'Beslut' }).waitFor();
     await tap('Beslut');

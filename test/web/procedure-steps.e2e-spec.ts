@@ -225,7 +225,7 @@ describeInBrowser('the recording page’s steps of issue 11', () => {
       ['Helena Strand', 'ja'],
     ])
       await grid.getByRole('button', { name: `${name} ${vote}`, exact: true }).click();
-    await record(page, submitStep(page, 'step-vote'), /\/roll-call$/);
+    await record(page, submitStep(page, 'step-vote'), /\/votings$/);
 
     await openStep(page, 'step-decision');
     // The beslut in the clerk's own words, without the generated frame.

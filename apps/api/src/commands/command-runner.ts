@@ -44,13 +44,19 @@ export interface RunSpec<Command, State, Context> {
   readonly notFound?: string;
   /** The body the stream belongs to, for the user's body scope; undefined when not known yet. */
   readonly bodyOf: (state: State) => string | undefined;
-  /** The command and the context its rules need; re-run on every attempt (context may have moved on). */
-  readonly prepare: (
-    state: State,
-  ) => Promise<{ command: Command; context: Context }> | { command: Command; context: Context };
+  /**
+   * The command and the context its rules need; re-run on every attempt (context may have moved
+   * on). Several commands are decided in turn, each on the state the ones before it leave, and
+   * written as one append: all of them or none (a votering: request, proposition, roll call).
+   */
+  readonly prepare: (state: State) => Promise<Prepared<Command, Context>> | Prepared<Command, Context>;
   /** Distinguishes the streams of one command when deriving event ids (open paragraph writes two). */
   readonly idScope?: string;
 }
+
+export type Prepared<Command, Context> =
+  | { readonly command: Command; readonly context: Context }
+  | { readonly commands: readonly Command[]; readonly context: Context };
 
 export interface RunResult<State> {
   /** Revision of the stream after the command (its last event). */
@@ -215,6 +221,28 @@ export class CommandRunner {
     return this.queue.drained();
   }
 
+  /** Decide the prepared command(s) in turn, each on the state the events before it leave. */
+  private decideAll<Command, State, Context>(
+    decider: RunnableDecider<Command, State, Context>,
+    initial: State,
+    prepared: Prepared<Command, Context>,
+  ): { decided: Array<{ type: string; data: object }>; warnings: CommandWarning[] } {
+    const commands = 'commands' in prepared ? prepared.commands : [prepared.command];
+    const evolve = decider.evolve as (s: State, e: { type: string; data: object }) => State;
+    const decided: Array<{ type: string; data: object }> = [];
+    const warnings: CommandWarning[] = [];
+    let state = initial;
+    for (const command of commands) {
+      const out = decider.decideWithWarnings
+        ? decider.decideWithWarnings(command, state, prepared.context)
+        : { events: decider.decide(command, state, prepared.context), warnings: [] };
+      decided.push(...out.events);
+      warnings.push(...out.warnings);
+      state = out.events.reduce(evolve, state);
+    }
+    return { decided, warnings };
+  }
+
   private async decideAndAppend<Command, State, Context>(
     spec: RunSpec<Command, State, Context>,
   ): Promise<RunResult<State>> {
@@ -233,10 +261,11 @@ export class CommandRunner {
       const bodyId = spec.bodyOf(loaded.state);
       if (bodyId !== undefined) assertBodyAccess(ctx.user, bodyId);
 
-      const { command, context } = await spec.prepare(loaded.state);
-      const { events: decided, warnings } = spec.decider.decideWithWarnings
-        ? spec.decider.decideWithWarnings(command, loaded.state, context)
-        : { events: spec.decider.decide(command, loaded.state, context), warnings: [] };
+      const { decided, warnings } = this.decideAll(
+        spec.decider,
+        loaded.state,
+        await spec.prepare(loaded.state),
+      );
       // A preview: the events this command would append, and nothing written.
       if (ctx.preview) {
         // Only a paragraph's entries have a sentence to show; anything else is refused, unwritten.

@@ -34,9 +34,12 @@ export class MeetingCommandMessage extends Command<WriteResult> {
   }
 }
 
+/** One paragraph command, or several of one paragraph written together (all or none). */
 export class ParagraphCommandMessage extends Command<WriteResult> {
   constructor(
-    readonly command: Exclude<ParagraphCommand, OpenParagraph>,
+    readonly command:
+      | Exclude<ParagraphCommand, OpenParagraph>
+      | readonly [Exclude<ParagraphCommand, OpenParagraph>, ...Exclude<ParagraphCommand, OpenParagraph>[]],
     readonly ctx: CommandContext,
   ) {
     super();

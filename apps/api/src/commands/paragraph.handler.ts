@@ -20,7 +20,12 @@ export class ParagraphCommandHandler implements ICommandHandler<ParagraphCommand
   constructor(private readonly runner: CommandRunner) {}
 
   async execute({ command, ctx }: ParagraphCommandMessage): Promise<WriteResult> {
-    const { paragraphId } = command.data;
+    const commands = 'type' in command ? [command] : command;
+    const { paragraphId } = commands[0].data;
+    // Several commands are written together on one paragraph's stream, never across two.
+    if (commands.some((c) => c.data.paragraphId !== paragraphId)) {
+      throw new Error('Commands written together must belong to one paragraph');
+    }
     const result = await this.runner.run({
       stream: streamIds.paragraph(paragraphId),
       decider: paragraphDecider,
@@ -28,7 +33,7 @@ export class ParagraphCommandHandler implements ICommandHandler<ParagraphCommand
       notFound: `Ärendet ${paragraphId} finns inte.`,
       bodyOf: (state) => state.opened?.body.id,
       prepare: async (state) => ({
-        command,
+        commands,
         context: { meeting: await meetingOf(this.runner, state.opened!.meetingId) },
       }),
     });

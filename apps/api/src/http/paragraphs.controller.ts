@@ -258,6 +258,49 @@ export class ParagraphsController {
     return { ...result, voteId };
   }
 
+  @Post('paragraphs/:paragraphId/votings')
+  @HttpCode(201)
+  @Requires('record')
+  @WriteDocs(
+    'Record a whole votering in one write: the request, the proposition and the roll call (all or none)',
+    dto.RecordVotingDto,
+    true,
+  )
+  async voting(
+    @Param('paragraphId', UuidParam) paragraphId: string,
+    @Body() body: dto.RecordVotingDto,
+    @Ctx() ctx: CommandContext,
+  ): Promise<WriteResult> {
+    const voteId = body.voteId ?? newId(ctx, 'voteId');
+    const { requestedById, questionId, kind, ja, nej, votes, castingVote, namesInAppendix } = plain(body);
+    const result = await this.commands.execute(
+      new ParagraphCommandMessage(
+        [
+          {
+            type: 'RequestVote',
+            data: { paragraphId, voteId, questionId, ...(requestedById ? { requestedById } : {}) },
+          },
+          {
+            type: 'ApproveVoteProposition',
+            data: { paragraphId, voteId, kind, ja: toRef(ja), nej: toRef(nej) },
+          },
+          {
+            type: 'HoldVote',
+            data: {
+              paragraphId,
+              voteId,
+              votes,
+              ...(castingVote ? { castingVote } : {}),
+              ...(namesInAppendix !== undefined ? { namesInAppendix } : {}),
+            },
+          },
+        ],
+        ctx,
+      ),
+    );
+    return { ...result, voteId };
+  }
+
   @Post('paragraphs/:paragraphId/votes/:voteId/proposition')
   @HttpCode(200)
   @Requires('record')

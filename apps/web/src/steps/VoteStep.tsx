@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { newId } from '../api';
 import { check } from '../hooks';
 import { parseRef, refLabel, refValue, useLiveCtx } from '../live/context';
 import { VOTE_FIELDS } from '../live/fields';
@@ -19,19 +18,33 @@ export function VoteStep() {
     casting: '',
   });
   const [votes, setVotes] = useState<Record<string, VoteValue>>({});
-  const [progress, setProgress] = useState<{ voteId: string; done: number } | null>(null);
   const t = Object.values(votes);
   const tie = t.length > 0 && t.filter((x) => x === 'ja').length === t.filter((x) => x === 'nej').length;
   const questionForVote = v.question || questions.at(-1)?.questionId || '';
   const chairVote = meeting.chair ? votes[meeting.chair.memberId] : undefined;
   // The utslagsröst is the chair's own vote when the chair voted (KL 5:57).
   const casting = v.casting || (chairVote === 'ja' || chairVote === 'nej' ? chairVote : '');
+  // The whole votering in one write: request, proposition and roll call, all or none (ADR 0054).
+  const body = {
+    ...(v.requested ? { requestedById: v.requested } : {}),
+    questionId: questionForVote,
+    kind: v.kind,
+    ja: v.ja ? parseRef(v.ja) : undefined,
+    nej: v.nej ? parseRef(v.nej) : undefined,
+    votes: voters
+      .filter((m) => votes[m.memberId])
+      .map((m) => ({ memberId: m.memberId, vote: votes[m.memberId] })),
+    ...(tie && casting ? { castingVote: casting } : {}),
+    ...(v.namesInAppendix ? { namesInAppendix: true } : {}),
+  };
+  const complete = !!questionForVote && !!v.ja && !!v.nej && v.ja !== v.nej && t.length > 0;
   return (
     <Step
       testId="step-vote"
       title="Votering"
       button="Registrera votering"
       fields={VOTE_FIELDS}
+      preview={complete ? { path: `${base}/votings`, body } : null}
       onSubmit={async () => {
         check([
           !questionForVote && ['v-question', 'Registrera propositionen som voteringen gäller först.'],
@@ -40,40 +53,7 @@ export function VoteStep() {
           v.ja && v.ja === v.nej && ['v-nej', 'Ja och nej kan inte stå för samma förslag.'],
           !t.length && ['vote-grid', 'Ange hur ledamöterna röstar.'],
         ]);
-        // Three commands; if the roll call is refused (say, a missing utslagsröst), a retry
-        // sends only what is left, for the same votering.
-        const now = progress ?? { voteId: newId(), done: 0 };
-        setProgress(now);
-        const { voteId } = now;
-        const steps: [string, unknown, string][] = [
-          [
-            `${base}/votes`,
-            { voteId, ...(v.requested ? { requestedById: v.requested } : {}), questionId: questionForVote },
-            v.requested ? 'Votering begärd' : 'Omröstning begärs',
-          ],
-          [
-            `${base}/votes/${voteId}/proposition`,
-            { kind: v.kind, ja: parseRef(v.ja), nej: parseRef(v.nej) },
-            'Voteringsproposition',
-          ],
-          [
-            `${base}/votes/${voteId}/roll-call`,
-            {
-              votes: voters
-                .filter((m) => votes[m.memberId])
-                .map((m) => ({ memberId: m.memberId, vote: votes[m.memberId] })),
-              ...(tie && casting ? { castingVote: casting } : {}),
-              ...(v.namesInAppendix ? { namesInAppendix: true } : {}),
-            },
-            'Upprop',
-          ],
-        ];
-        let msg = '';
-        for (let i = now.done; i < steps.length; i++) {
-          msg = await submit(...steps[i]!);
-          setProgress({ voteId, done: i + 1 });
-        }
-        setProgress(null);
+        const msg = await submit(`${base}/votings`, body, v.requested ? 'Votering' : 'Omröstning');
         setVotes({});
         return msg;
       }}

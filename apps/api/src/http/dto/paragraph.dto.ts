@@ -1,3 +1,4 @@
+import { IntersectionType } from '@nestjs/swagger';
 import { ValidateIf } from 'class-validator';
 import {
   AtDto,
@@ -285,6 +286,22 @@ export class HoldVoteDto {
       { memberId: 'm-beronius', vote: 'ja' },
       { memberId: 'm-andersson', vote: 'ja' },
     ],
+  };
+}
+
+/**
+ * A whole votering in one write (docs/adr/0054): the request, the approved proposition and the
+ * roll call, decided in turn and stored together or not at all. The three routes of its parts stay.
+ */
+export class RecordVotingDto extends IntersectionType(
+  RequestVoteDto,
+  ApproveVotePropositionDto,
+  HoldVoteDto,
+) {
+  static readonly example = {
+    ...RequestVoteDto.example,
+    ...ApproveVotePropositionDto.example,
+    ...HoldVoteDto.example,
   };
 }
 
