@@ -213,6 +213,24 @@ describeInBrowser('the live recording screen', () => {
     expect(await noHorizontalScroll(page)).toBe(true);
   });
 
+  it("keeps the step the clerk chose when another's entry moves the procedure on", async () => {
+    const { meetingId, paragraphId } = await meeting(server, '2026-03-11');
+    await openLive(meetingId, paragraphId);
+    await shortcut(page, 'Alt+y', 'Yrkande', 'y-member');
+    // The chair's proposition, recorded elsewhere: the next legal steps are now votering and beslut.
+    await server.api(`/paragraphs/${paragraphId}/questions`, {
+      body: { puts: [{ kind: 'proposal' }], finding: { kind: 'proposal' } },
+    });
+    await page
+      .getByTestId('step-chooser')
+      .locator('.suggested-steps button')
+      .first()
+      .filter({ hasText: 'Votering' })
+      .waitFor();
+    expect(await page.getByTestId('step-motion').isVisible()).toBe(true);
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('y-member');
+  });
+
   it('records a whole paragraph by touch at 768×1024, the roll call of eleven in five taps', async () => {
     const { meetingId, paragraphId } = await meeting(server, '2026-03-04');
     await openLive(meetingId, paragraphId, TABLET);

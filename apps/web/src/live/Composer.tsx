@@ -12,6 +12,7 @@ import { ReservationStep } from '../steps/ReservationStep';
 import { SpeakersStep } from '../steps/Speakers';
 import { SupportStep } from '../steps/SupportStep';
 import { VoteStep } from '../steps/VoteStep';
+import { outbox } from '../outbox';
 import { useLiveCtx, type LiveCtx } from './context';
 import { StepShownContext } from './Preview';
 
@@ -116,8 +117,13 @@ export function Composer() {
   const phase = suggested.join(',');
   const [active, setActive] = useState<StepId>(suggested[0] ?? 'motion');
   const focusNext = useRef<string | null>(null);
-  // When the procedure moves on (our entry or another's), offer its next step.
+  // The outbox's count of sent entries when the clerk last chose a step (Alt+key or a tap).
+  const chosenAfter = useRef(-1);
+  // When the procedure moves on (our entry or another's), offer its next step; but a step the
+  // clerk chose after their last entry was sent stays: the update that arrives a moment later
+  // (theirs, or another's) must not take the form from under the cursor.
   useEffect(() => {
+    if (chosenAfter.current === outbox.sent) return;
     setActive((a) => (suggested.includes(a) ? a : (suggested[0] ?? a)));
   }, [phase]);
   useEffect(() => {
@@ -132,6 +138,7 @@ export function Composer() {
   // A render after every choice, also of the step already shown, so the focus moves.
   const [, setTick] = useState(0);
   const choose = (id: StepId, focus: boolean) => {
+    chosenAfter.current = outbox.sent;
     setActive(id);
     if (focus) focusNext.current = STEPS.find((s) => s.id === id)?.first ?? null;
     setTick((t) => t + 1);
