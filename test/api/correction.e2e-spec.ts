@@ -43,7 +43,7 @@ describe('a partial rättelse of a title', () => {
       .set('authorization', api.auth('clerk'))
       .send({ field: 'title', from: part, to: `${part}X`, why: 'Skrivfel', by: { name: 'Karin Sjödin' } });
     expect(res.status).toBe(201);
-  }, 60_000);
+  }, 180_000);
   afterAll(() => api.close(), 30_000);
 
   it('the register shows the corrected title', async () => {

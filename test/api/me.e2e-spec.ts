@@ -6,7 +6,7 @@ describe('GET /me', () => {
   let api: TestApi;
   beforeAll(async () => {
     api = await startApi();
-  }, 60_000);
+  }, 180_000);
   afterAll(() => api.close(), 60_000);
 
   it('names the user, the role and what the role may do', async () => {

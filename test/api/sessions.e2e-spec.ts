@@ -27,7 +27,7 @@ describe('sessions (development sign-in) and CSRF', () => {
 
   beforeAll(async () => {
     api = await startApi();
-  }, 30_000);
+  }, 180_000);
   afterAll(() => api.close(), 30_000);
 
   it('with no provider configured, the status lists the development users to pick', async () => {
@@ -136,7 +136,7 @@ describe('bearer tokens issued by an admin', () => {
   let api: TestApi;
   beforeAll(async () => {
     api = await startApi();
-  }, 30_000);
+  }, 180_000);
   afterAll(() => api.close(), 30_000);
 
   const issue = (user: string, body: object, as: 'admin' | 'clerk' = 'admin') =>
@@ -215,7 +215,7 @@ describe('with an identity provider configured', () => {
         },
       },
     });
-  }, 30_000);
+  }, 180_000);
   afterAll(() => api.close(), 30_000);
 
   it('development users are neither offered nor accepted', async () => {

@@ -88,7 +88,7 @@ describe('documents and the proof of the record', () => {
   afterAll(async () => {
     await api?.close();
     rmSync(base, { recursive: true, force: true });
-  }, 30_000);
+  }, 180_000);
 
   describe('Kontrollsumma', () => {
     it('the justified protocol prints the root of the first seal covering its justering, as the store holds it', async () => {

@@ -35,7 +35,7 @@ describe('verifiable extracts', () => {
     expect(res.status).toBe(200);
     text = res.text;
     code = res.headers['paragraf-verification-code'] as string;
-  }, 60_000);
+  }, 180_000);
   afterAll(() => api.close(), 30_000);
 
   it('prints the code in the certified extract, and names the hash of what it served', () => {

@@ -23,7 +23,7 @@ describe('justering signed by the people', () => {
       .set('authorization', api.auth('clerk'))
       .send({ at: '2024-05-27T15:00:00+02:00' });
     expect(closed.status).toBe(200);
-  }, 30_000);
+  }, 180_000);
   // Closing the app (its projection thread) takes a few seconds on a busy machine.
   afterAll(() => api.close(), 30_000);
 

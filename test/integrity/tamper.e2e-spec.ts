@@ -182,7 +182,7 @@ describe('tampering in the SQLite file is detected', () => {
     } finally {
       await api.close();
     }
-  }, 60_000);
+  }, 180_000);
   afterAll(() => rmSync(base, { recursive: true, force: true }));
 
   function copy(name: string): { dir: string; path: string } {
@@ -248,7 +248,7 @@ describe('tampering in the SQLite file is detected', () => {
     expect(refused).toMatchObject({ code: 2 });
     expect((refused as { stderr: string }).stderr).toContain('finns inte');
     expect(existsSync(missing)).toBe(false);
-  }, 60_000);
+  }, 180_000);
 
   it('an untouched store verifies clean: CLI, endpoint and /health', async () => {
     const { dir, path } = copy('untouched');
@@ -262,7 +262,7 @@ describe('tampering in the SQLite file is detected', () => {
     expect(api.report.ok).toBe(true);
     expect(api.health).toMatchObject({ status: 'up', state: 'clean', breaks: 0 });
     expect(api.errors).toEqual([]);
-  }, 60_000);
+  }, 180_000);
 
   it.each(Object.keys(ATTACKS))(
     '%s: reported with stream, revision and kind',
@@ -281,6 +281,6 @@ describe('tampering in the SQLite file is detected', () => {
       expect(api.errors.some((l) => l.includes('Integrity check found'))).toBe(true);
       expect(existsSync(path)).toBe(true);
     },
-    60_000,
+    180_000,
   );
 });

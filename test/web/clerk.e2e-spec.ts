@@ -346,7 +346,7 @@ describeInBrowser('the clerk’s web page', () => {
     const publicExtract = page.locator('.public-paragraph article.paragraf-document');
     await publicExtract.filter({ hasText: 'Ny cykelväg' }).waitFor();
     expect(await publicExtract.textContent()).not.toContain('trafiksäkerhetsanalys');
-  }, 40_000);
+  }, 180_000);
 
   it('after the meeting: written reservation reasons, then justering, rättelse and utdragsbestyrkande', async () => {
     const { meetingId, paragraphId } = await meetingViaApi(server, '2024-09-10');

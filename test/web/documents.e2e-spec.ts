@@ -77,14 +77,14 @@ describeInBrowser('documents in the web page', () => {
     await extract.locator('article.paragraf-document').waitFor();
     await expectAlignedRollCall(extract);
     await expect(page.getByRole('button', { name: 'Ladda ner PDF' }).isVisible()).resolves.toBe(true);
-  }, 60_000);
+  }, 180_000);
 
   it('downloads the extract as PDF under the name a clerk would use', async () => {
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Ladda ner PDF' }).click();
     const file = await download;
     expect(file.suggestedFilename()).toBe('Protokollsutdrag UN 2024-06-11 §41.pdf');
-  }, 60_000);
+  }, 180_000);
 
   it('prints the document only (Ctrl+P): the panes around it are left out', async () => {
     await page.emulateMedia({ media: 'print' });
@@ -98,7 +98,7 @@ describeInBrowser('documents in the web page', () => {
     } finally {
       await page.emulateMedia({ media: 'screen' });
     }
-  }, 60_000);
+  }, 180_000);
 
   it('shows the roll call as a table with aligned columns in the public view', async () => {
     const publicPage = await session.context.newPage();
@@ -112,5 +112,5 @@ describeInBrowser('documents in the web page', () => {
     } finally {
       await publicPage.close();
     }
-  }, 90_000);
+  }, 180_000);
 });

@@ -51,7 +51,7 @@ describeInBrowser('the house-style page', () => {
   afterAll(async () => {
     await session?.close();
     await server?.dispose();
-  }, 60_000);
+  }, 180_000);
 
   it('an administrator edits, previews, is told of an unknown variable beside its template, fixes it and adopts version 1', async () => {
     await signIn(page, server.url, 'admin');

@@ -171,7 +171,7 @@ describeInBrowser('signing in through the municipality’s OpenID Connect provid
     await provider?.close();
     await new Promise<void>((resolve) => (evil ? evil.close(() => resolve()) : resolve()));
     rmSync(dir, { recursive: true, force: true });
-  }, 60_000);
+  }, 180_000);
 
   it('the page offers the provider, not development users; the clerk signs in there and sees who she is', async () => {
     const page = clerk.page;

@@ -78,7 +78,7 @@ describeInBrowser('the recording page’s steps of issue 11', () => {
   afterAll(async () => {
     await session?.close();
     await server?.dispose();
-  }, 60_000);
+  }, 180_000);
 
   it('keeps the talarlista in order, members and an official', async () => {
     await openStep(page, 'step-speakers');

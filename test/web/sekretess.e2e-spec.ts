@@ -38,7 +38,7 @@ describeInBrowser('sekretess on the preparation page', () => {
   afterAll(async () => {
     await session?.close();
     await server?.dispose();
-  }, 60_000);
+  }, 180_000);
 
   it('the clerk marks a paragraph with the provision and lifts it again', async () => {
     const { meetingId } = await server.api('/meetings', {
