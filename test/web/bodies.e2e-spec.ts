@@ -51,7 +51,10 @@ describeInBrowser('bodies and rosters in the web page', () => {
     await page.fill('#nb-name', 'Bygg- och miljönämnden');
     await page.fill('#nb-short', 'BMN');
     await page.getByRole('button', { name: 'Lägg till organet' }).click();
-    await page.getByTestId('bodies').getByRole('cell', { name: 'Bygg- och miljönämnden' }).waitFor();
+    await page
+      .getByTestId('bodies')
+      .getByRole('cell', { name: 'Bygg- och miljönämnden', exact: true })
+      .waitFor();
     await page.getByRole('heading', { name: /Ledamöter och ersättare – Bygg- och miljönämnden/ }).waitFor();
 
     await addMember('Anna Ek', 'S', 'ordforande');
@@ -185,6 +188,32 @@ describeInBrowser('bodies and rosters in the web page', () => {
     expect(protocol.replace(/\s+/g, ' ')).toContain(
       'Kommunstyrelsens arbetsutskott föreslog 2024-05-27, § 1, att kommunstyrelsen beslutar: Bygga cykelvägen.',
     );
+  });
+
+  it("an admin sets a body's omedelbar-justering default on Organ (docs/adr/0053)", async () => {
+    await page.getByRole('link', { name: 'Organ' }).click();
+    const box = page
+      .getByTestId('bodies')
+      .getByRole('checkbox', { name: 'förvald för Bygg- och miljönämnden' });
+    await box.waitFor();
+    expect(await box.isChecked()).toBe(false);
+    const saved = page.waitForResponse(
+      (r) => r.request().method() === 'PUT' && r.url().endsWith('/bodies/bmn'),
+    );
+    await box.click(); // the box shows the register: it turns ticked once the change is stored
+    expect((await saved).status()).toBe(200);
+    await page
+      .getByTestId('bodies')
+      .getByRole('checkbox', { name: 'förvald för Bygg- och miljönämnden', checked: true })
+      .waitFor();
+    const { bodies } = await server.api('/bodies');
+    expect(bodies.find((b: { bodyId: string }) => b.bodyId === 'bmn')).toMatchObject({
+      immediateJusteringByDefault: true,
+    });
+    await page
+      .getByTestId('announce-polite')
+      .getByText('Bygg- och miljönämnden: omedelbar justering förvald.')
+      .waitFor();
   });
 
   it('the Organ page has no accessibility violations (axe-core, every impact level)', async () => {

@@ -65,7 +65,7 @@ function report(ok: boolean): void {
 }
 
 export interface RequestOptions {
-  readonly method?: 'GET' | 'POST';
+  readonly method?: 'GET' | 'POST' | 'PUT';
   readonly body?: unknown;
   readonly accept?: string;
   readonly idempotencyKey?: string;

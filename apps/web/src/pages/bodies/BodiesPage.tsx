@@ -46,6 +46,7 @@ export function BodiesPage() {
                 <th scope="col">Förkortning</th>
                 <th scope="col">Slag</th>
                 <th scope="col">Bereder för</th>
+                <th scope="col">Omedelbar justering</th>
                 <th scope="col">
                   <span className="sr-only">Välj</span>
                 </th>
@@ -59,6 +60,9 @@ export function BodiesPage() {
                   <td>{b.shortName}</td>
                   <td>{KINDS.find(([k]) => k === b.kind)?.[1] ?? b.kind}</td>
                   <td>{bodies.find((x) => x.bodyId === b.preparesFor)?.name ?? '—'}</td>
+                  <td>
+                    <JusteringDefault body={b} admin={admin} onDone={load} />
+                  </td>
                   <td>
                     <button type="button" className="link" onClick={() => setSelected(b.bodyId)}>
                       Visa ledamöter
@@ -85,6 +89,7 @@ function NewBodyForm(props: { bodies: BodyRow[]; onDone: () => void }) {
     kind: 'namnd',
     preparesFor: '',
     numberingFormat: '§ {number}',
+    immediateJusteringByDefault: false,
   });
   const action = useAction();
   const set = (patch: Partial<typeof form>) => setForm({ ...form, ...patch });
@@ -152,10 +157,60 @@ function NewBodyForm(props: { bodies: BodyRow[]; onDone: () => void }) {
           />
         </Field>
       </div>
+      <label>
+        <input
+          id="nb-immediate"
+          type="checkbox"
+          checked={form.immediateJusteringByDefault}
+          onChange={(e) => set({ immediateJusteringByDefault: e.target.checked })}
+        />{' '}
+        Justerar paragraferna vid sammanträdet (omedelbar justering förvald)
+      </label>
       <button type="submit" className="primary" disabled={action.busy}>
         Lägg till organet
       </button>
       <ActionStatus error={action.error} notice={action.notice} />
     </form>
+  );
+}
+
+/**
+ * Whether the live screen offers omedelbar justering ticked for the body (docs/adr/0053): shown
+ * to all, changed by an administrator.
+ */
+function JusteringDefault(props: { body: BodyRow; admin: boolean; onDone: () => void }) {
+  const { body } = props;
+  const on = body.immediateJusteringByDefault === true;
+  const action = useAction();
+  if (!props.admin) return <>{on ? 'förvald' : 'nej'}</>;
+  return (
+    <>
+      <label>
+        <input
+          type="checkbox"
+          checked={on}
+          disabled={action.busy}
+          onChange={(e) =>
+            void action.run(async () => {
+              const checked = e.target.checked;
+              await request(`/bodies/${encodeURIComponent(body.bodyId)}`, {
+                method: 'PUT',
+                body: {
+                  name: body.name,
+                  shortName: body.shortName,
+                  kind: body.kind,
+                  immediateJusteringByDefault: checked,
+                },
+              });
+              const msg = `${body.name}: omedelbar justering ${checked ? 'förvald' : 'inte förvald'}.`;
+              props.onDone();
+              return msg;
+            })
+          }
+        />{' '}
+        förvald<span className="sr-only"> för {body.name}</span>
+      </label>
+      <ActionStatus error={action.error} notice={action.notice} />
+    </>
   );
 }

@@ -7,6 +7,8 @@ export interface BodyRow {
   preparesFor: string | null;
   numberingFormat: string;
   defaultHouseStyle: string;
+  /** The live screen offers omedelbar justering ticked (docs/adr/0053); absent: false. */
+  immediateJusteringByDefault?: boolean;
 }
 
 export interface Membership {
