@@ -129,11 +129,11 @@ export function Composer() {
   useEffect(() => {
     if (!focusNext.current) return;
     const el = document.getElementById(focusNext.current);
+    // Not shown yet (its step still hidden in this render): try again after the next one.
+    if (!el || el.closest('[hidden]')) return;
     focusNext.current = null;
-    if (el) {
-      if (el.tabIndex < 0 && !['SELECT', 'INPUT', 'TEXTAREA'].includes(el.tagName)) el.tabIndex = -1;
-      el.focus();
-    }
+    if (el.tabIndex < 0 && !['SELECT', 'INPUT', 'TEXTAREA'].includes(el.tagName)) el.tabIndex = -1;
+    el.focus();
   });
   // A render after every choice, also of the step already shown, so the focus moves.
   const [, setTick] = useState(0);
