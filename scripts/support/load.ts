@@ -1,5 +1,6 @@
 /** Load for the live benchmark and the soak: a meeting with open paragraphs, writers, viewers. */
 import http from 'node:http';
+import net from 'node:net';
 import type { ServerProcess } from './server.js';
 
 export type Answer = { status: number; body: Record<string, unknown> };
@@ -112,13 +113,7 @@ export class LoadClient {
     onChunk?: (chunk: string, v: Viewer) => void,
   ): Promise<Viewer> {
     return new Promise((resolve, reject) => {
-      const v: Viewer = {
-        req: null as unknown as http.ClientRequest,
-        chunks: 0,
-        status: 0,
-        lastId: lastEventId,
-      };
-      v.req = http.get(
+      const req = http.get(
         `${this.server.baseUrl}/meetings/${meetingId}/live`,
         {
           headers: { accept: 'text/event-stream', ...(lastEventId ? { 'last-event-id': lastEventId } : {}) },
@@ -134,13 +129,47 @@ export class LoadClient {
           resolve(v);
         },
       );
-      v.req.on('error', reject);
+      const v: Viewer = { req, chunks: 0, status: 0, lastId: lastEventId };
+      req.on('error', reject);
+    });
+  }
+
+  /**
+   * A viewer that only reads: a raw socket that sends the GET and counts what arrives, with no
+   * HTTP parsing or decoding on this side. The benchmark runs 5,000 of them on the same two
+   * cores as the server: what they cost here is CPU the server does not get, which no real
+   * viewer (each on a device of their own) takes from it.
+   */
+  viewRaw(meetingId: string, lastEventId?: string): Promise<Viewer> {
+    const { hostname, port } = new URL(this.server.baseUrl);
+    return new Promise((resolve, reject) => {
+      const socket = net.connect(Number(port), hostname);
+      const v: Viewer = { req: socket, chunks: 0, status: 0, lastId: lastEventId };
+      socket.once('error', reject);
+      socket.on('connect', () => {
+        socket.write(
+          `GET /meetings/${meetingId}/live HTTP/1.1\r\nhost: ${hostname}:${port}\r\naccept: text/event-stream\r\n` +
+            (lastEventId ? `last-event-id: ${lastEventId}\r\n` : '') +
+            '\r\n',
+        );
+      });
+      socket.on('data', (chunk: Buffer) => {
+        v.chunks++;
+        if (v.status === 0) {
+          // "HTTP/1.1 200 OK": the status is in the first line of the first chunk.
+          v.status = Number(chunk.toString('latin1', 9, 12));
+          socket.removeListener('error', reject);
+          socket.on('error', () => {});
+          resolve(v);
+        }
+      });
     });
   }
 }
 
 export interface Viewer {
-  req: http.ClientRequest;
+  /** What to destroy to close the viewer's connection. */
+  req: { destroy(): void };
   chunks: number;
   status: number;
   lastId?: string;
