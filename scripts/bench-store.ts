@@ -6,7 +6,9 @@
  *           (`paragraph-<uuid v4>`, expected revision no_stream) — a command creating a stream;
  *   batch:  100,000 events in batches of 100 (1,000 new streams, one transaction per batch);
  *   read:   readAll of 200,000 events (one call), JSON parsed.
- * Events: ≈300 B data + ≈150 B metadata, ids uuid v7 as the API produces them.
+ * Events: ≈300 B data + ≈150 B metadata, ids uuid v7 as the API produces them, hash-chained
+ * before the timing as the command path hands them to every adapter (ADR 0024): the adapter
+ * stores the canonical text the chain already made (ADR 0050); raw stores JSON.stringify's.
  * Prints a table, then as the very last line one JSON object with the figures at the default
  * level (FULL). Options: --quick (a tenth of the sizes), --runs=N (reads: median of N, default 5).
  */
@@ -22,6 +24,7 @@ import {
   type SqliteSynchronous,
 } from '../libs/event-store/src/sqlite/sqlite-event-store.js';
 import type { EventData } from '../libs/event-store/src/port.js';
+import { chainEvents } from '../libs/event-store/src/integrity/hash.js';
 import { helpRequested } from './support/cli.js';
 
 // Before anything is built, spawned or written.
@@ -128,23 +131,25 @@ async function appendWorkload(
   const rawAppend = rawAppender(db);
   // The same events for both (separate files), each append to its own new stream.
   const streams = appends.map(() => streamId());
+  // Chained as the command path does before it appends (not timed: it is the command's work).
+  const chained = appends.map((a, i) => chainEvents(streams[i], a, null).events);
   const events = appends.reduce((n, a) => n + a.length, 0);
   let adapterMs = 0;
   let rawMs = 0;
   for (let i = 0; i < appends.length; i++) {
     if (i % 2 === 0) {
       let t = performance.now();
-      await store.appendToStream(streams[i], appends[i], { expectedRevision: 'no_stream' });
+      await store.appendToStream(streams[i], chained[i], { expectedRevision: 'no_stream' });
       adapterMs += performance.now() - t;
       t = performance.now();
-      rawAppend(streams[i], appends[i]);
+      rawAppend(streams[i], chained[i]);
       rawMs += performance.now() - t;
     } else {
       let t = performance.now();
-      rawAppend(streams[i], appends[i]);
+      rawAppend(streams[i], chained[i]);
       rawMs += performance.now() - t;
       t = performance.now();
-      await store.appendToStream(streams[i], appends[i], { expectedRevision: 'no_stream' });
+      await store.appendToStream(streams[i], chained[i], { expectedRevision: 'no_stream' });
       adapterMs += performance.now() - t;
     }
   }
