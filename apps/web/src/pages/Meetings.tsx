@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { newId, request } from '../api';
 import { useAction } from '../hooks';
 import { ActionStatus, Field, knownMeetings, submit } from '../ui';
+import { nameSlug } from './bodies/model';
 
 interface MemberRow {
   memberId: string;
@@ -12,12 +13,7 @@ interface MemberRow {
 
 /** A member id the clerk need not type: from the body and the name, letters and digits only. */
 function memberIdFor(bodyId: string, name: string, taken: Set<string>): string {
-  const slug = name
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
+  const slug = nameSlug(name);
   let id = `${bodyId}-${slug || 'ledamot'}`;
   for (let i = 2; taken.has(id); i++) id = `${bodyId}-${slug}-${i}`;
   taken.add(id);

@@ -55,13 +55,17 @@ export const OFFICE: Record<string, string> = {
 
 export const today = () => new Date().toISOString().slice(0, 10);
 
-/** A member id from the body and the name, so the administrator need not invent one. */
-export function memberIdFor(bodyId: string, name: string): string {
-  const slug = name
+/** A name as letters a–z, digits and dashes: the part of a member id made from the name. */
+export function nameSlug(name: string): string {
+  return name
     .toLowerCase()
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
-  return `${bodyId}-${slug || 'ledamot'}`;
+}
+
+/** A member id from the body and the name, so the administrator need not invent one. */
+export function memberIdFor(bodyId: string, name: string): string {
+  return `${bodyId}-${nameSlug(name) || 'ledamot'}`;
 }
