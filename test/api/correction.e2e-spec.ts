@@ -7,16 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { s65Commands, s65Ids } from '../scenarios/s65.js';
 import { toHttp } from './support/driver.js';
 import { startApi, type TestApi } from './support/harness.js';
-
-async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string): Promise<T> {
-  const until = Date.now() + 100_000; // generous: the projections share a busy machine
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import { eventually } from '../support/eventually.js';
 
 describe('a partial rättelse of a title', () => {
   let api: TestApi;

@@ -16,6 +16,7 @@ import type {
   MotionTarget,
   PartyGroup,
   ParagraphNumberReleased,
+  ParagraphNumbersReassigned,
   ParagraphNumberReserved,
   ParagraphOpened,
   Person,
@@ -67,7 +68,8 @@ export type MeetingCommand =
 
 export type ReserveParagraphNumber = Cmd<'ReserveParagraphNumber', ParagraphNumberReserved['data']>;
 export type ReleaseParagraphNumber = Cmd<'ReleaseParagraphNumber', ParagraphNumberReleased['data']>;
-export type NumberingCommand = ReserveParagraphNumber | ReleaseParagraphNumber;
+export type ReassignParagraphNumbers = Cmd<'ReassignParagraphNumbers', ParagraphNumbersReassigned['data']>;
+export type NumberingCommand = ReserveParagraphNumber | ReleaseParagraphNumber | ReassignParagraphNumbers;
 
 // ─── paragraph ───────────────────────────────────────────────────────────────────────
 
@@ -95,6 +97,11 @@ export type OpenParagraph = Cmd<
     /** A forwarded matter this paragraph is opened from (the API fills it from incoming-<bodyId>). */
     readonly origin?: ParagraphOpened['data']['origin'];
   }
+>;
+/** The § number the agenda's new order gives the paragraph (docs/adr/0055). */
+export type RenumberParagraph = Cmd<
+  'RenumberParagraph',
+  { readonly paragraphId: string; readonly number: number }
 >;
 export type DeclareRecusal = Cmd<
   'DeclareRecusal',
@@ -328,6 +335,7 @@ export type LiftParagraphConfidentiality = Cmd<
 
 export type ParagraphCommand =
   | OpenParagraph
+  | RenumberParagraph
   | DeclareRecusal
   | ProposeMotion
   | SupportMotion
@@ -372,7 +380,9 @@ export const commandStreamKinds = {
   AddProtocolAttachment: 'meeting',
   ReserveParagraphNumber: 'numbering',
   ReleaseParagraphNumber: 'numbering',
+  ReassignParagraphNumbers: 'numbering',
   OpenParagraph: 'paragraph',
+  RenumberParagraph: 'paragraph',
   DeclareRecusal: 'paragraph',
   ProposeMotion: 'paragraph',
   SupportMotion: 'paragraph',

@@ -45,6 +45,10 @@ export const ruleMessages = {
     'Paragrafnumret är redan använt av organet detta år. Varje § får bara förekomma en gång per år.',
   PARAGRAPH_ALREADY_NUMBERED: 'Ärendet har redan fått ett annat paragrafnummer.',
   PARAGRAPH_NUMBER_NOT_RESERVED: 'Paragrafnumret är inte reserverat för det här ärendet.',
+  AGENDA_ORDER_INCOMPLETE:
+    'Den nya ordningen ska ta upp alla sammanträdets ärenden, vart och ett en gång. Läs in föredragningslistan igen och försök på nytt.',
+  AGENDA_NUMBERS_NOT_PERMUTED:
+    'En ny ordning på föredragningslistan flyttar sammanträdets egna paragrafnummer mellan dess ärenden, vart och ett en gång.',
 
   // ─── justering signed by the people (justering.ts) ─────────────────────────────────
   JUSTERING_NOT_REQUESTED:
@@ -59,6 +63,8 @@ export const ruleMessages = {
 
   // ─── paragraph ────────────────────────────────────────────────────────────────────
   PARAGRAPH_ALREADY_OPENED: 'Ärendet (paragrafen) är redan upprättat.',
+  PARAGRAPH_ALREADY_HANDLED:
+    'Ärendet har redan behandlats och behåller sitt paragrafnummer. Bara ärenden där inget har registrerats kan flyttas i föredragningslistan.',
   PARAGRAPH_NOT_OPENED: 'Ärendet (paragrafen) är inte upprättat. Inget kan registreras på det.',
   PREVIOUS_PARAGRAPH_NOT_DEFERRED:
     'Ett ärende kan bara hänvisa till en tidigare paragraf som återremitterades eller bordlades av samma organ.',

@@ -42,9 +42,15 @@ export type {
   MeetingEvent,
   ProtocolAttachmentAdded,
 } from './events/meeting.js';
-export type { ParagraphNumberReserved, ParagraphNumberReleased, NumberingEvent } from './events/numbering.js';
+export type {
+  ParagraphNumberReserved,
+  ParagraphNumberReleased,
+  ParagraphNumbersReassigned,
+  NumberingEvent,
+} from './events/numbering.js';
 export type {
   ParagraphOpened,
+  ParagraphRenumbered,
   RecusalDeclared,
   MotionProposed,
   ProposalSupported,

@@ -63,6 +63,30 @@ function decide(command: NumberingCommand, state: NumberingState): NumberingEven
       });
       return [{ type: 'ParagraphNumberReleased', data: command.data }];
     }
+    case 'ReassignParagraphNumbers': {
+      const { assignments, meetingId } = command.data;
+      // A retry of a reassignment already recorded: every paragraph holds its new number.
+      if (assignments.every((a) => state.byParagraph.get(a.paragraphId) === a.to)) return [];
+      for (const a of assignments) {
+        const held = state.byNumber.get(a.from);
+        ensure(
+          held?.paragraphId === a.paragraphId && held.meetingId === meetingId,
+          'PARAGRAPH_NUMBER_NOT_RESERVED',
+          {
+            number: a.from,
+            paragraphId: a.paragraphId,
+          },
+        );
+      }
+      // The same numbers change hands, none is taken from outside the meeting or left empty.
+      const sorted = (ns: number[]) => ns.sort((x, y) => x - y).join();
+      ensure(
+        new Set(assignments.map((a) => a.paragraphId)).size === assignments.length &&
+          sorted(assignments.map((a) => a.from)) === sorted(assignments.map((a) => a.to)),
+        'AGENDA_NUMBERS_NOT_PERMUTED',
+      );
+      return [{ type: 'ParagraphNumbersReassigned', data: command.data }];
+    }
   }
   return unknownCommand(command);
 }
@@ -82,8 +106,43 @@ function evolve(state: NumberingState, event: NumberingEvent): NumberingState {
       const released = new Set(state.released).add(event.data.number);
       return { byNumber, byParagraph, nextNumber: next(byNumber, released), released };
     }
+    case 'ParagraphNumbersReassigned': {
+      const byNumber = new Map(state.byNumber);
+      const byParagraph = new Map(state.byParagraph);
+      for (const a of event.data.assignments) {
+        const held = state.byNumber.get(a.from)!;
+        byNumber.set(a.to, { ...held, number: a.to });
+        byParagraph.set(a.paragraphId, a.to);
+      }
+      // The set of numbers is unchanged, and so is the next one.
+      return { ...state, byNumber, byParagraph };
+    }
   }
   return state;
+}
+
+/**
+ * The agenda in a new order: the meeting's paragraphs take the numbers they hold, lowest first,
+ * in that order (docs/adr/0055). `held` is every paragraph of the meeting with its number; the
+ * order must name each of them once. Returns the paragraphs whose number changes.
+ */
+export function agendaAssignments(
+  held: ReadonlyArray<{ readonly paragraphId: string; readonly number: number }>,
+  order: readonly string[],
+): { paragraphId: string; from: number; to: number }[] {
+  const current = new Map(held.map((h) => [h.paragraphId, h.number]));
+  const missing = [...current.keys()].filter((id) => !order.includes(id));
+  const unknown = order.filter((id) => !current.has(id));
+  ensure(
+    missing.length === 0 && unknown.length === 0 && new Set(order).size === order.length,
+    'AGENDA_ORDER_INCOMPLETE',
+    { missing, unknown },
+  );
+  const numbers = [...current.values()].sort((a, b) => a - b);
+  return order.flatMap((paragraphId, i) => {
+    const from = current.get(paragraphId)!;
+    return from === numbers[i] ? [] : [{ paragraphId, from, to: numbers[i] }];
+  });
 }
 
 export const numberingDecider: Decider<NumberingCommand, NumberingEvent, NumberingState> = {

@@ -48,9 +48,12 @@ export const ruleSources: Readonly<Record<RuleCode | WarningCode, string>> = {
   INVALID_PARAGRAPH_NUMBER: CANNOT,
   PARAGRAPH_NUMBER_TAKEN: `${CANNOT}: § numbers run through the year, one each`,
   PARAGRAPH_ALREADY_NUMBERED: CANNOT,
+  AGENDA_ORDER_INCOMPLETE: `${CANNOT}: an order of the agenda names each of its paragraphs once`,
+  AGENDA_NUMBERS_NOT_PERMUTED: `${CANNOT}: a new order moves the meeting's own numbers, each once`,
   PARAGRAPH_NUMBER_NOT_RESERVED: `${CANNOT}: only the paragraph that holds a number releases it`,
   // ─── paragraph ───
   PARAGRAPH_ALREADY_OPENED: CANNOT,
+  PARAGRAPH_ALREADY_HANDLED: `${CANNOT}: § numbers follow the order of handling, and a handled paragraph has its place in it`,
   PARAGRAPH_NOT_OPENED: CANNOT,
   PREVIOUS_PARAGRAPH_NOT_DEFERRED: `${CANNOT}: a link names the paragraph that deferred the matter (anything else is a free reference)`,
   PARAGRAPH_JUSTIFIED: 'KL 5:69; FL 36 §: after justering only rättelse, bestyrkande and expediering',

@@ -1,11 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import { ruleCodes, RuleViolation, warningCodes, warningMessages } from './errors.js';
 import { meetingDecider } from './meeting.js';
-import { numberingDecider } from './numbering.js';
+import { agendaAssignments, numberingDecider } from './numbering.js';
 import { paragraphDecider } from './paragraph.js';
 import { given, run } from './testing.js';
 import { inSession, paragraphEvents } from '../test/fixtures.js';
-import { meetingCases, numberingCases } from '../test/meeting-cases.js';
+import { agendaCases, meetingCases, numberingCases } from '../test/meeting-cases.js';
 import { paragraphCases, paragraphWarningCases, type ParagraphScenario } from '../test/paragraph-cases.js';
 import { fold } from './decider.js';
 import { justeringCases } from '../test/justering-cases.js';
@@ -40,6 +40,13 @@ describe('numbering rules', () => {
     expectRefusal(
       given(numberingDecider, run(numberingDecider, refuse.history)).when(refuse.command).thenRefused(code),
     );
+  });
+});
+
+describe('agenda order', () => {
+  it.each(agendaCases)('$code — $name', ({ code, held, allow, refuse }) => {
+    expect(agendaAssignments(held, allow).length).toBeGreaterThan(0);
+    expect(() => agendaAssignments(held, refuse)).toThrow(expect.objectContaining({ code }));
   });
 });
 
@@ -139,6 +146,7 @@ describe('coverage of the rule catalogue', () => {
       [
         ...meetingCases,
         ...numberingCases,
+        ...agendaCases,
         ...paragraphCases,
         ...justeringCases,
         ...registerCases,

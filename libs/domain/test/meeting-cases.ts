@@ -251,6 +251,37 @@ export const release = (number: number, paragraphId: string): NumberingCommand =
   data: { bodyId: 'ks-au', year: 2024, number, paragraphId, reason: 'never_opened' },
 });
 
+export const reassign = (...moves: [string, number, number][]): NumberingCommand => ({
+  type: 'ReassignParagraphNumbers',
+  data: {
+    bodyId: 'ks-au',
+    year: 2024,
+    meetingId: MEETING,
+    assignments: moves.map(([paragraphId, from, to]) => ({ paragraphId, from, to })),
+  },
+});
+
+/** The order of an agenda, checked before any stream is decided on (agendaAssignments). */
+export interface AgendaCase {
+  readonly code: RuleCode;
+  readonly name: string;
+  readonly held: { paragraphId: string; number: number }[];
+  readonly allow: string[];
+  readonly refuse: string[];
+}
+export const agendaCases: AgendaCase[] = [
+  {
+    code: 'AGENDA_ORDER_INCOMPLETE',
+    name: 'a new order names every paragraph of the meeting once',
+    held: [
+      { paragraphId: 'p-a', number: 1 },
+      { paragraphId: 'p-b', number: 2 },
+    ],
+    allow: ['p-b', 'p-a'],
+    refuse: ['p-b'],
+  },
+];
+
 export const numberingCases: NumberingCase[] = [
   {
     code: 'INVALID_PARAGRAPH_NUMBER',
@@ -275,5 +306,11 @@ export const numberingCases: NumberingCase[] = [
     name: 'only the paragraph holding a number gives it back',
     allow: { history: [reserve(65, 'p-a')], command: release(65, 'p-a') },
     refuse: { history: [reserve(65, 'p-a'), reserve(66, 'p-b')], command: release(65, 'p-b') },
+  },
+  {
+    code: 'AGENDA_NUMBERS_NOT_PERMUTED',
+    name: "a new order moves the meeting's own numbers between its paragraphs",
+    allow: { history: [reserve(1, 'p-a'), reserve(2, 'p-b')], command: reassign(['p-a', 1, 2], ['p-b', 2, 1]) },
+    refuse: { history: [reserve(1, 'p-a'), reserve(2, 'p-b')], command: reassign(['p-a', 1, 3]) },
   },
 ];

@@ -49,6 +49,10 @@ const withData = (c: ParagraphCommand, data: object): ParagraphCommand =>
   ({ ...c, data: { ...c.data, ...data } }) as ParagraphCommand;
 
 const opened = [openParagraph];
+const renumber = (number: number): ParagraphCommand => ({
+  type: 'RenumberParagraph',
+  data: { paragraphId: P, number },
+});
 const andring = cmd.propose('m1', 'l3', 'andring', { text: 'Ändra punkt 2.' });
 const aterremiss = cmd.propose('ar', 'l4', 'aterremiss', { motivation: 'Konsekvenserna behöver utredas.' });
 const bordlaggning = cmd.propose('bl', 'l3', 'bordlaggning');
@@ -207,6 +211,12 @@ export const paragraphCases: ParagraphCase[] = [
     name: 'a paragraph is opened once',
     allow: { history: [], command: openParagraph },
     refuse: { history: opened, command: openParagraph },
+  },
+  {
+    code: 'PARAGRAPH_ALREADY_HANDLED',
+    name: 'a paragraph keeps its § number once something is recorded in it',
+    allow: { history: opened, command: renumber(66) },
+    refuse: { history: [...opened, andring], command: renumber(66) },
   },
   {
     code: 'MEETING_NOT_SCHEDULED',

@@ -57,3 +57,14 @@ export class OpenParagraphMessage extends Command<WriteResult> {
     super();
   }
 }
+
+/** The agenda in a new order: the meeting's paragraph ids, first to last (docs/adr/0055). */
+export class ReorderAgendaMessage extends Command<WriteResult> {
+  constructor(
+    readonly meetingId: string,
+    readonly order: readonly string[],
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}

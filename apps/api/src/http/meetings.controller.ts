@@ -10,7 +10,7 @@ import type { CommandContext } from '../commands/command-context.js';
 import { newId } from '../commands/command-context.js';
 import { Bodies } from '../bodies/bodies.service.js';
 import { AttachmentStore, requireUploaded } from '../attachments/attachment.store.js';
-import { MeetingCommandMessage, type WriteResult } from '../commands/messages.js';
+import { MeetingCommandMessage, ReorderAgendaMessage, type WriteResult } from '../commands/messages.js';
 import { documentType, PDF, sendDocument, wantsDownload } from '../documents/respond.js';
 import { HouseStyles } from '../house-styles/house-styles.service.js';
 import { QueryService } from '../queries/query.service.js';
@@ -22,6 +22,7 @@ import {
   JustifyProtocolDto,
   OpenMeetingDto,
   RecordAttendanceDto,
+  ReorderAgendaDto,
   ScheduleMeetingDto,
 } from './dto/meeting.dto.js';
 import { AddAttachmentDto } from './dto/paragraph.dto.js';
@@ -105,6 +106,21 @@ export class MeetingsController {
     return this.commands.execute(
       new MeetingCommandMessage({ type: 'AppointAdjusters', data: { ...dto, meetingId } }, ctx),
     );
+  }
+
+  @Post(`:${MEETING_ID}/agenda-order`)
+  @HttpCode(200)
+  @Requires('record')
+  @WriteDocs(
+    'Put the agenda (föredragningslista) in a new order: the paragraphs not yet handled are renumbered',
+    ReorderAgendaDto,
+  )
+  agendaOrder(
+    @Param(MEETING_ID, UuidParam) meetingId: string,
+    @Body() dto: ReorderAgendaDto,
+    @Ctx() ctx: CommandContext,
+  ): Promise<WriteResult> {
+    return this.commands.execute(new ReorderAgendaMessage(meetingId, dto.order, ctx));
   }
 
   @Post(`:${MEETING_ID}/open`)

@@ -39,6 +39,7 @@ export function trackConfidentiality(c: Confidentiality, e: EventLike): void {
 /** Events of a marked paragraph that go out at all (redacted by `publicData`). */
 const SHOWN = new Set([
   'ParagraphOpened',
+  'ParagraphRenumbered',
   'DecisionAdopted',
   'ParagraphJustified',
   'ParagraphMarkedConfidential',

@@ -27,4 +27,24 @@ export interface ParagraphNumberReleased {
   };
 }
 
-export type NumberingEvent = ParagraphNumberReserved | ParagraphNumberReleased;
+/**
+ * The agenda was put in a new order: the meeting's paragraphs that were not yet handled take
+ * the same § numbers in that order, so the protocol runs in the order of handling
+ * (docs/adr/0055). One event, so the numbering stream never shows a number held twice.
+ */
+export interface ParagraphNumbersReassigned {
+  readonly type: 'ParagraphNumbersReassigned';
+  readonly data: {
+    readonly bodyId: string;
+    readonly year: number;
+    readonly meetingId: string;
+    /** Only the paragraphs whose number changes; the set of numbers stays the same. */
+    readonly assignments: readonly {
+      readonly paragraphId: string;
+      readonly from: number;
+      readonly to: number;
+    }[];
+  };
+}
+
+export type NumberingEvent = ParagraphNumberReserved | ParagraphNumberReleased | ParagraphNumbersReassigned;

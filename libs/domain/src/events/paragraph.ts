@@ -391,8 +391,23 @@ export interface ParagraphConfidentialityLifted {
   };
 }
 
+/**
+ * The paragraph's § number changed with the agenda's order, before anything was recorded in it
+ * (the numbering stream's ParagraphNumbersReassigned holds the whole change, docs/adr/0055).
+ */
+export interface ParagraphRenumbered {
+  readonly type: 'ParagraphRenumbered';
+  readonly data: {
+    readonly paragraphId: string;
+    readonly meetingId: string;
+    readonly from: number;
+    readonly to: number;
+  };
+}
+
 export type ParagraphEvent =
   | ParagraphOpened
+  | ParagraphRenumbered
   | RecusalDeclared
   | MotionProposed
   | MotionSupported

@@ -32,6 +32,7 @@ import {
   entitledMembers,
   initialParagraphState,
   isFormalRef,
+  isHandled,
   isJustified,
   isPut,
   live,
@@ -134,6 +135,19 @@ function decide(
   const paragraphId = state.opened.paragraphId;
 
   switch (command.type) {
+    case 'RenumberParagraph': {
+      const { number } = command.data;
+      const from = state.opened.number;
+      if (number === from) return [];
+      ensure(Number.isInteger(number) && number > 0, 'INVALID_PARAGRAPH_NUMBER', { number });
+      ensure(!isHandled(state), 'PARAGRAPH_ALREADY_HANDLED', { number: from });
+      return [
+        {
+          type: 'ParagraphRenumbered',
+          data: { paragraphId, meetingId: state.opened.meetingId, from, to: number },
+        },
+      ];
+    }
     case 'DeclareRecusal': {
       requireMeetingInSession(meeting);
       requireNoDecision(state);

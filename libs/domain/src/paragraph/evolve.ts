@@ -15,6 +15,8 @@ export function evolve(state: ParagraphState, event: ParagraphEvent): ParagraphS
   switch (event.type) {
     case 'ParagraphOpened':
       return { ...state, opened: event.data };
+    case 'ParagraphRenumbered':
+      return state.opened ? { ...state, opened: { ...state.opened, number: event.data.to } } : state;
     case 'RecusalDeclared':
       return { ...state, recusals: [...state.recusals, event.data] };
     case 'MotionProposed':

@@ -172,6 +172,28 @@ export function decisionParticipants(meeting: MeetingState, state: ParagraphStat
   return entitledMembers(meeting, state).filter((m) => !out.has(m.memberId));
 }
 
+/**
+ * Something of the meeting's handling is recorded (struck entries count: they were said).
+ * Bilagor and a sekretess marking are preparation, not handling.
+ */
+export function isHandled(state: ParagraphState): boolean {
+  const lists = [
+    state.recusals,
+    state.motions,
+    state.questions,
+    state.votes,
+    state.decisions,
+    state.reservations,
+    state.notes,
+    state.proposalSupporters,
+    state.amendments,
+    state.speakers,
+    state.nonParticipations,
+    state.propositionOrders,
+  ];
+  return lists.some((l) => l.length > 0) || state.recipients !== undefined || state.justified !== undefined;
+}
+
 /** Justerad on its own (omedelbar justering) or with the whole protocol. */
 export function isJustified(state: ParagraphState, meeting: MeetingState): boolean {
   return state.justified !== undefined || meeting.protocolJustified !== undefined;

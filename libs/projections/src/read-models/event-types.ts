@@ -13,6 +13,7 @@ export const MEETING_EVENTS = [
 
 export const PARAGRAPH_EVENTS = [
   'ParagraphOpened',
+  'ParagraphRenumbered',
   'RecusalDeclared',
   'MotionProposed',
   'MotionSupported',

@@ -7,6 +7,7 @@ import type {
   MatterTakenUp,
   MeetingScheduled,
   ParagraphOpened,
+  ParagraphRenumbered,
 } from '@app/domain';
 import { correctText } from '@app/domain';
 import { shippedHouseStyle } from '@app/protocol';
@@ -84,6 +85,7 @@ export const registerProjection: Projection = {
     'ProtocolJustified',
     'ProtocolAnnounced',
     'ParagraphOpened',
+    'ParagraphRenumbered',
     'DecisionAdopted',
     'EntryStruck',
     'DistributionSet',
@@ -241,6 +243,12 @@ export const registerProjection: Projection = {
               ...(p.origin ? { lineage: p.origin.lineage.map((x) => ({ ...x })) } : {}),
             });
             return;
+          }
+          case 'ParagraphRenumbered': {
+            const { paragraphId, to } = d as unknown as ParagraphRenumbered['data'];
+            return updateRow(paragraphId, (r) => {
+              r.number = to;
+            });
           }
           case 'MatterForwarded': {
             const f = d as unknown as MatterForwarded['data'];

@@ -15,6 +15,8 @@ import type { ParagraphView, ProceedingView } from './paragraph-types.js';
 /** The fields an event changes; null for events this view does not know. */
 export function paragraphChanges(view: ParagraphView, e: ParagraphEvent): ParagraphChanges | null {
   switch (e.type) {
+    case 'ParagraphRenumbered':
+      return { number: e.data.to };
     case 'RecusalDeclared':
       return {
         recusals: [...view.recusals, { member: copyRef(e.data.member), reason: e.data.reason ?? null }],

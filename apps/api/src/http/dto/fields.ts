@@ -3,6 +3,8 @@ import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
   IsArray,
   IsBoolean,
   IsDefined,
@@ -78,6 +80,18 @@ export const Sha256 = (opt: Opt = {}) =>
 
 /** Ids of streams (meetings, paragraphs) are UUIDs. */
 export const Uuid = (opt: Opt = {}) => maybe(opt, IsUUID(), api(opt, { type: String, format: 'uuid' }));
+
+/** Stream ids in an order that matters (the agenda), each once. */
+export const UuidList = (maxItems: number, opt: Opt = {}) =>
+  maybe(
+    opt,
+    IsArray(),
+    ArrayMinSize(1),
+    ArrayMaxSize(maxItems),
+    ArrayUnique(),
+    IsUUID(undefined, { each: true }),
+    api(opt, { type: [String], format: 'uuid', minItems: 1, maxItems, uniqueItems: true }),
+  );
 
 export const Text = (max: number, opt: Opt = {}) =>
   maybe(

@@ -11,6 +11,7 @@ import {
   PlainDate,
   Text,
   Uuid,
+  UuidList,
 } from './fields.js';
 
 export class BodyDto {
@@ -95,6 +96,18 @@ export class AppointAdjustersDto {
     adjusters: ['m-beronius'],
     justeringAt: '2024-05-16T15:00:00+02:00',
     justeringPlace: 'Kommunstyrelsekontoret',
+  };
+}
+
+export class ReorderAgendaDto {
+  @UuidList(500, {
+    description:
+      "every paragraph of the meeting, first to last; those not yet handled take the meeting's § numbers in this order",
+  })
+  order!: string[];
+
+  static readonly example = {
+    order: ['0190a1b2-0000-7000-8000-000000000002', '0190a1b2-0000-7000-8000-000000000001'],
   };
 }
 

@@ -1,0 +1,108 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import {
+  agendaAssignments,
+  numberingDecider,
+  paragraphDecider,
+  streamIds,
+  type MeetingState,
+  type ParagraphCommand,
+  type ParagraphContext,
+  type ParagraphState,
+} from '@app/domain';
+import { assertBodyAccess } from '../auth/policy.js';
+import type { CommandContext } from './command-context.js';
+import { CommandRunner } from './command-runner.js';
+import { ReorderAgendaMessage, type WriteResult } from './messages.js';
+import { meetingOf } from './paragraph.handler.js';
+
+/**
+ * A new order of the agenda renumbers the paragraphs not yet handled (docs/adr/0055): the whole
+ * change is one event on the body's numbering stream, then each moved paragraph records its new
+ * number on its own stream. As with an opening (ADR 0004), a retry with the same Idempotency-Key
+ * completes a change cut short between the two.
+ */
+@CommandHandler(ReorderAgendaMessage)
+export class ReorderAgendaHandler implements ICommandHandler<ReorderAgendaMessage> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  async execute({ meetingId, order, ctx: given }: ReorderAgendaMessage): Promise<WriteResult> {
+    // If-Match names one stream's revision; this command writes several.
+    const ctx: CommandContext = { ...given, ifMatch: undefined };
+    const meeting = await meetingOf(this.runner, meetingId);
+    const schedule = meeting.schedule!;
+    assertBodyAccess(ctx.user, schedule.body.id);
+    const numbering = streamIds.numbering(schedule.body.id, Number(schedule.date.slice(0, 4)));
+    // Under the numbering stream's key: no opening of this body and year comes in between.
+    return this.runner.exclusive(numbering, () => this.reorder(meeting, order, numbering, ctx));
+  }
+
+  private async reorder(
+    meeting: MeetingState,
+    order: readonly string[],
+    numberingStream: string,
+    ctx: CommandContext,
+  ): Promise<WriteResult> {
+    const schedule = meeting.schedule!;
+    const context: ParagraphContext = { meeting };
+    const renumber = (paragraphId: string, number: number): ParagraphCommand => ({
+      type: 'RenumberParagraph',
+      data: { paragraphId, number },
+    });
+
+    let moved = 0;
+    // 1. The whole change on the numbering stream, once every moved paragraph may move.
+    const numbered = await this.runner.run({
+      stream: numberingStream,
+      decider: numberingDecider,
+      ctx,
+      idScope: 'numbering',
+      bodyOf: () => schedule.body.id,
+      prepare: async (numbering) => {
+        const held: { paragraphId: string; number: number }[] = [];
+        for (const r of numbering.byNumber.values()) {
+          // A reservation whose paragraph was never opened is no item on the agenda.
+          if (r.meetingId === meeting.schedule!.meetingId && (await this.paragraph(r.paragraphId)).opened) {
+            held.push({ paragraphId: r.paragraphId, number: r.number });
+          }
+        }
+        const assignments = agendaAssignments(held, order);
+        moved = assignments.length;
+        for (const a of assignments) {
+          paragraphDecider.decide(
+            renumber(a.paragraphId, a.to),
+            await this.paragraph(a.paragraphId),
+            context,
+          );
+        }
+        const data = {
+          bodyId: schedule.body.id,
+          year: Number(schedule.date.slice(0, 4)),
+          meetingId: schedule.meetingId,
+          assignments,
+        };
+        return { command: { type: 'ReassignParagraphNumbers' as const, data }, context: undefined };
+      },
+    });
+
+    // 2. Each paragraph takes the number the numbering stream now gives it.
+    for (const paragraphId of order) {
+      const number = numbered.state.byParagraph.get(paragraphId)!;
+      await this.runner.run<ParagraphCommand, ParagraphState, ParagraphContext>({
+        stream: streamIds.paragraph(paragraphId),
+        decider: paragraphDecider,
+        ctx,
+        idScope: `paragraph:${paragraphId}`,
+        bodyOf: (state) => state.opened?.body.id,
+        prepare: async () => ({
+          command: renumber(paragraphId, number),
+          context: { meeting: await meetingOf(this.runner, schedule.meetingId) },
+        }),
+      });
+    }
+    return { meetingId: schedule.meetingId, revision: numbered.revision, renumbered: moved };
+  }
+
+  private async paragraph(paragraphId: string): Promise<ParagraphState> {
+    return (await this.runner.load(streamIds.paragraph(paragraphId), paragraphDecider)).state;
+  }
+}
