@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { getMeeting, newId, type MeetingWithParagraphs, type ParagraphSummary } from '../api';
 import { AttendanceEditor } from '../attendance';
+import { AgendaList } from './AgendaList';
 import { useAction, useLive } from '../hooks';
 import { ProtocolAttachments } from '../steps/Attachments';
 import { emptyMatter, MatterFields, matterBody } from '../steps/MatterFields';
@@ -304,17 +305,11 @@ export function PreparePage(props: { meetingId: string }) {
           {data.paragraphs.length === 0 ? (
             <p>Inga ärenden ännu.</p>
           ) : (
-            <ol className="agenda">
-              {data.paragraphs.map((p) => (
-                <li key={p.paragraphId}>
-                  <a href={`#/live/${m.meetingId}/${p.paragraphId}`}>
-                    §{p.number} {p.title}
-                  </a>{' '}
-                  <small>{p.caseNumber}</small>
-                  <ConfidentialControl paragraph={p} />
-                </li>
-              ))}
-            </ol>
+            <AgendaList
+              meetingId={m.meetingId}
+              paragraphs={data.paragraphs}
+              extra={(p) => <ConfidentialControl paragraph={p} />}
+            />
           )}
           {!m.openedAt && (
             <button
