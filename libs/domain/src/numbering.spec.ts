@@ -97,7 +97,9 @@ describe('numberingDecider: a new order of the agenda (docs/adr/0055)', () => {
     expect(state.byNumber.get(4)?.paragraphId).toBe('c');
     expect(state.nextNumber).toBe(7);
     // A retry of the same change records nothing.
-    given(numberingDecider, history).when(reassign(['c', 6, 4], ['a', 4, 5], ['b', 5, 6])).then([]);
+    given(numberingDecider, history)
+      .when(reassign(['c', 6, 4], ['a', 4, 5], ['b', 5, 6]))
+      .then([]);
   });
 
   it("refuses to take a number another meeting's paragraph holds", () => {

@@ -310,7 +310,10 @@ export const numberingCases: NumberingCase[] = [
   {
     code: 'AGENDA_NUMBERS_NOT_PERMUTED',
     name: "a new order moves the meeting's own numbers between its paragraphs",
-    allow: { history: [reserve(1, 'p-a'), reserve(2, 'p-b')], command: reassign(['p-a', 1, 2], ['p-b', 2, 1]) },
+    allow: {
+      history: [reserve(1, 'p-a'), reserve(2, 'p-b')],
+      command: reassign(['p-a', 1, 2], ['p-b', 2, 1]),
+    },
     refuse: { history: [reserve(1, 'p-a'), reserve(2, 'p-b')], command: reassign(['p-a', 1, 3]) },
   },
 ];
