@@ -11,16 +11,20 @@
  *
  * Prints command p99 with and without viewers (and their ratio), the delivery latency of
  * yrkanden to viewers (from the command's answer to the event's arrival; measured on a sample
- * of viewers, while all of them read: the rest on raw sockets that parse nothing, so that the
- * benchmark's own readers take as little as possible of the two cores the server runs on), and
- * the server's RSS; the last line is one JSON object.
+ * of viewers, while all of them read: the rest on raw sockets that parse nothing, in a process
+ * of their own (support/raw-viewers.ts), so that they take as little as possible of the cores
+ * the server runs on and never delay the loop that times commands), and the server's RSS; the
+ * last line is one JSON object.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { helpRequested } from './support/cli.js';
 import { LoadClient, percentile, round1, type Viewer } from './support/load.js';
-import { startServer, waitUntilUp } from './support/server.js';
+import { cpuOf, startServer, waitUntilUp } from './support/server.js';
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_LIVE } from '../apps/api/src/read-models/live-hub.js';
 
 helpRequested(`
 Usage: npm run bench:live -- [--viewers N] [--reconnects N] [--writers N] [--seconds N] [--rate R]
@@ -29,6 +33,7 @@ The server from source on a temp folder; 20 writers record yrkanden, each R a se
 0.5; 0: as fast as answered, the server saturated), without viewers, then with
 5,000 viewers of the meeting and 200 reconnects from Last-Event-ID 0. Prints command p99 with
 and without viewers, delivery p99 to viewers, server RSS; the last line is one JSON object.
+The viewers not timed read in a process of their own (standing in for viewers on other machines).
 Targets: command p99 with viewers ≤ 2× without; delivery p99 ≤ 100 ms; RSS growth ≤ 100 MB.
 `);
 
@@ -42,7 +47,8 @@ const WRITERS = arg('writers', 20);
 const SECONDS = arg('seconds', 20);
 const RATE = arg('rate', 0.5);
 const SAMPLED = 200; // viewers that parse frames to time delivery; the rest only read
-const PORT = 30_000 + Math.floor(Math.random() * 20_000);
+// Below the ephemeral range (32768–60999): thousands of client sockets take ports there.
+const PORT = 20_000 + Math.floor(Math.random() * 12_000);
 
 const dir = mkdtempSync(join(tmpdir(), 'paragraf-bench-live-'));
 const server = startServer(dir, PORT, {
@@ -112,10 +118,56 @@ const r1 = round1;
 /** Server + live fan-out process: the stream's whole cost in memory. */
 const rss = () => server.rssMb() + server.childrenRssMb();
 
+/**
+ * The viewers not sampled, in a process of their own (support/raw-viewers.ts): reading 4,800
+ * sockets there never delays this event loop, which times the commands and the deliveries. They
+ * connect in steps, with the timed viewers' share between steps, so that the timed ones are
+ * spread over the fan-out's write order (not all written to first).
+ */
+const readers: { child?: ChildProcess } = {};
+async function connectViewers(
+  meetingId: string,
+  timed: number,
+  others: number,
+): Promise<Viewer[] & { refusedOthers: number }> {
+  const steps = Math.max(1, Math.min(timed, 24));
+  const viewers: Viewer[] = [];
+  let refused = 0;
+  const child = others
+    ? fork(
+        fileURLToPath(new URL('./support/raw-viewers.ts', import.meta.url)),
+        [server.baseUrl, meetingId, String(others), String(steps)],
+        { execArgv: ['--import', 'tsx'] },
+      )
+    : undefined;
+  readers.child = child;
+  const step = () =>
+    new Promise<void>((resolve, reject) => {
+      child!.once('message', (m: { refused: number }) => {
+        refused += m.refused;
+        resolve();
+      });
+      child!.once('exit', (code) => reject(new Error(`the readers' process exited (${code})`)));
+    });
+  for (let s = 0; s < steps; s++) {
+    if (child) {
+      await step();
+      child.removeAllListeners('exit');
+    }
+    const upTo = Math.round(((s + 1) * timed) / steps);
+    const n = upTo - viewers.length;
+    viewers.push(...(await Promise.all(Array.from({ length: n }, () => view(meetingId, true)))));
+    if (child && s < steps - 1) child.send({ t: 'next' });
+  }
+  return Object.assign(viewers, { refusedOthers: refused });
+}
+const readersCpu = () => (readers.child?.pid ? cpuOf(readers.child.pid) : 0);
+
 /** How the machine was shared during a phase: CPU seconds of each party, the load average. */
 function cpuMeter() {
   const s0 = server.cpuSeconds();
   const b0 = process.cpuUsage();
+  const r0 = readersCpu();
   const t0 = Date.now();
   return () => {
     const s1 = server.cpuSeconds();
@@ -126,6 +178,7 @@ function cpuMeter() {
       server_cpu_s: r1(s1.server - s0.server),
       fanout_cpu_s: r1(s1.children - s0.children),
       bench_cpu_s: r1((b1.user + b1.system) / 1e6),
+      readers_cpu_s: r1(readersCpu() - r0),
       load_avg_1m: r1(loadavg()[0]),
     };
   };
@@ -142,18 +195,9 @@ try {
   await new Promise((r) => setTimeout(r, 2000));
   const rssBefore = rss();
 
-  const viewers: Viewer[] = [];
-  for (let i = 0; i < VIEWERS; i += 250) {
-    viewers.push(
-      ...(await Promise.all(
-        // The viewers not sampled only read, on raw sockets (LoadClient.viewRaw: no parsing here).
-        Array.from({ length: Math.min(250, VIEWERS - i) }, (_, j) =>
-          i + j < SAMPLED ? view(meetingId, true) : load.viewRaw(meetingId),
-        ),
-      )),
-    );
-  }
-  const refused = viewers.filter((v) => v.status !== 200).length;
+  const sampled = Math.min(SAMPLED, VIEWERS);
+  const viewers = await connectViewers(meetingId, sampled, VIEWERS - sampled);
+  const refused = viewers.filter((v) => v.status !== 200).length + viewers.refusedOthers;
   await new Promise((r) => setTimeout(r, 2000));
   const rssViewers = rss();
   const meterWith = cpuMeter();
@@ -175,6 +219,7 @@ try {
   const replayed = reconnected.filter((v) => v.chunks > 1).length;
   const reconnectRefused = reconnected.filter((v) => v.status !== 200).length;
   for (const v of [...viewers, ...reconnected]) v.req.destroy();
+  readers.child?.send({ t: 'close' });
   await new Promise((r) => setTimeout(r, 3000));
   const rssAfter = rss();
   const dropped = Number(
@@ -185,6 +230,7 @@ try {
 
   const result = {
     fanout: process.env.PARAGRAF_LIVE_FANOUT || 'process',
+    fanout_processes: Number(process.env.PARAGRAF_LIVE_FANOUT_PROCESSES || DEFAULT_LIVE.fanOutProcesses),
     viewers: VIEWERS,
     reconnects_from_0: RECONNECTS,
     writers: WRITERS,
@@ -215,7 +261,7 @@ try {
     machine_with: cpuWith,
   };
   console.log(`
-bench:live (fan-out: ${result.fanout}) — ${VIEWERS} viewers + ${RECONNECTS} reconnects from 0, ${WRITERS} writers at ${RATE > 0 ? `${RATE}/s each` : 'full speed'}, ${SECONDS} s per phase
+bench:live (fan-out: ${result.fanout}${result.fanout === 'process' ? ` × ${result.fanout_processes}` : ''}) — ${VIEWERS} viewers + ${RECONNECTS} reconnects from 0, ${WRITERS} writers at ${RATE > 0 ? `${RATE}/s each` : 'full speed'}, ${SECONDS} s per phase
 
                           without viewers   with viewers
   commands                ${String(result.commands_without).padStart(15)}   ${String(result.commands_with).padStart(12)}
@@ -225,11 +271,12 @@ bench:live (fan-out: ${result.fanout}) — ${VIEWERS} viewers + ${RECONNECTS} re
   delivery to viewers     p50 ${result.delivery_p50_ms} ms, p99 ${result.delivery_p99_ms} ms (target ≤ 100), ${delivery.length} deliveries timed on ${SAMPLED} viewers
   server + fan-out RSS (MB) before ${result.rss_before_mb}, with viewers ${result.rss_with_viewers_mb} (growth ${result.rss_growth_mb}, target ≤ 100), peak ${result.rss_peak_mb}, after close ${result.rss_after_close_mb}
   CPU seconds (without)   server ${cpuWithout.server_cpu_s}, fan-out ${cpuWithout.fanout_cpu_s}, this benchmark ${cpuWithout.bench_cpu_s} in ${cpuWithout.wall_s} s; load average ${cpuWithout.load_avg_1m}
-  CPU seconds (with)      server ${cpuWith.server_cpu_s}, fan-out ${cpuWith.fanout_cpu_s}, this benchmark (its ${VIEWERS} readers) ${cpuWith.bench_cpu_s} in ${cpuWith.wall_s} s; load average ${cpuWith.load_avg_1m}
+  CPU seconds (with)      server ${cpuWith.server_cpu_s}, fan-out ${cpuWith.fanout_cpu_s}, this benchmark (${Math.min(SAMPLED, VIEWERS)} timed viewers) ${cpuWith.bench_cpu_s}, its other ${Math.max(0, VIEWERS - SAMPLED)} readers ${cpuWith.readers_cpu_s} in ${cpuWith.wall_s} s; load average ${cpuWith.load_avg_1m}
   refused ${refused}, reconnects replayed ${replayed}/${RECONNECTS} (refused ${reconnectRefused}), slow clients dropped ${dropped}
 `);
   console.log(JSON.stringify(result));
 } finally {
+  readers.child?.kill();
   server.child.kill('SIGTERM');
   await server.exited;
   load.agent.destroy();

@@ -40,7 +40,8 @@ const VIEWERS = arg('viewers', 200);
 const MEETINGS = arg('meetings', 5);
 const WARMUP = arg('warmup', 5);
 const PARAGRAPHS = 8;
-const PORT = 30_000 + Math.floor(Math.random() * 20_000);
+// Below the ephemeral range (32768–60999): thousands of client sockets take ports there.
+const PORT = 20_000 + Math.floor(Math.random() * 12_000);
 
 const dir = mkdtempSync(join(tmpdir(), 'paragraf-soak-'));
 const server = startServer(dir, PORT, {

@@ -124,7 +124,7 @@ function childrenOf(pid: number): number[] {
 }
 
 /** utime + stime of a process, in seconds (USER_HZ is 100 on Linux). */
-function cpuOf(pid: number): number {
+export function cpuOf(pid: number): number {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');

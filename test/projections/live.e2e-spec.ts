@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { openMeeting, MOTION } from '../api/support/setup.js';
+import { loadApiConfig } from '../../apps/api/src/config.js';
 import { startReadApi, type ReadApi } from './support/harness.js';
 import { SseClient } from './support/sse.js';
 
@@ -115,5 +117,69 @@ describe('live stream of a meeting (SSE)', () => {
     expect((await api.http.get('/register')).status).toBe(401);
     expect((await api.http.get('/statistics')).status).toBe(401);
     expect((await api.http.get('/audit/changes')).status).toBe(401);
+  });
+});
+
+const cmdline = (pid: string) => {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return ''; // exited meanwhile
+  }
+};
+
+/** This process's children that are live fan-out processes (Linux). */
+function fanOutProcesses(): string[] {
+  return readFileSync(`/proc/${process.pid}/task/${process.pid}/children`, 'utf8')
+    .split(' ')
+    .filter((pid) => pid && cmdline(pid).includes('live-fanout.process'));
+}
+
+describe('live stream with the viewers shared by several fan-out processes (docs/adr/0056)', () => {
+  let api: ReadApi;
+  let before: string[];
+  beforeAll(async () => {
+    before = fanOutProcesses();
+    const { live } = loadApiConfig({ NODE_ENV: 'test' });
+    api = await startReadApi({ live: { ...live, fanOut: 'process', fanOutProcesses: 3 } });
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('every viewer, whichever process holds it, gets each change once, and a replay from 0 gets all', async () => {
+    const { meetingId, paragraphIds } = await openMeeting(api, 1);
+    await api.models.runner.waitFor(BigInt(await api.eventCount()), 60_000);
+    const url = `${api.baseUrl}/meetings/${meetingId}/live`;
+    const viewers = Array.from({ length: 7 }, () => new SseClient());
+    for (const v of viewers) {
+      await v.open(url, {});
+      expect(v.status).toBe(200);
+      await v.waitForCount(1); // ready
+    }
+    const clerk = api.auth('clerk');
+    for (const motionId of ['y-1', 'y-2']) {
+      const res = await api.http
+        .post(`/paragraphs/${paragraphIds[0]}/motions`)
+        .set('authorization', clerk)
+        .send({ ...MOTION, motionId });
+      expect(res.status).toBe(201);
+    }
+    for (const v of viewers) await v.waitForCount(3);
+    await new Promise((r) => setTimeout(r, 150)); // a duplicate would show up now
+    for (const v of viewers) {
+      expect(v.events.map((e) => e.type)).toEqual(['ready', 'MotionProposed', 'MotionProposed']);
+    }
+    // The viewers went to three fan-out processes, children of this one (the server runs here).
+    expect(fanOutProcesses().filter((pid) => !before.includes(pid))).toHaveLength(3);
+
+    const everything = (await api.store.readAll()).filter(
+      (e) => e.streamId === `meeting-${meetingId}` || e.streamId === `paragraph-${paragraphIds[0]}`,
+    );
+    const replay = new SseClient();
+    await replay.open(url, { 'last-event-id': '0' });
+    await replay.waitForCount(everything.length);
+    expect(replay.events.map((e) => e.id)).toEqual(everything.map((e) => String(e.position.commit)));
+    for (const v of [...viewers, replay]) v.close();
   });
 });

@@ -199,6 +199,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       ),
       heartbeatMs: int(env, 'PARAGRAF_LIVE_HEARTBEAT_MS', DEFAULT_LIVE.heartbeatMs, 100, 3_600_000),
       fanOut: fanOutMode(env.PARAGRAF_LIVE_FANOUT),
+      fanOutProcesses: int(env, 'PARAGRAF_LIVE_FANOUT_PROCESSES', DEFAULT_LIVE.fanOutProcesses, 1, 64),
       historyIdleMs: int(env, 'PARAGRAF_LIVE_HISTORY_IDLE_MS', DEFAULT_LIVE.historyIdleMs, 0, 86_400_000),
     },
     sealIntervalSeconds: int(env, 'PARAGRAF_SEAL_INTERVAL_SECONDS', 60, 0, 86_400),

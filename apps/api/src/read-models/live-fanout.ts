@@ -77,10 +77,6 @@ interface Frame {
   hidden: boolean;
 }
 
-/** Beyond this many viewers, batches within FLUSH_MS share one write per viewer. */
-const COALESCE_FROM = 100;
-const FLUSH_MS = 10;
-const MAX_FLUSH_WAIT_MS = 250;
 /** Held back until its replay is sent: the live feed skips it meanwhile. */
 const HELD = 1n << 62n;
 
@@ -88,9 +84,7 @@ export class FanOut {
   private readonly channels = new Map<string, Channel>();
   private readonly viewers = new Map<number, Viewer>();
   private readonly heartbeat: NodeJS.Timeout;
-  private flushTimer: NodeJS.Timeout | null = null;
-  /** How long the last flush took (ms). */
-  private lastFlushMs = 0;
+  private flushTimer: NodeJS.Immediate | null = null;
   private readonly dirty = new Set<Channel>();
   private closed = false;
 
@@ -214,25 +208,20 @@ export class FanOut {
     if (channel.viewers.size === 0) return;
     channel.pending.push(...frames);
     this.dirty.add(channel);
-    // Many viewers: wait at least as long as the last flush took, so that when writes fall
-    // behind, more batches share each write instead of a backlog of flushes building up.
-    if (!this.flushTimer)
-      this.flushTimer = setTimeout(
-        () => this.flush(),
-        this.viewers.size < COALESCE_FROM ? 0 : Math.max(FLUSH_MS, this.lastFlushMs),
-      );
+    // Out as soon as the loop is free: the batches that come while a flush writes (it runs
+    // uninterrupted) are all in the next one, so when writes fall behind, more batches share each
+    // write and no backlog of flushes builds up.
+    this.flushTimer ??= setImmediate(() => this.flush());
   }
 
   private flush(): void {
     this.flushTimer = null;
-    const started = performance.now();
     for (const channel of this.dirty) {
       const frames = channel.pending;
       channel.pending = [];
       if (frames.length) this.broadcast(channel, frames);
     }
     this.dirty.clear();
-    this.lastFlushMs = Math.min(MAX_FLUSH_WAIT_MS, performance.now() - started);
   }
 
   /** One encoding of the batch, shared by every viewer that is caught up: one write each. */
@@ -273,7 +262,7 @@ export class FanOut {
   private closeAll(): void {
     this.closed = true;
     clearInterval(this.heartbeat);
-    if (this.flushTimer) clearTimeout(this.flushTimer);
+    if (this.flushTimer) clearImmediate(this.flushTimer);
     this.flush();
     for (const viewer of this.viewers.values()) viewer.sink.end();
     this.tell({ t: 'closed' });

@@ -1,13 +1,12 @@
-import { fork, type ChildProcess } from 'node:child_process';
 import type { Socket } from 'node:net';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { availableParallelism } from 'node:os';
 import { streamIds } from '@app/domain';
 import type { EventStore, StoredEvent } from '@app/event-store';
 import { paragraphIdsOf, type CommittedEvent, type Db, type LiveProjections } from '@app/projections';
 import type { Subscription } from 'rxjs';
 import type { OnModuleDestroy } from '@nestjs/common';
-import { FanOut, streamHead, type FromFanOut, type ToFanOut, type WireFrame } from './live-fanout.js';
+import { streamHead, type FromFanOut, type ToFanOut, type WireFrame } from './live-fanout.js';
+import { startFanOut, type FanOutHandle } from './live-fanout-pool.js';
 import {
   newConfidentiality,
   publicData,
@@ -29,6 +28,8 @@ export interface LiveOptions {
    * its own (the default of the server), or `inline`, on this event loop (default here).
    */
   readonly fanOut?: 'process' | 'inline';
+  /** With `process`: how many fan-out processes share the viewers (docs/adr/0056). */
+  readonly fanOutProcesses?: number;
   /** A meeting's history is forgotten once nobody has watched it for this long. */
   readonly historyIdleMs?: number;
 }
@@ -40,6 +41,8 @@ export const DEFAULT_LIVE: Required<LiveOptions> = {
   maxBufferedBytes: 256 * 1024,
   heartbeatMs: 15_000,
   fanOut: 'process',
+  // One per core, at most four: the API's own loop and the store's threads need cores too.
+  fanOutProcesses: Math.min(4, availableParallelism()),
   historyIdleMs: 60_000,
 };
 
@@ -67,12 +70,6 @@ interface Channel {
   pending: CommittedEvent[];
   /** Forgets the history once nobody has watched the meeting for a while. */
   idle: NodeJS.Timeout | null;
-}
-
-interface FanOutHandle {
-  readonly child?: ChildProcess;
-  send(message: ToFanOut, socket?: Socket): void;
-  stop(): void | Promise<void>;
 }
 
 interface Attached {
@@ -221,47 +218,24 @@ export class LiveHub implements OnModuleDestroy {
   }
 
   private startFanOut(): FanOutHandle {
-    const options = {
-      maxBufferedBytes: this.options.maxBufferedBytes,
-      heartbeatMs: this.options.heartbeatMs,
-    };
-    if (this.options.fanOut === 'inline') {
-      const fanOut = new FanOut(options, (m) => this.fromFanOut(m));
-      return { send: (m, socket) => fanOut.handle(m, socket), stop: () => fanOut.handle({ t: 'close' }) };
-    }
-    const child = forkFanOut(options);
-    child.on('message', (m: FromFanOut) => this.fromFanOut(m));
-    child.on('exit', () => {
-      // Its viewers are gone with it (they reconnect); the next viewer starts a new one.
-      if (this.fanOut?.child === child) this.fanOut = null;
-      for (const id of [...this.attached.keys()]) this.fromFanOut({ t: 'detached', id, dropped: false });
-      for (const channel of this.channels.values()) this.forget(channel);
-      this.closing?.();
-    });
-    child.on('error', () => undefined); // an exit follows
-    const handle: FanOutHandle = {
-      child,
-      send: (m: ToFanOut, socket?: Socket) => {
-        if (!child.connected) return void socket?.destroy();
-        if (!socket) return void child.send(m);
-        // Handed over as a plain socket, not as one of the HTTP server's: otherwise the server
-        // counts it as the child's and its close() waits on the child (and never finishes once
-        // the child is gone). This process's socket object is then destroyed: its file
-        // descriptor has moved, the connection stays open in the fan-out, and the server's
-        // count of connections drops by one.
-        (socket as unknown as { server: unknown }).server = null;
-        child.send(m, socket, () => socket.destroy());
+    return startFanOut(
+      {
+        maxBufferedBytes: this.options.maxBufferedBytes,
+        heartbeatMs: this.options.heartbeatMs,
+        mode: this.options.fanOut,
+        processes: this.options.fanOutProcesses,
       },
-      stop: async () => {
-        if (child.exitCode !== null || child.signalCode !== null) return;
-        // It exits by itself once its streams have ended; a moment for that, then for certain.
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        const timer = setTimeout(() => child.kill('SIGKILL'), 1_000);
-        await exited;
-        clearTimeout(timer);
+      {
+        message: (m) => this.fromFanOut(m),
+        exited: () => {
+          // Its viewers are gone with it (they reconnect); the next viewer starts a new one.
+          this.fanOut = null;
+          for (const id of [...this.attached.keys()]) this.fromFanOut({ t: 'detached', id, dropped: false });
+          for (const channel of this.channels.values()) this.forget(channel);
+          this.closing?.();
+        },
       },
-    };
-    return handle;
+    );
   }
 
   private fromFanOut(message: FromFanOut): void {
@@ -461,18 +435,6 @@ function slim(e: CommittedEvent): CommittedEvent {
   const data: Record<string, unknown> = {};
   for (const key of KEPT_KEYS) if (e.data[key] !== undefined) data[key] = e.data[key];
   return { position: e.position, streamId: e.streamId, type: e.type, data, created: e.created };
-}
-
-/** The fan-out process, from source under tsx or built (dist). */
-function forkFanOut(options: { maxBufferedBytes: number; heartbeatMs: number }): ChildProcess {
-  const here = fileURLToPath(import.meta.url);
-  const ext = here.endsWith('.ts') ? '.ts' : '.js';
-  return fork(join(dirname(here), `live-fanout.process${ext}`), [], {
-    execArgv: ext === '.ts' ? ['--import', 'tsx'] : [],
-    cwd: join(dirname(here), '../../../..'),
-    env: { ...process.env, NODE_OPTIONS: '', PARAGRAF_FANOUT_OPTIONS: JSON.stringify(options) },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
 }
 
 function frame(id: string, type: string, data: object): string {
