@@ -29,9 +29,9 @@ const common = {
 
 export default {
   // Jest's own default on a 2-core machine is one worker (cores - 1), and most suites wait on
-  // servers and browsers in child processes rather than compute: two workers there halve the
+  // servers and browsers in child processes rather than compute: more workers than cores cut the
   // suite's wall time, still under CPU load (.ci/run).
-  maxWorkers: Math.max(2, availableParallelism() - 1),
+  maxWorkers: Math.max(3, availableParallelism() - 1),
   // A test waits for conditions, never for a wall-clock budget: on a busy machine (CI runs the
   // suite beside two CPU-bound processes) a default of 5 s failed tests that were correct.
   testTimeout: 120_000,
