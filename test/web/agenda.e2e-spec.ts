@@ -108,4 +108,11 @@ describeInBrowser('the agenda in a new order', () => {
     expect(await recorded()).toEqual(['§1 Anmälningar', '§2 Delårsrapport', '§3 Val av justerare']);
     expect(await shown()).toEqual(await recorded());
   });
+
+  it('the live screen leads to the same list ("Ändra ordningen")', async () => {
+    await page.goto(`${server.url}/#/live/${meetingId}`);
+    await page.getByRole('link', { name: 'Ändra ordningen' }).click();
+    await page.getByRole('button', { name: 'Flytta ned §1 Anmälningar' }).waitFor();
+    expect(page.url()).toContain(`#/prepare/${meetingId}`);
+  });
 });

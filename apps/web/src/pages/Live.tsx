@@ -137,6 +137,9 @@ export function LivePage(props: { meetingId: string; paragraphId?: string }) {
           })}
         </ol>
         <a href={`#/prepare/${m.meetingId}`}>+ Förbered ärende</a>
+        {/* The order is changed where the agenda is prepared (docs/adr/0055). */}
+        {' · '}
+        <a href={`#/prepare/${m.meetingId}`}>Ändra ordningen</a>
         <Shortcuts />
         <details>
           <summary id="att-summary">
