@@ -92,6 +92,13 @@ describe('the agenda in a new order', () => {
       '§3 Delårsrapport',
       '§4 Övrigt',
     ]);
+    // Justerad at once (omedelbar justering): nothing may be recorded in it any more; moving
+    // the others around it must leave it untouched.
+    const justify = await api.http
+      .post(`${p}/justify`)
+      .set('authorization', api.auth('chair'))
+      .send({ byMemberIds: ['ksau-ordf', 'ksau-akesson'], immediate: true });
+    expect(justify.status).toBeLessThan(300);
     // Moving only the paragraphs not yet handled is recorded.
     const moved = await reorder('Val av justerare', 'Övrigt', 'Anmälningar', 'Delårsrapport');
     expect(moved.status).toBe(200);

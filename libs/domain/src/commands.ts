@@ -98,10 +98,14 @@ export type OpenParagraph = Cmd<
     readonly origin?: ParagraphOpened['data']['origin'];
   }
 >;
-/** The § number the agenda's new order gives the paragraph (docs/adr/0055). */
+/**
+ * The § number the agenda's new order gives the paragraph (docs/adr/0055). `reassigned`: the
+ * body's numbering stream has recorded the change already, so the paragraph follows it even if
+ * something was recorded in it since the order was checked.
+ */
 export type RenumberParagraph = Cmd<
   'RenumberParagraph',
-  { readonly paragraphId: string; readonly number: number }
+  { readonly paragraphId: string; readonly number: number; readonly reassigned?: boolean }
 >;
 export type DeclareRecusal = Cmd<
   'DeclareRecusal',

@@ -195,3 +195,31 @@ describe('given/when/then helper', () => {
     ).toThrow(/PARAGRAPH_NOT_OPENED/);
   });
 });
+
+describe('paragraphDecider — a new § number from the agenda (docs/adr/0055)', () => {
+  const renumber = (number: number, reassigned?: boolean) => ({
+    type: 'RenumberParagraph' as const,
+    data: { paragraphId: P, number, ...(reassigned ? { reassigned } : {}) },
+  });
+  const handled = [openParagraph, cmd.propose('m1', 'l3', 'andring', { text: 'Ändra punkt 2.' })];
+
+  it('records the move, and nothing when the number is the same', () => {
+    given(paragraphDecider, paragraphEvents(meeting, [openParagraph]), { meeting })
+      .when(renumber(66))
+      .then([{ type: 'ParagraphRenumbered', data: { paragraphId: P, meetingId: 'm-1', from: 65, to: 66 } }]);
+    given(paragraphDecider, paragraphEvents(meeting, [openParagraph]), { meeting })
+      .when(renumber(65))
+      .then([]);
+  });
+
+  it('a handled paragraph keeps its number, unless the numbering stream has already moved it', () => {
+    given(paragraphDecider, paragraphEvents(meeting, handled), { meeting })
+      .when(renumber(66))
+      .thenRefused('PARAGRAPH_ALREADY_HANDLED');
+    // Recorded in it between the check and the write: the paragraph follows the body's record.
+    const [moved] = given(paragraphDecider, paragraphEvents(meeting, handled), { meeting })
+      .when(renumber(66, true))
+      .thenAccepted();
+    expect(moved).toMatchObject({ type: 'ParagraphRenumbered', data: { from: 65, to: 66 } });
+  });
+});

@@ -84,9 +84,11 @@ export class ReorderAgendaHandler implements ICommandHandler<ReorderAgendaMessag
       },
     });
 
-    // 2. Each paragraph takes the number the numbering stream now gives it.
+    // 2. Each paragraph takes the number the numbering stream now gives it. One that has it
+    //    already is not touched (it may be justified: nothing may be recorded in it any more).
     for (const paragraphId of order) {
       const number = numbered.state.byParagraph.get(paragraphId)!;
+      if ((await this.paragraph(paragraphId)).opened?.number === number) continue;
       await this.runner.run<ParagraphCommand, ParagraphState, ParagraphContext>({
         stream: streamIds.paragraph(paragraphId),
         decider: paragraphDecider,
@@ -94,7 +96,7 @@ export class ReorderAgendaHandler implements ICommandHandler<ReorderAgendaMessag
         idScope: `paragraph:${paragraphId}`,
         bodyOf: (state) => state.opened?.body.id,
         prepare: async () => ({
-          command: renumber(paragraphId, number),
+          command: { type: 'RenumberParagraph', data: { paragraphId, number, reassigned: true } },
           context: { meeting: await meetingOf(this.runner, schedule.meetingId) },
         }),
       });

@@ -140,7 +140,7 @@ function decide(
       const from = state.opened.number;
       if (number === from) return [];
       ensure(Number.isInteger(number) && number > 0, 'INVALID_PARAGRAPH_NUMBER', { number });
-      ensure(!isHandled(state), 'PARAGRAPH_ALREADY_HANDLED', { number: from });
+      if (!command.data.reassigned) ensure(!isHandled(state), 'PARAGRAPH_ALREADY_HANDLED', { number: from });
       return [
         {
           type: 'ParagraphRenumbered',
