@@ -31,24 +31,20 @@ export class ReorderAgendaHandler implements ICommandHandler<ReorderAgendaMessag
     const meeting = await meetingOf(this.runner, meetingId);
     const schedule = meeting.schedule!;
     assertBodyAccess(ctx.user, schedule.body.id);
-    const numbering = streamIds.numbering(schedule.body.id, Number(schedule.date.slice(0, 4)));
+    const year = Number(schedule.date.slice(0, 4));
+    const numbering = streamIds.numbering(schedule.body.id, year);
     // Under the numbering stream's key: no opening of this body and year comes in between.
-    return this.runner.exclusive(numbering, () => this.reorder(meeting, order, numbering, ctx));
+    return this.runner.exclusive(numbering, () => this.reorder(meeting, year, order, numbering, ctx));
   }
 
   private async reorder(
     meeting: MeetingState,
+    year: number,
     order: readonly string[],
     numberingStream: string,
     ctx: CommandContext,
   ): Promise<WriteResult> {
     const schedule = meeting.schedule!;
-    const context: ParagraphContext = { meeting };
-    const renumber = (paragraphId: string, number: number): ParagraphCommand => ({
-      type: 'RenumberParagraph',
-      data: { paragraphId, number },
-    });
-
     let moved = 0;
     // 1. The whole change on the numbering stream, once every moved paragraph may move.
     const numbered = await this.runner.run({
@@ -61,25 +57,17 @@ export class ReorderAgendaHandler implements ICommandHandler<ReorderAgendaMessag
         const held: { paragraphId: string; number: number }[] = [];
         for (const r of numbering.byNumber.values()) {
           // A reservation whose paragraph was never opened is no item on the agenda.
-          if (r.meetingId === meeting.schedule!.meetingId && (await this.paragraph(r.paragraphId)).opened) {
+          if (r.meetingId === schedule.meetingId && (await this.paragraph(r.paragraphId)).opened) {
             held.push({ paragraphId: r.paragraphId, number: r.number });
           }
         }
         const assignments = agendaAssignments(held, order);
         moved = assignments.length;
-        for (const a of assignments) {
-          paragraphDecider.decide(
-            renumber(a.paragraphId, a.to),
-            await this.paragraph(a.paragraphId),
-            context,
-          );
+        for (const { paragraphId, to } of assignments) {
+          const command: ParagraphCommand = { type: 'RenumberParagraph', data: { paragraphId, number: to } };
+          paragraphDecider.decide(command, await this.paragraph(paragraphId), { meeting });
         }
-        const data = {
-          bodyId: schedule.body.id,
-          year: Number(schedule.date.slice(0, 4)),
-          meetingId: schedule.meetingId,
-          assignments,
-        };
+        const data = { bodyId: schedule.body.id, year, meetingId: schedule.meetingId, assignments };
         return { command: { type: 'ReassignParagraphNumbers' as const, data }, context: undefined };
       },
     });

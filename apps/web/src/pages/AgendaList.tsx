@@ -48,6 +48,14 @@ export function AgendaList(props: {
       });
   };
 
+  /** One place up or down by a button; the focus stays on that button, or on the other at an end. */
+  const shift = (i: number, delta: -1 | 1) => {
+    const to = i + delta;
+    const atEnd = delta < 0 ? to === 0 : to === paragraphs.length - 1;
+    const up = atEnd ? delta > 0 : delta < 0;
+    move(i, to, `${up ? 'up' : 'down'}-${paragraphs[i].paragraphId}`);
+  };
+
   return (
     <>
       <ol className="agenda reorderable" aria-describedby="agenda-hint">
@@ -89,9 +97,7 @@ export function AgendaList(props: {
                     id={`up-${p.paragraphId}`}
                     aria-label={`Flytta upp ${label}`}
                     disabled={!canMove || i === 0}
-                    onClick={() =>
-                      move(i, i - 1, i - 1 === 0 ? `down-${p.paragraphId}` : `up-${p.paragraphId}`)
-                    }
+                    onClick={() => shift(i, -1)}
                   >
                     ↑
                   </button>
@@ -100,13 +106,7 @@ export function AgendaList(props: {
                     id={`down-${p.paragraphId}`}
                     aria-label={`Flytta ned ${label}`}
                     disabled={!canMove || i === paragraphs.length - 1}
-                    onClick={() =>
-                      move(
-                        i,
-                        i + 1,
-                        i + 1 === paragraphs.length - 1 ? `up-${p.paragraphId}` : `down-${p.paragraphId}`,
-                      )
-                    }
+                    onClick={() => shift(i, 1)}
                   >
                     ↓
                   </button>
